@@ -1,0 +1,488 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[rolo] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'rolo'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'rolo'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+            cand contact 'Manage contacts (people)'
+            cand company 'Manage companies'
+            cand deal 'Manage deals'
+            cand note 'Manage notes (calls, emails, meetings, messages)'
+            cand task 'Manage tasks and reminders'
+            cand show 'Show one record with its links and its timeline of notes and tasks'
+            cand edit 'Open a record in $EDITOR; save it only if it still parses'
+            cand set 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+            cand unset 'Remove keys from a record'
+            cand rm 'Delete a record without prompting (and say which records still link to it)'
+            cand rename 'Give a record a new id, rewriting every link to it'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;init'= {
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;contact'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a contact and print its id'
+            cand list 'List contacts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;contact;add'= {
+            cand --email 'email'
+            cand --phone 'phone'
+            cand --company 'Company id, type/id, prefix or name'
+            cand --title 'Job title'
+            cand --tag 'tag'
+            cand --source 'Where the client came from (referral, website, …)'
+            cand --owner 'Who looks after them (default from rolo.toml)'
+            cand --stage 'lead, prospect, customer, former, or your own'
+            cand --birthday 'YYYY-MM-DD, or MM-DD when the year is unknown'
+            cand --follow-up 'Keep-in-touch cadence: 30d, 2w, 3m'
+            cand --city 'city'
+            cand --field 'Custom field KEY=VALUE (repeatable)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;contact;list'= {
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --owner 'Only records of these owners'
+            cand --sort 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses'
+            cand --limit 'Show at most this many'
+            cand --stage 'Only these stages'
+            cand --source 'Only from these sources'
+            cand --company 'Only people of these companies'
+            cand --city 'city'
+            cand --quiet-since 'Only those nobody has talked to for this long (90d, 3m), never-contacted included'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;contact;help'= {
+            cand add 'Add a contact and print its id'
+            cand list 'List contacts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;contact;help;add'= {
+        }
+        &'rolo;contact;help;list'= {
+        }
+        &'rolo;contact;help;help'= {
+        }
+        &'rolo;company'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a company and print its id'
+            cand list 'List companies'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;company;add'= {
+            cand --domain 'Web or mail domain (example.com)'
+            cand --tag 'tag'
+            cand --city 'city'
+            cand --owner 'owner'
+            cand --source 'source'
+            cand --field 'Custom field KEY=VALUE (repeatable)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;company;list'= {
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --owner 'Only records of these owners'
+            cand --sort 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses'
+            cand --limit 'Show at most this many'
+            cand --city 'city'
+            cand --source 'source'
+            cand --quiet-since 'Only those nobody has talked to for this long (90d, 3m)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;company;help'= {
+            cand add 'Add a company and print its id'
+            cand list 'List companies'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;company;help;add'= {
+        }
+        &'rolo;company;help;list'= {
+        }
+        &'rolo;company;help;help'= {
+        }
+        &'rolo;deal'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a deal and print its id'
+            cand list 'List deals'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;deal;add'= {
+            cand --contact 'Contact REF'
+            cand --company 'Company REF (default: the contact''s company)'
+            cand --value 'Amount, a number'
+            cand --currency 'ISO code (default from rolo.toml)'
+            cand --stage 'One of the pipeline''s stages (default: the first)'
+            cand --close 'Expected close date (2026-12-01, +1m, eom)'
+            cand --probability '0..1 (default from the stage)'
+            cand --tag 'tag'
+            cand --source 'source'
+            cand --owner 'owner'
+            cand --field 'Custom field KEY=VALUE (repeatable)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;deal;list'= {
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --owner 'Only records of these owners'
+            cand --sort 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses'
+            cand --limit 'Show at most this many'
+            cand --stage 'stage'
+            cand --source 'source'
+            cand --company 'company'
+            cand --contact 'contact'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --open 'Only deals not won or lost'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;deal;help'= {
+            cand add 'Add a deal and print its id'
+            cand list 'List deals'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;deal;help;add'= {
+        }
+        &'rolo;deal;help;list'= {
+        }
+        &'rolo;deal;help;help'= {
+        }
+        &'rolo;note'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Log an interaction and print its id'
+            cand list 'List notes, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;note;add'= {
+            cand --about 'More records it is about (repeatable)'
+            cand --kind 'call, email, meeting, message or note'
+            cand --date 'When it happened (default: now): 2026-11-20, ''2026-11-20 15:00'', yesterday'
+            cand --direction 'in or out'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;note;list'= {
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --owner 'Only records of these owners'
+            cand --sort 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses'
+            cand --limit 'Show at most this many'
+            cand --kind 'Only these kinds (call, email, meeting, message, note)'
+            cand --direction 'Only in or out'
+            cand --about 'Only notes about this record'
+            cand --since 'Only notes on or after this date'
+            cand --until 'Only notes on or before this date'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;note;help'= {
+            cand add 'Log an interaction and print its id'
+            cand list 'List notes, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;note;help;add'= {
+        }
+        &'rolo;note;help;list'= {
+        }
+        &'rolo;note;help;help'= {
+        }
+        &'rolo;task'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a task and print its id'
+            cand list 'List tasks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;task;add'= {
+            cand --due 'When: 2026-12-01, ''2026-12-01 15:00'', today, tomorrow, friday, +3d, eom'
+            cand --about 'The contact, company or deal it is about (repeatable)'
+            cand --repeat 'Repeat every 3d, 2w, 1m, 1y; "2w after" repeats from completion'
+            cand --owner 'owner'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;task;list'= {
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --owner 'Only records of these owners'
+            cand --sort 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses'
+            cand --limit 'Show at most this many'
+            cand --due-before 'Only open tasks due before this date'
+            cand --about 'Only tasks about this record'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --open 'Only tasks not done'
+            cand --done 'Only tasks done'
+            cand --overdue 'Only open tasks past their due date'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;task;help'= {
+            cand add 'Add a task and print its id'
+            cand list 'List tasks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;task;help;add'= {
+        }
+        &'rolo;task;help;list'= {
+        }
+        &'rolo;task;help;help'= {
+        }
+        &'rolo;show'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;edit'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;set'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;unset'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;rm'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;rename'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;completions'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;man'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;help'= {
+            cand init 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+            cand contact 'Manage contacts (people)'
+            cand company 'Manage companies'
+            cand deal 'Manage deals'
+            cand note 'Manage notes (calls, emails, meetings, messages)'
+            cand task 'Manage tasks and reminders'
+            cand show 'Show one record with its links and its timeline of notes and tasks'
+            cand edit 'Open a record in $EDITOR; save it only if it still parses'
+            cand set 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+            cand unset 'Remove keys from a record'
+            cand rm 'Delete a record without prompting (and say which records still link to it)'
+            cand rename 'Give a record a new id, rewriting every link to it'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;help;init'= {
+        }
+        &'rolo;help;contact'= {
+            cand add 'Add a contact and print its id'
+            cand list 'List contacts'
+        }
+        &'rolo;help;contact;add'= {
+        }
+        &'rolo;help;contact;list'= {
+        }
+        &'rolo;help;company'= {
+            cand add 'Add a company and print its id'
+            cand list 'List companies'
+        }
+        &'rolo;help;company;add'= {
+        }
+        &'rolo;help;company;list'= {
+        }
+        &'rolo;help;deal'= {
+            cand add 'Add a deal and print its id'
+            cand list 'List deals'
+        }
+        &'rolo;help;deal;add'= {
+        }
+        &'rolo;help;deal;list'= {
+        }
+        &'rolo;help;note'= {
+            cand add 'Log an interaction and print its id'
+            cand list 'List notes, newest first'
+        }
+        &'rolo;help;note;add'= {
+        }
+        &'rolo;help;note;list'= {
+        }
+        &'rolo;help;task'= {
+            cand add 'Add a task and print its id'
+            cand list 'List tasks'
+        }
+        &'rolo;help;task;add'= {
+        }
+        &'rolo;help;task;list'= {
+        }
+        &'rolo;help;show'= {
+        }
+        &'rolo;help;edit'= {
+        }
+        &'rolo;help;set'= {
+        }
+        &'rolo;help;unset'= {
+        }
+        &'rolo;help;rm'= {
+        }
+        &'rolo;help;rename'= {
+        }
+        &'rolo;help;completions'= {
+        }
+        &'rolo;help;man'= {
+        }
+        &'rolo;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,350 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_rolo_global_optspecs
+    string join \n dir= json color= h/help V/version
+end
+
+function __fish_rolo_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_rolo_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_rolo_using_subcommand
+    set -l cmd (__fish_rolo_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c rolo -n "__fish_rolo_needs_command" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_needs_command" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_needs_command" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_needs_command" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand init" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand init" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand init" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand init" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a contact and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List contacts'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l email -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l phone -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l company -d 'Company id, type/id, prefix or name' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l title -d 'Job title' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l tag -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l source -d 'Where the client came from (referral, website, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l owner -d 'Who looks after them (default from rolo.toml)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l stage -d 'lead, prospect, customer, former, or your own' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l birthday -d 'YYYY-MM-DD, or MM-DD when the year is unknown' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l follow-up -d 'Keep-in-touch cadence: 30d, 2w, 3m' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l city -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l field -d 'Custom field KEY=VALUE (repeatable)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l sort -d 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l limit -d 'Show at most this many' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l stage -d 'Only these stages' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l source -d 'Only from these sources' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l company -d 'Only people of these companies' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l city -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l quiet-since -d 'Only those nobody has talked to for this long (90d, 3m), never-contacted included' -r
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a contact and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from help" -f -a "list" -d 'List contacts'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a company and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List companies'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l domain -d 'Web or mail domain (example.com)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l tag -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l city -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l owner -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l source -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l field -d 'Custom field KEY=VALUE (repeatable)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l sort -d 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l limit -d 'Show at most this many' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l city -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l source -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l quiet-since -d 'Only those nobody has talked to for this long (90d, 3m)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a company and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "list" -d 'List companies'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a deal and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List deals'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l contact -d 'Contact REF' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l company -d 'Company REF (default: the contact\'s company)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l value -d 'Amount, a number' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l currency -d 'ISO code (default from rolo.toml)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l stage -d 'One of the pipeline\'s stages (default: the first)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l close -d 'Expected close date (2026-12-01, +1m, eom)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l probability -d '0..1 (default from the stage)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l tag -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l source -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l owner -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l field -d 'Custom field KEY=VALUE (repeatable)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l sort -d 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l limit -d 'Show at most this many' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l stage -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l source -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l company -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l contact -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l open -d 'Only deals not won or lost'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a deal and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Log an interaction and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List notes, newest first'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l about -d 'More records it is about (repeatable)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l kind -d 'call, email, meeting, message or note' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l date -d 'When it happened (default: now): 2026-11-20, \'2026-11-20 15:00\', yesterday' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l direction -d 'in or out' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l sort -d 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l limit -d 'Show at most this many' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l kind -d 'Only these kinds (call, email, meeting, message, note)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l direction -d 'Only in or out' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l about -d 'Only notes about this record' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l since -d 'Only notes on or after this date' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l until -d 'Only notes on or before this date' -r
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "add" -d 'Log an interaction and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "list" -d 'List notes, newest first'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a task and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l due -d 'When: 2026-12-01, \'2026-12-01 15:00\', today, tomorrow, friday, +3d, eom' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l about -d 'The contact, company or deal it is about (repeatable)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l repeat -d 'Repeat every 3d, 2w, 1m, 1y; "2w after" repeats from completion' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l owner -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l sort -d 'Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l limit -d 'Show at most this many' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l due-before -d 'Only open tasks due before this date' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l about -d 'Only tasks about this record' -r
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l open -d 'Only tasks not done'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l done -d 'Only tasks done'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l overdue -d 'Only open tasks past their due date'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a task and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand show" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand show" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand show" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand show" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand show" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand edit" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand edit" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand edit" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand edit" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand set" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand set" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand set" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand set" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand set" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand unset" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand unset" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand unset" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand unset" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand unset" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand rm" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand rm" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand rm" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand rename" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand rename" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand rename" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand completions" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand completions" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand man" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand man" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand man" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand man" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand man" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Add a contact and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "list" -d 'List contacts'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "add" -d 'Add a company and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "list" -d 'List companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "add" -d 'Add a deal and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "list" -d 'List deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "add" -d 'Log an interaction and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "list" -d 'List notes, newest first'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List tasks'

@@ -1,0 +1,326 @@
+//! The book: finding it, creating it, and reading, creating, saving and removing its
+//! records at the paths SPEC "The book" gives.
+//!
+//! Knows the layout of the directory; the file format is [`crate::store`]'s.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, Config};
+use crate::error::{Diagnostic, Error, IoContext, Result};
+use crate::git;
+use crate::model::reference::{self, Entry};
+use crate::model::{Kind, Record, id};
+use crate::store::{read, write};
+
+/// Where to look for a book, gathered by the caller (flags and environment).
+#[derive(Debug, Clone, Default)]
+pub struct Discover {
+    /// `--dir`
+    pub dir: Option<PathBuf>,
+    /// `$ROLO_DIR`
+    pub env_dir: Option<PathBuf>,
+    pub cwd: PathBuf,
+    /// `$XDG_DATA_HOME/rolo`, or `~/.local/share/rolo`.
+    pub default: PathBuf,
+}
+
+impl Discover {
+    pub fn from_env(dir: Option<PathBuf>) -> Discover {
+        let non_empty = |v: &str| std::env::var_os(v).filter(|s| !s.is_empty()).map(PathBuf::from);
+        let data_home = non_empty("XDG_DATA_HOME")
+            .or_else(|| non_empty("HOME").map(|h| h.join(".local/share")))
+            .unwrap_or_else(|| PathBuf::from(".local/share"));
+        Discover {
+            dir,
+            env_dir: non_empty("ROLO_DIR"),
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            default: data_home.join("rolo"),
+        }
+    }
+
+    /// `--dir`, else `$ROLO_DIR`, else the nearest ancestor with `rolo.toml`, else the default.
+    pub fn find(&self) -> Result<PathBuf> {
+        if let Some(dir) = self.dir.as_ref().or(self.env_dir.as_ref()) {
+            let dir = self.cwd.join(dir);
+            return if dir.join(config::FILE_NAME).is_file() {
+                Ok(dir)
+            } else {
+                Err(Error::NotABook(dir))
+            };
+        }
+        if let Some(found) = self.cwd.ancestors().find(|p| p.join(config::FILE_NAME).is_file()) {
+            return Ok(found.to_path_buf());
+        }
+        if self.default.join(config::FILE_NAME).is_file() {
+            return Ok(self.default.clone());
+        }
+        Err(Error::NoBook { cwd: self.cwd.clone(), default: self.default.clone() })
+    }
+}
+
+/// What `init` did, for the CLI to report.
+#[derive(Debug)]
+pub struct InitReport {
+    pub root: PathBuf,
+    pub git_initialised: bool,
+    /// The first commit, or why there is none (git has no identity, say).
+    pub committed: Result<bool>,
+}
+
+/// Records read from the book, and the files that could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub records: Vec<Record>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(move |r| r.kind == kind)
+    }
+
+    pub fn get(&self, kind: Kind, id: &str) -> Option<&Record> {
+        self.records.iter().find(|r| r.kind == kind && r.id == id)
+    }
+
+    /// Index by `(kind, id)` for repeated look-ups.
+    pub fn by_entry(&self) -> HashMap<(Kind, &str), &Record> {
+        self.records.iter().map(|r| ((r.kind, r.id.as_str()), r)).collect()
+    }
+}
+
+#[derive(Debug)]
+pub struct Book {
+    root: PathBuf,
+    pub config: Config,
+}
+
+impl Book {
+    /// Open the book at `root` (which holds `rolo.toml`).
+    pub fn open(root: impl Into<PathBuf>) -> Result<Book> {
+        let root = root.into();
+        let config = Config::load(&root)?;
+        Ok(Book { root, config })
+    }
+
+    /// Create a book in `dir`: the directories, a commented `rolo.toml`, `.gitignore`
+    /// with `.rolo/`, and `git init` unless `dir` is already inside a repository.
+    pub fn init(dir: &Path) -> Result<InitReport> {
+        fs::create_dir_all(dir).at(dir)?;
+        let toml = dir.join(config::FILE_NAME);
+        if toml.exists() {
+            return Err(Error::AlreadyABook(dir.to_path_buf()));
+        }
+        for kind in Kind::ALL {
+            let d = dir.join(kind.dir());
+            fs::create_dir_all(&d).at(&d)?;
+        }
+        let ignore = dir.join(".gitignore");
+        let existing = fs::read_to_string(&ignore).unwrap_or_default();
+        if !existing.lines().any(|l| matches!(l.trim(), ".rolo" | ".rolo/" | "/.rolo/" | "/.rolo"))
+        {
+            let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
+            let text = format!(
+                "{existing}{sep}# rolo's cache (search index): always rebuildable\n.rolo/\n"
+            );
+            write::replace(&ignore, text.as_bytes())?;
+        }
+        write::create_new(&toml, config::DEFAULT_TOML.as_bytes())?;
+        let git_initialised = if git::toplevel(dir).is_none() {
+            git::init(dir)?;
+            true
+        } else {
+            false
+        };
+        let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let book = Book::open(&root)?;
+        let committed = book.commit(
+            &[PathBuf::from(config::FILE_NAME), PathBuf::from(".gitignore")],
+            "rolo: create the book",
+        );
+        Ok(InitReport { root, git_initialised, committed })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The path of a record relative to the root: `contacts/<id>.md`,
+    /// `notes/<YYYY>/<id>.md` (the year from the note id's date).
+    pub fn relative_path(kind: Kind, id: &str) -> PathBuf {
+        let file = format!("{id}.md");
+        match kind {
+            Kind::Note => {
+                let year = id.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+                Path::new(kind.dir()).join(year.unwrap_or("undated")).join(file)
+            }
+            _ => Path::new(kind.dir()).join(file),
+        }
+    }
+
+    /// Every record file of the given kinds, without reading them. Hidden files,
+    /// temporary files and non-`.md` files are not records.
+    pub fn entries(&self, kinds: &[Kind]) -> Result<Vec<(Entry, PathBuf)>> {
+        let mut out = Vec::new();
+        for &kind in kinds {
+            let dir = self.root.join(kind.dir());
+            if !dir.is_dir() {
+                continue;
+            }
+            let depth = if kind == Kind::Note { 2 } else { 1 };
+            let walk =
+                walkdir::WalkDir::new(&dir).min_depth(1).max_depth(depth).sort_by_file_name();
+            for item in walk.into_iter().filter_entry(|e| !is_hidden(e.file_name())) {
+                let item = item.map_err(|e| {
+                    let path = e.path().unwrap_or(&dir).to_path_buf();
+                    Error::io(path, e.into())
+                })?;
+                if !item.file_type().is_file() {
+                    continue;
+                }
+                let name = item.file_name().to_string_lossy();
+                let Some(id) = name.strip_suffix(".md") else { continue };
+                let rel = item.path().strip_prefix(&self.root).unwrap_or(item.path()).to_path_buf();
+                out.push((Entry { kind, id: id.to_string() }, rel));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Read every record of the given kinds; bad files become diagnostics, not errors.
+    pub fn load(&self, kinds: &[Kind]) -> Result<Loaded> {
+        let mut loaded = Loaded::default();
+        for (entry, rel) in self.entries(kinds)? {
+            match self.read_at(entry.kind, &entry.id, &rel) {
+                Ok(r) => loaded.records.push(r),
+                Err(Error::Bad(d)) => loaded.problems.push(d),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Resolve a REF among the records of `kinds`.
+    pub fn resolve(&self, reference: &str, kinds: &[Kind]) -> Result<(Entry, PathBuf)> {
+        let entries = self.entries(kinds)?;
+        let found = reference::resolve(reference, entries.iter().map(|(e, _)| e), kinds)?;
+        let rel = entries
+            .into_iter()
+            .find(|(e, _)| *e == found)
+            .map(|(_, rel)| rel)
+            .unwrap_or_else(|| Self::relative_path(found.kind, &found.id));
+        Ok((found, rel))
+    }
+
+    /// Resolve and read one record.
+    pub fn find(&self, reference: &str, kinds: &[Kind]) -> Result<Record> {
+        let (entry, rel) = self.resolve(reference, kinds)?;
+        self.read_at(entry.kind, &entry.id, &rel)
+    }
+
+    pub fn read_at(&self, kind: Kind, id: &str, rel: &Path) -> Result<Record> {
+        let abs = self.root.join(rel);
+        let bytes = fs::read(&abs).at(&abs)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = crate::store::frontmatter::line_col(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            Error::Bad(Diagnostic {
+                path: rel.to_path_buf(),
+                line,
+                col,
+                message: "not valid UTF-8".into(),
+            })
+        })?;
+        read::parse(kind, id, rel, &text).map_err(Error::Bad)
+    }
+
+    /// Write a new record under the first free id of `base`, `base-2`, `base-3` …; the
+    /// record's id and path are set to what was taken. Safe against concurrent creators.
+    pub fn create(&self, record: &mut Record, base: &str) -> Result<()> {
+        let base = if base.is_empty() { record.kind.name() } else { base };
+        for n in 1.. {
+            let id = id::with_suffix(base, n);
+            let rel = Self::relative_path(record.kind, &id);
+            // Another kind's directory may hold the same id; only this kind's must be free.
+            record.id = id;
+            record.path = rel;
+            if write::create_new(&self.root.join(&record.path), record.to_text().as_bytes())? {
+                return Ok(());
+            }
+        }
+        unreachable!("ids run out only after usize::MAX attempts")
+    }
+
+    /// Write a changed record over its file, atomically.
+    pub fn save(&self, record: &Record) -> Result<()> {
+        write::replace(&self.root.join(&record.path), record.to_text().as_bytes())
+    }
+
+    pub fn remove(&self, record: &Record) -> Result<()> {
+        write::remove(&self.root.join(&record.path))
+    }
+
+    /// Move a record's file to a new id (the caller rewrites links). Fails if taken.
+    pub fn rename(&self, record: &mut Record, new_id: &str) -> Result<PathBuf> {
+        if !id::is_valid(new_id) {
+            return Err(Error::InvalidId(new_id.to_string()));
+        }
+        let old = record.path.clone();
+        let rel = Self::relative_path(record.kind, new_id);
+        if !write::create_new(&self.root.join(&rel), record.to_text().as_bytes())? {
+            return Err(Error::Exists(format!("{}/{new_id}", record.kind)));
+        }
+        write::remove(&self.root.join(&old))?;
+        record.id = new_id.to_string();
+        record.path = rel;
+        Ok(old)
+    }
+
+    /// Commit the given paths (relative to the root) if the book is in git and
+    /// `git.autocommit` is on. `Ok(false)` when nothing was committed.
+    pub fn commit(&self, paths: &[PathBuf], message: &str) -> Result<bool> {
+        if !self.config.git.autocommit {
+            return Ok(false);
+        }
+        git::commit(&self.root, paths, message)
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_paths_use_the_year() {
+        assert_eq!(
+            Book::relative_path(Kind::Note, "2026-11-20-anna-petrova"),
+            Path::new("notes/2026/2026-11-20-anna-petrova.md")
+        );
+        assert_eq!(Book::relative_path(Kind::Contact, "anna"), Path::new("contacts/anna.md"));
+    }
+
+    #[test]
+    fn discovery_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let book = tmp.path().join("book");
+        let deep = book.join("contacts/sub");
+        fs::create_dir_all(&deep).unwrap();
+        fs::write(book.join("rolo.toml"), "").unwrap();
+        let d =
+            Discover { cwd: deep.clone(), default: tmp.path().join("none"), ..Default::default() };
+        assert_eq!(d.find().unwrap(), book);
+        let d = Discover { dir: Some(tmp.path().to_path_buf()), ..d };
+        assert!(matches!(d.find(), Err(Error::NotABook(_))));
+        let d =
+            Discover { cwd: tmp.path().to_path_buf(), default: book.clone(), ..Default::default() };
+        assert_eq!(d.find().unwrap(), book);
+    }
+}

@@ -1,0 +1,155 @@
+//! `rolo deal add|list`.
+
+use toml_edit::{ArrayOfTables, Item, Table};
+
+use rolo::dates;
+use rolo::filter::ListFilter;
+use rolo::store::edit;
+use rolo::{Book, Kind};
+
+use super::draft::Draft;
+use super::list::{self, ListArgs};
+use super::{CliError, CliResult, Context};
+
+#[derive(clap::Subcommand, Debug)]
+pub enum DealCommand {
+    Add(DealAddArgs),
+    List(DealListArgs),
+}
+
+/// Add a deal and print its id
+#[derive(clap::Args, Debug)]
+pub struct DealAddArgs {
+    /// What is being sold ("Website redesign", "Сайт для ТОО")
+    title: String,
+    /// Contact REF
+    #[arg(long)]
+    contact: Option<String>,
+    /// Company REF (default: the contact's company)
+    #[arg(long)]
+    company: Option<String>,
+    /// Amount, a number
+    #[arg(long)]
+    value: Option<String>,
+    /// ISO code (default from rolo.toml)
+    #[arg(long)]
+    currency: Option<String>,
+    /// One of the pipeline's stages (default: the first)
+    #[arg(long)]
+    stage: Option<String>,
+    /// Expected close date (2026-12-01, +1m, eom)
+    #[arg(long)]
+    close: Option<String>,
+    /// 0..1 (default from the stage)
+    #[arg(long)]
+    probability: Option<String>,
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long)]
+    source: Option<String>,
+    #[arg(long)]
+    owner: Option<String>,
+    /// Custom field KEY=VALUE (repeatable)
+    #[arg(long = "field", value_name = "KEY=VALUE", value_parser = super::key_value)]
+    fields: Vec<(String, String)>,
+}
+
+/// List deals
+#[derive(clap::Args, Debug)]
+pub struct DealListArgs {
+    #[command(flatten)]
+    common: ListArgs,
+    #[arg(long = "stage")]
+    stages: Vec<String>,
+    #[arg(long = "source")]
+    sources: Vec<String>,
+    #[arg(long = "company", value_name = "COMPANY")]
+    companies: Vec<String>,
+    #[arg(long = "contact", value_name = "CONTACT")]
+    contacts: Vec<String>,
+    /// Only deals not won or lost
+    #[arg(long)]
+    open: bool,
+}
+
+pub fn run(ctx: &Context, cmd: DealCommand) -> CliResult {
+    match cmd {
+        DealCommand::Add(a) => add(ctx, &a),
+        DealCommand::List(a) => {
+            let book = ctx.open_book()?;
+            let filter = ListFilter {
+                stages: a.stages.clone(),
+                sources: a.sources.clone(),
+                companies: ids(&book, &a.companies, Kind::Company)?,
+                contacts: ids(&book, &a.contacts, Kind::Contact)?,
+                open: a.open,
+                ..a.common.filter()
+            };
+            list::print(ctx, &book, Kind::Deal, &filter, &a.common)
+        }
+    }
+}
+
+fn ids(book: &Book, refs: &[String], kind: Kind) -> Result<Vec<String>, CliError> {
+    refs.iter().map(|r| list::resolve_id(book, r, kind)).collect()
+}
+
+/// A stage must be one of the pipeline's (SPEC "Record files": deal `stage`).
+pub fn check_stage(book: &Book, stage: &str) -> Result<(), CliError> {
+    let stages = &book.config.pipeline.stages;
+    if stages.iter().any(|s| s == stage) {
+        Ok(())
+    } else {
+        Err(rolo::Error::value(
+            "stage",
+            format!("unknown stage \"{stage}\"; stages are: {}", stages.join(", ")),
+        )
+        .into())
+    }
+}
+
+fn add(ctx: &Context, a: &DealAddArgs) -> CliResult {
+    let book = ctx.open_book()?;
+    let now = ctx.clock.now();
+    let mut d = Draft::new(Kind::Deal);
+    d.text("title", Some(&a.title));
+    let contact = match &a.contact {
+        Some(c) => Some(book.find(c, &[Kind::Contact])?),
+        None => None,
+    };
+    let company = match (&a.company, &contact) {
+        (Some(c), _) => Some(list::resolve_company(&book, c)?),
+        (None, Some(c)) => c.str("company").map(str::to_string),
+        (None, None) => None,
+    };
+    d.text("contact", contact.as_ref().map(|c| c.id.as_str()));
+    d.text("company", company.as_deref());
+    let stage = a.stage.clone().unwrap_or_else(|| book.config.pipeline.stages[0].clone());
+    check_stage(&book, &stage)?;
+    d.text("stage", Some(&stage));
+    if let Some(v) = &a.value {
+        d.set("value", edit::typed_value(Kind::Deal, "value", v, now)?);
+    }
+    let currency = a.currency.clone().unwrap_or_else(|| book.config.defaults.currency.clone());
+    d.text("currency", Some(&currency.to_uppercase()));
+    if let Some(p) = &a.probability {
+        d.set("probability", edit::typed_value(Kind::Deal, "probability", p, now)?);
+    }
+    if let Some(c) = &a.close {
+        d.set("close", edit::typed_value(Kind::Deal, "close", c, now)?);
+    }
+    d.text("owner", a.owner.as_deref().or(Some(&book.config.defaults.owner)));
+    d.text("source", a.source.as_deref());
+    d.list("tags", &a.tags);
+    d.created(ctx);
+    d.fields(ctx, &a.fields)?;
+    // The stage it starts in is the first entry of its history (the funnel reads it).
+    let mut entry = Table::new();
+    entry.insert("stage", toml_edit::value(stage.as_str()));
+    let at = now.with_timezone(&chrono::Utc).fixed_offset();
+    entry.insert("at", Item::Value(dates::datetime_value(at)));
+    let mut history = ArrayOfTables::new();
+    history.push(entry);
+    d.record.doc.insert("history", Item::ArrayOfTables(history));
+    d.create(ctx, &book, &a.title, a.title.trim())
+}

@@ -1,0 +1,233 @@
+//! What every `list` shares: the common flags, loading, filtering, sorting, and the
+//! table (or JSON) each kind is shown as.
+
+use chrono::NaiveDate;
+use comfy_table::{Cell, Color};
+use serde_json::Value as Json;
+
+use rolo::filter::{self, Context as FilterContext, ListFilter, Sort};
+use rolo::model::record::display_value;
+use rolo::model::reference::Entry;
+use rolo::{Book, Kind, Record};
+
+use super::{CliError, CliResult, Context};
+
+#[derive(clap::Args, Debug)]
+pub struct ListArgs {
+    /// Only records with this tag (repeat: all of them)
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    /// Only records of these owners
+    #[arg(long = "owner")]
+    owners: Vec<String>,
+    /// Sort by name, id, created, last-contact, due, close, value, date or stage; -KEY reverses
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true)]
+    sort: Option<String>,
+    /// Show at most this many
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+impl ListArgs {
+    pub fn filter(&self) -> ListFilter {
+        ListFilter { tags: self.tags.clone(), owners: self.owners.clone(), ..Default::default() }
+    }
+}
+
+/// A company REF (id, type/id, prefix, or the name as written) → its id.
+pub fn resolve_company(book: &Book, reference: &str) -> Result<String, CliError> {
+    resolve_id(book, reference, Kind::Company)
+}
+
+pub fn resolve_id(book: &Book, reference: &str, kind: Kind) -> Result<String, CliError> {
+    Ok(book.resolve(reference, &[kind])?.0.id)
+}
+
+/// `90d` → the date that many days before today.
+pub fn span_before(ctx: &Context, span: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
+    let Some(span) = span else { return Ok(None) };
+    let cadence: rolo::dates::Cadence =
+        span.parse().map_err(|m: String| rolo::Error::value("quiet-since", m))?;
+    Ok(cadence.before(ctx.clock.today()))
+}
+
+/// Load what the kind needs, filter, sort, print.
+pub fn print(
+    ctx: &Context,
+    book: &Book,
+    kind: Kind,
+    filter: &ListFilter,
+    args: &ListArgs,
+) -> CliResult {
+    let sort = match &args.sort {
+        Some(s) => Sort::parse(s).map_err(|m| rolo::Error::value("sort", m))?,
+        None => Sort::default_for(kind),
+    };
+    // Names of linked records, and last_contact (from notes, and for a company its people).
+    let mut kinds = vec![kind, Kind::Contact, Kind::Company, Kind::Deal];
+    if matches!(kind, Kind::Contact | Kind::Company | Kind::Deal) {
+        kinds.push(Kind::Note);
+    }
+    kinds.sort();
+    kinds.dedup();
+    let loaded = ctx.load(book, &kinds)?;
+    let last = rolo::links::last_contacts(&loaded);
+    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &last };
+    let mut records: Vec<&Record> = loaded.of(kind).filter(|r| filter.matches(r, &cx)).collect();
+    sort.apply(&mut records, &cx);
+    if let Some(n) = args.limit {
+        records.truncate(n);
+    }
+    if ctx.out.json {
+        let items: Vec<Json> = records.iter().map(|r| Json::Object(record_json(r, &cx))).collect();
+        ctx.out.print_json(&Json::Array(items))?;
+        return Ok(());
+    }
+    if records.is_empty() {
+        ctx.out.status(format_args!("No {}.", kind.dir()));
+        return Ok(());
+    }
+    let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
+        ids.iter()
+            .map(|id| {
+                kinds
+                    .iter()
+                    .find_map(|&k| loaded.get(k, id))
+                    .map_or_else(|| id.to_string(), |r| r.title())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut table = ctx.out.table(header(kind));
+    for r in records {
+        let text = |key: &str| r.value(key).map(display_value).unwrap_or_default();
+        let date = |key: &str| r.when(key).map(|w| w.display()).unwrap_or_default();
+        let row: Vec<Cell> = match kind {
+            Kind::Contact => vec![
+                Cell::new(&r.id),
+                Cell::new(r.title()),
+                Cell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company])),
+                Cell::new(r.strs("emails").first().copied().unwrap_or_default()),
+                Cell::new(r.strs("phones").first().copied().unwrap_or_default()),
+                Cell::new(text("tags")),
+                Cell::new(text("stage")),
+                Cell::new(
+                    cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default(),
+                ),
+            ],
+            Kind::Company => vec![
+                Cell::new(&r.id),
+                Cell::new(r.title()),
+                Cell::new(text("domain")),
+                Cell::new(text("city")),
+                Cell::new(text("tags")),
+                Cell::new(
+                    cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default(),
+                ),
+            ],
+            Kind::Deal => vec![
+                Cell::new(&r.id),
+                Cell::new(r.title()),
+                Cell::new(text("stage")),
+                Cell::new(money(r)).set_alignment(comfy_table::CellAlignment::Right),
+                Cell::new(date("close")),
+                Cell::new(titles(
+                    r.str("company").or(r.str("contact")).into_iter().collect(),
+                    &[Kind::Company, Kind::Contact],
+                )),
+            ],
+            Kind::Note => vec![
+                Cell::new(&r.id),
+                Cell::new(date("date")),
+                Cell::new(text("kind")),
+                Cell::new(text("direction")),
+                Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+                Cell::new(r.title()),
+            ],
+            Kind::Task => {
+                let (status, color) = task_status(r, &cx);
+                vec![
+                    Cell::new(&r.id),
+                    ctx.out.cell(date("due"), color),
+                    Cell::new(r.title()),
+                    Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+                    Cell::new(text("repeat")),
+                    ctx.out.cell(status, color),
+                ]
+            }
+        };
+        table.add_row(row);
+    }
+    ctx.out.print_table(&table)?;
+    Ok(())
+}
+
+fn header(kind: Kind) -> Vec<&'static str> {
+    match kind {
+        Kind::Contact => {
+            vec!["ID", "NAME", "COMPANY", "EMAIL", "PHONE", "TAGS", "STAGE", "LAST CONTACT"]
+        }
+        Kind::Company => vec!["ID", "NAME", "DOMAIN", "CITY", "TAGS", "LAST CONTACT"],
+        Kind::Deal => vec!["ID", "TITLE", "STAGE", "VALUE", "CLOSE", "WITH"],
+        Kind::Note => vec!["ID", "DATE", "KIND", "DIR", "ABOUT", "SUMMARY"],
+        Kind::Task => vec!["ID", "DUE", "TITLE", "ABOUT", "REPEAT", "STATUS"],
+    }
+}
+
+/// A task's state for people: done, overdue (red), or open.
+pub fn task_status(r: &Record, cx: &FilterContext) -> (&'static str, Option<Color>) {
+    if !filter::is_open(r, cx.config) {
+        ("done", Some(Color::DarkGrey))
+    } else if filter::is_overdue(r, cx.now, cx.config) {
+        ("overdue", Some(Color::Red))
+    } else {
+        ("open", None)
+    }
+}
+
+/// `12 000 EUR`: thousands separated, never a currency mixed with another.
+pub fn money(r: &Record) -> String {
+    let Some(v) = r.number("value") else { return String::new() };
+    let currency = r.str("currency").unwrap_or_default();
+    format!("{} {currency}", thousands(v)).trim().to_string()
+}
+
+pub fn thousands(v: f64) -> String {
+    let negative = v < 0.0;
+    let whole = v.abs().trunc() as u64;
+    let cents = ((v.abs() - v.abs().trunc()) * 100.0).round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if cents > 0 {
+        out.push_str(&format!(".{cents:02}"));
+    }
+    if negative { format!("-{out}") } else { out }
+}
+
+/// A record's JSON with what is derived from the rest of the book (`last_contact`).
+pub fn record_json(r: &Record, cx: &FilterContext) -> serde_json::Map<String, Json> {
+    let mut map = r.to_json();
+    if matches!(r.kind, Kind::Contact | Kind::Company | Kind::Deal) {
+        let last = cx.last_contact.get(&Entry { kind: r.kind, id: r.id.clone() });
+        let value = last.map_or(Json::Null, |w| Json::String(w.local_date().to_string()));
+        map.insert("last_contact".into(), value);
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        assert_eq!(super::thousands(1_234_567.0), "1 234 567");
+        assert_eq!(super::thousands(999.0), "999");
+        assert_eq!(super::thousands(1500.5), "1 500.50");
+        assert_eq!(super::thousands(-12000.0), "-12 000");
+    }
+}

@@ -1,0 +1,224 @@
+//! The command line: clap definitions, the shared [`Context`], dispatch, and the one
+//! place that maps errors to messages and exit codes (SPEC "Commands").
+
+mod company;
+mod contact;
+mod deal;
+mod draft;
+mod edit;
+mod init;
+mod list;
+mod meta;
+mod note;
+mod output;
+mod remove;
+mod show;
+mod task;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use rolo::book::{Discover, Loaded};
+use rolo::clock::Clock;
+use rolo::{Book, Kind};
+
+use output::{ColorChoice, Output, WriteFailed};
+
+const ENV_HELP: &str = "\
+Environment:
+  ROLO_DIR   the book to use when --dir is not given
+  ROLO_NOW   the current time (RFC 3339 or YYYY-MM-DD), for scripts and tests
+  EDITOR     the editor for `rolo edit` and `rolo note add` without text (VISUAL first)
+  NO_COLOR   no colours when set
+  TZ         the time zone that decides what \"today\" is
+
+Exit status: 0 done (an empty list too), 1 the command failed, 2 usage error
+(bad flags, unknown or ambiguous REF).";
+
+/// A command-line CRM on plain Markdown+TOML files in git
+#[derive(Parser, Debug)]
+#[command(name = "rolo", version, after_long_help = ENV_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct GlobalArgs {
+    /// The book's directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)
+    #[arg(long, global = true, value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// Print JSON: records as objects with their front-matter keys plus id, type, path and body
+    #[arg(long, global = true)]
+    json: bool,
+    /// When to use colours
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Init(init::InitArgs),
+    /// Manage contacts (people)
+    #[command(subcommand)]
+    Contact(contact::ContactCommand),
+    /// Manage companies
+    #[command(subcommand)]
+    Company(company::CompanyCommand),
+    /// Manage deals
+    #[command(subcommand)]
+    Deal(deal::DealCommand),
+    /// Manage notes (calls, emails, meetings, messages)
+    #[command(subcommand)]
+    Note(note::NoteCommand),
+    /// Manage tasks and reminders
+    #[command(subcommand)]
+    Task(task::TaskCommand),
+    Show(show::ShowArgs),
+    Edit(edit::EditArgs),
+    Set(edit::SetArgs),
+    Unset(edit::UnsetArgs),
+    Rm(remove::RmArgs),
+    Rename(remove::RenameArgs),
+    Completions(meta::CompletionsArgs),
+    Man(meta::ManArgs),
+}
+
+/// What every command gets: where output goes, the clock, and how to find the book.
+pub struct Context {
+    pub out: Output,
+    pub clock: Clock,
+    pub discover: Discover,
+}
+
+impl Context {
+    pub fn open_book(&self) -> Result<Book, CliError> {
+        Ok(Book::open(self.discover.find()?)?)
+    }
+
+    /// Read the records of `kinds`, reporting each unreadable file on stderr.
+    pub fn load(&self, book: &Book, kinds: &[Kind]) -> Result<Loaded, CliError> {
+        let loaded = book.load(kinds)?;
+        for problem in &loaded.problems {
+            self.out.status(problem);
+        }
+        Ok(loaded)
+    }
+
+    /// Commit a change; a failed commit is a warning (the change itself is saved).
+    pub fn commit(&self, book: &Book, paths: &[PathBuf], message: &str) {
+        if let Err(e) = book.commit(paths, message) {
+            self.out.warn(format_args!("the change is saved but not committed: {e}"));
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum CliError {
+    Lib(rolo::Error),
+    Write(WriteFailed),
+    /// The command failed for a reason already explained in the message (exit 1).
+    Failed(String),
+}
+
+impl From<rolo::Error> for CliError {
+    fn from(e: rolo::Error) -> Self {
+        CliError::Lib(e)
+    }
+}
+
+impl From<WriteFailed> for CliError {
+    fn from(e: WriteFailed) -> Self {
+        CliError::Write(e)
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let clock = match Clock::from_env() {
+        Ok(c) => c,
+        Err(e) => return report(CliError::Lib(e)),
+    };
+    let ctx = Context {
+        out: Output::new(cli.global.json, cli.global.color),
+        clock,
+        discover: Discover::from_env(cli.global.dir.clone()),
+    };
+    match run(&ctx, cli.command) {
+        Ok(()) => 0,
+        Err(e) => report(e),
+    }
+}
+
+fn run(ctx: &Context, command: Command) -> CliResult {
+    match command {
+        Command::Init(args) => init::run(ctx, &args),
+        Command::Contact(cmd) => contact::run(ctx, cmd),
+        Command::Company(cmd) => company::run(ctx, cmd),
+        Command::Deal(cmd) => deal::run(ctx, cmd),
+        Command::Note(cmd) => note::run(ctx, cmd),
+        Command::Task(cmd) => task::run(ctx, cmd),
+        Command::Show(args) => show::run(ctx, &args),
+        Command::Edit(args) => edit::run_edit(ctx, &args),
+        Command::Set(args) => edit::run_set(ctx, &args),
+        Command::Unset(args) => edit::run_unset(ctx, &args),
+        Command::Rm(args) => remove::run_rm(ctx, &args),
+        Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Completions(args) => meta::run_completions(&args),
+        Command::Man(args) => meta::run_man(&args),
+    }
+}
+
+/// Print an error (and a hint) on stderr and choose the exit code.
+fn report(err: CliError) -> i32 {
+    match err {
+        CliError::Write(WriteFailed(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        CliError::Write(WriteFailed(e)) => {
+            eprintln!("error: cannot write output: {e}");
+            1
+        }
+        CliError::Failed(message) => {
+            eprintln!("error: {message}");
+            1
+        }
+        CliError::Lib(e) => {
+            match &e {
+                // A bad file is already `path:line:col: message`.
+                rolo::Error::Bad(d) => eprintln!("{d}"),
+                e => eprintln!("error: {e}"),
+            }
+            if let Some(hint) = e.hint() {
+                eprintln!("hint: {hint}");
+            }
+            if e.is_usage() { 2 } else { 1 }
+        }
+    }
+}
+
+/// Parse `KEY=VALUE` flags (`--field industry=retail`).
+pub fn key_value(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("expected KEY=VALUE, got \"{s}\"")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,223 @@
+//! `rolo.toml` → [`Config`], with defaults for every key.
+//!
+//! The defaults live in one commented TOML file, `rolo.default.toml`, which `rolo init`
+//! writes as it is, so what a new book says and what rolo assumes are the same text.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, IoContext, Result};
+
+/// The commented template `rolo init` writes.
+pub const DEFAULT_TOML: &str = include_str!("rolo.default.toml");
+pub const FILE_NAME: &str = "rolo.toml";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub pipeline: Pipeline,
+    pub defaults: Defaults,
+    pub digest: Digest,
+    pub git: Git,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    pub stages: Vec<String>,
+    pub won: String,
+    pub lost: String,
+    pub probability: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    pub currency: String,
+    pub owner: String,
+    pub timezone: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Digest {
+    pub days: u32,
+    pub stale_deal_days: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Git {
+    pub autocommit: bool,
+}
+
+/// The file as written: every key optional, so a user's file can say only what differs.
+/// Sections other issues add (templates, follow-up defaults) are tolerated.
+#[derive(Deserialize, Default)]
+struct RawConfig {
+    #[serde(default)]
+    pipeline: RawPipeline,
+    #[serde(default)]
+    defaults: RawDefaults,
+    #[serde(default)]
+    digest: RawDigest,
+    #[serde(default)]
+    git: RawGit,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPipeline {
+    stages: Option<Vec<String>>,
+    won: Option<String>,
+    lost: Option<String>,
+    probability: Option<BTreeMap<String, f64>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawDefaults {
+    currency: Option<String>,
+    owner: Option<String>,
+    timezone: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawDigest {
+    days: Option<u32>,
+    stale_deal_days: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawGit {
+    autocommit: Option<bool>,
+}
+
+impl RawConfig {
+    /// Fill what the user left out from the template (which sets every key).
+    fn over(self, t: RawConfig) -> Config {
+        Config {
+            pipeline: Pipeline {
+                stages: self.pipeline.stages.or(t.pipeline.stages).unwrap_or_else(missing),
+                won: self.pipeline.won.or(t.pipeline.won).unwrap_or_else(missing),
+                lost: self.pipeline.lost.or(t.pipeline.lost).unwrap_or_else(missing),
+                probability: self
+                    .pipeline
+                    .probability
+                    .or(t.pipeline.probability)
+                    .unwrap_or_else(missing),
+            },
+            defaults: Defaults {
+                currency: self.defaults.currency.or(t.defaults.currency).unwrap_or_else(missing),
+                owner: self.defaults.owner.or(t.defaults.owner).unwrap_or_else(missing),
+                timezone: self.defaults.timezone.or(t.defaults.timezone),
+            },
+            digest: Digest {
+                days: self.digest.days.or(t.digest.days).unwrap_or_else(missing),
+                stale_deal_days: self
+                    .digest
+                    .stale_deal_days
+                    .or(t.digest.stale_deal_days)
+                    .unwrap_or_else(missing),
+            },
+            git: Git {
+                autocommit: self.git.autocommit.or(t.git.autocommit).unwrap_or_else(missing),
+            },
+        }
+    }
+}
+
+fn missing<T>() -> T {
+    unreachable!("rolo.default.toml sets every key (checked by a unit test)")
+}
+
+fn template() -> RawConfig {
+    toml::from_str(DEFAULT_TOML).unwrap_or_default()
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        RawConfig::default().over(template())
+    }
+}
+
+impl Config {
+    /// Read `rolo.toml` from a book root; a bad file is a `path:line:col` diagnostic.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(FILE_NAME);
+        let text = std::fs::read_to_string(&path).at(&path)?;
+        Self::parse(&text, Path::new(FILE_NAME))
+    }
+
+    pub fn parse(text: &str, shown_as: &Path) -> Result<Config> {
+        let bad = |line, col, message| {
+            Error::Bad(Diagnostic { path: shown_as.into(), line, col, message })
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::store::frontmatter::line_col(text, s.start))
+                .unwrap_or((1, 1));
+            bad(line, col, e.message().trim().to_string())
+        })?;
+        let config = raw.over(template());
+        config.validate().map_err(|message| bad(1, 1, message))?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let p = &self.pipeline;
+        if p.stages.is_empty() {
+            return Err("[pipeline] stages must name at least one stage".into());
+        }
+        for (what, stage) in [("won", &p.won), ("lost", &p.lost)] {
+            if !p.stages.contains(stage) {
+                return Err(format!("[pipeline] {what} = \"{stage}\" is not one of the stages"));
+            }
+        }
+        for (stage, prob) in &p.probability {
+            if !(0.0..=1.0).contains(prob) {
+                return Err(format!("[pipeline] probability of \"{stage}\" must be within 0..1"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_sets_every_key() {
+        let t: RawConfig = toml::from_str(DEFAULT_TOML).unwrap();
+        assert!(t.pipeline.stages.is_some() && t.pipeline.probability.is_some());
+        assert!(t.defaults.currency.is_some() && t.defaults.owner.is_some());
+        assert!(t.digest.days.is_some() && t.digest.stale_deal_days.is_some());
+        assert!(t.git.autocommit.is_some());
+    }
+
+    #[test]
+    fn template_parses_and_is_the_default() {
+        let c = Config::parse(DEFAULT_TOML, Path::new("rolo.toml")).unwrap();
+        assert_eq!(c.pipeline.stages.len(), 6);
+        assert_eq!(c.pipeline.won, "won");
+        assert_eq!(c.defaults.currency, "EUR");
+        assert_eq!(c.digest.stale_deal_days, 14);
+        assert!(c.git.autocommit);
+    }
+
+    #[test]
+    fn partial_file_fills_defaults() {
+        let c = Config::parse("[defaults]\ncurrency = \"KZT\"\n", Path::new("rolo.toml")).unwrap();
+        assert_eq!(c.defaults.currency, "KZT");
+        assert_eq!(c.defaults.owner, "me");
+        assert_eq!(c.pipeline.lost, "lost");
+    }
+
+    #[test]
+    fn bad_file_is_located() {
+        let e = Config::parse("[git]\nautocommit = maybe\n", Path::new("rolo.toml")).unwrap_err();
+        let Error::Bad(d) = e else { panic!("{e:?}") };
+        assert_eq!((d.line, d.col), (2, 14));
+    }
+}

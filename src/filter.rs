@@ -1,0 +1,266 @@
+//! `list` filters and sort orders, applied to loaded records.
+//!
+//! The CLI turns flags into a [`ListFilter`]; the library never sees clap.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::config::Config;
+use crate::dates::When;
+use crate::model::reference::Entry;
+use crate::model::{Kind, Record};
+
+/// What a listed record must match. Empty fields match everything; several values of
+/// one flag match any of them, except tags, which must all be present.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub tags: Vec<String>,
+    pub stages: Vec<String>,
+    pub owners: Vec<String>,
+    pub sources: Vec<String>,
+    pub companies: Vec<String>,
+    pub contacts: Vec<String>,
+    pub cities: Vec<String>,
+    pub note_kinds: Vec<String>,
+    pub directions: Vec<String>,
+    pub about: Vec<Entry>,
+    /// Deals not won or lost; tasks not done.
+    pub open: bool,
+    /// Tasks done.
+    pub done: bool,
+    /// Open tasks past due.
+    pub overdue: bool,
+    /// Open tasks due before this date.
+    pub due_before: Option<NaiveDate>,
+    /// Notes on or after / on or before these dates.
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Nobody has talked to them since this date (never-contacted included).
+    pub quiet_since: Option<NaiveDate>,
+}
+
+/// Derived facts a filter or sort may need, computed once per command.
+pub struct Context<'a> {
+    pub now: DateTime<FixedOffset>,
+    pub config: &'a Config,
+    pub last_contact: &'a HashMap<Entry, When>,
+}
+
+impl Context<'_> {
+    pub fn last_contact(&self, r: &Record) -> Option<When> {
+        self.last_contact.get(&Entry { kind: r.kind, id: r.id.clone() }).copied()
+    }
+}
+
+fn any_eq(wanted: &[String], have: Option<&str>, fold: bool) -> bool {
+    wanted.is_empty()
+        || have.is_some_and(|h| {
+            wanted.iter().any(|w| if fold { w.to_lowercase() == h.to_lowercase() } else { w == h })
+        })
+}
+
+/// A task is open until `done` is set; a deal until it is won or lost.
+pub fn is_open(r: &Record, config: &Config) -> bool {
+    match r.kind {
+        Kind::Task => r.value("done").is_none(),
+        Kind::Deal => {
+            let stage = r.str("stage").unwrap_or_default();
+            stage != config.pipeline.won && stage != config.pipeline.lost
+        }
+        _ => true,
+    }
+}
+
+/// An open task whose due date has passed: a date at the end of that day, a datetime
+/// at that time.
+pub fn is_overdue(r: &Record, now: DateTime<FixedOffset>, config: &Config) -> bool {
+    if r.kind != Kind::Task || !is_open(r, config) {
+        return false;
+    }
+    match r.when("due") {
+        Some(When::Date(d)) => d < now.date_naive(),
+        Some(w) => w.instant() < now,
+        None => false,
+    }
+}
+
+impl ListFilter {
+    pub fn matches(&self, r: &Record, cx: &Context) -> bool {
+        let tags = r.strs("tags");
+        if !self.tags.iter().all(|t| tags.iter().any(|have| have.eq_ignore_ascii_case(t))) {
+            return false;
+        }
+        let ok = any_eq(&self.stages, r.str("stage"), true)
+            && any_eq(&self.owners, r.str("owner"), true)
+            && any_eq(&self.sources, r.str("source"), true)
+            && any_eq(&self.companies, r.str("company"), false)
+            && any_eq(&self.contacts, r.str("contact"), false)
+            && any_eq(&self.cities, r.str("city"), true)
+            && any_eq(&self.note_kinds, r.str("kind"), true)
+            && any_eq(&self.directions, r.str("direction"), true);
+        if !ok {
+            return false;
+        }
+        if !self.about.is_empty() {
+            let hit = self
+                .about
+                .iter()
+                .any(|e| crate::links::links_to(r, e) || (r.kind == e.kind && r.id == e.id));
+            if !hit {
+                return false;
+            }
+        }
+        if self.open && !is_open(r, cx.config) {
+            return false;
+        }
+        if self.done && (r.kind != Kind::Task || is_open(r, cx.config)) {
+            return false;
+        }
+        if self.overdue && !is_overdue(r, cx.now, cx.config) {
+            return false;
+        }
+        if let Some(before) = self.due_before {
+            let due = r.when("due").map(|w| w.local_date());
+            if !is_open(r, cx.config) || due.is_none_or(|d| d >= before) {
+                return false;
+            }
+        }
+        let date =
+            r.when(if r.kind == Kind::Note { "date" } else { "created" }).map(|w| w.local_date());
+        if self.since.is_some_and(|s| date.is_none_or(|d| d < s)) {
+            return false;
+        }
+        if self.until.is_some_and(|u| date.is_none_or(|d| d > u)) {
+            return false;
+        }
+        if let Some(cutoff) = self.quiet_since
+            && cx.last_contact(r).is_some_and(|w| w.local_date() >= cutoff)
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// What `--sort` may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Id,
+    Created,
+    LastContact,
+    Due,
+    Close,
+    Value,
+    Date,
+    Stage,
+}
+
+impl std::str::FromStr for SortKey {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "name" | "title" => SortKey::Name,
+            "id" => SortKey::Id,
+            "created" => SortKey::Created,
+            "last-contact" | "last_contact" => SortKey::LastContact,
+            "due" => SortKey::Due,
+            "close" => SortKey::Close,
+            "value" => SortKey::Value,
+            "date" => SortKey::Date,
+            "stage" => SortKey::Stage,
+            _ => {
+                return Err(format!(
+                    "unknown sort key \"{s}\": name, id, created, last-contact, due, close, value, date, stage"
+                ));
+            }
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// `name`, `-created` (a leading `-` sorts newest or largest first).
+    pub fn parse(s: &str) -> Result<Sort, String> {
+        let (descending, key) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        Ok(Sort { key: key.parse()?, descending })
+    }
+
+    /// What each kind sorts by when not told.
+    pub fn default_for(kind: Kind) -> Sort {
+        match kind {
+            Kind::Contact | Kind::Company => Sort { key: SortKey::Name, descending: false },
+            Kind::Deal => Sort { key: SortKey::Stage, descending: false },
+            Kind::Note => Sort { key: SortKey::Date, descending: true },
+            Kind::Task => Sort { key: SortKey::Due, descending: false },
+        }
+    }
+
+    /// Sort records; records without the key go last either way, ties by name then id.
+    pub fn apply(&self, records: &mut [&Record], cx: &Context) {
+        let stage_rank = |r: &Record| {
+            let stages = &cx.config.pipeline.stages;
+            r.str("stage").and_then(|s| stages.iter().position(|x| x == s)).unwrap_or(stages.len())
+        };
+        let when_key = |w: Option<When>| w.map(|w| w.instant());
+        records.sort_by(|a, b| {
+            let ord = match self.key {
+                SortKey::Name => Some(a.title().to_lowercase().cmp(&b.title().to_lowercase())),
+                SortKey::Id => Some(a.id.cmp(&b.id)),
+                SortKey::Stage => Some(stage_rank(a).cmp(&stage_rank(b))),
+                SortKey::Value => {
+                    cmp_present(a.number("value"), b.number("value"), |x, y| x.total_cmp(y))
+                }
+                key => {
+                    let get = |r: &Record| match key {
+                        SortKey::Created => when_key(r.when("created")),
+                        SortKey::LastContact => when_key(cx.last_contact(r)),
+                        SortKey::Due => when_key(r.when("due")),
+                        SortKey::Close => when_key(r.when("close")),
+                        _ => when_key(r.when("date")),
+                    };
+                    cmp_present(get(a), get(b), Ord::cmp)
+                }
+            };
+            let ord = match ord {
+                Some(o) if self.descending => o.reverse(),
+                Some(o) => o,
+                None => missing_last(a, b, self, cx),
+            };
+            ord.then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+    }
+}
+
+/// Compare two optional keys: `None` when at least one side lacks it.
+fn cmp_present<T>(a: Option<T>, b: Option<T>, f: impl Fn(&T, &T) -> Ordering) -> Option<Ordering> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(f(&x, &y)),
+        _ => None,
+    }
+}
+
+fn missing_last(a: &Record, b: &Record, sort: &Sort, cx: &Context) -> Ordering {
+    let has = |r: &Record| match sort.key {
+        SortKey::Value => r.number("value").is_some(),
+        SortKey::Created => r.when("created").is_some(),
+        SortKey::LastContact => cx.last_contact(r).is_some(),
+        SortKey::Due => r.when("due").is_some(),
+        SortKey::Close => r.when("close").is_some(),
+        SortKey::Date => r.when("date").is_some(),
+        _ => true,
+    };
+    has(b).cmp(&has(a))
+}

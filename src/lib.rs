@@ -1,0 +1,30 @@
+//! rolo: a command-line CRM whose records are Markdown files with TOML front matter.
+//!
+//! Codemap (the library knows the book; the binary in `src/cli/` knows the terminal):
+//! - [`book`]: find, open and create a book; read, create, update and delete records.
+//! - [`config`]: `rolo.toml` → [`config::Config`]; the commented default template.
+//! - [`clock`]: the current time (`ROLO_NOW` or the system clock), read once.
+//! - [`error`]: typed errors and `path:line:col` diagnostics.
+//! - [`model`]: record kinds, their keys and types, ids (transliteration), REF resolution.
+//! - [`store`]: the file format: front matter split, parse, format-preserving edits, atomic writes.
+//! - [`links`]: what links to a record; rewriting links on rename.
+//! - [`filter`]: list filters and sort orders over loaded records.
+//! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
+//! - [`git`]: one commit per change, through git plumbing.
+//!
+//! Nothing here prints or reads the terminal; that is the CLI's job.
+
+pub mod book;
+pub mod clock;
+pub mod config;
+pub mod dates;
+pub mod error;
+pub mod filter;
+pub mod git;
+pub mod links;
+pub mod model;
+pub mod store;
+
+pub use book::Book;
+pub use error::{Diagnostic, Error, Result};
+pub use model::{Kind, Record};

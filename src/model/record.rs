@@ -1,0 +1,179 @@
+//! A record as loaded: its kind, id, path, the front matter as an editable document
+//! (every comment and unknown key kept), and the exact text after the front matter.
+
+use std::path::PathBuf;
+
+use serde_json::{Map, Value as Json};
+use toml_edit::{DocumentMut, Item, Value};
+
+use super::Kind;
+use crate::dates::When;
+
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub kind: Kind,
+    pub id: String,
+    /// Relative to the book's root, e.g. `contacts/anna-petrova.md`.
+    pub path: PathBuf,
+    pub doc: DocumentMut,
+    /// Everything before the front matter (the opening `+++` line, a BOM if any).
+    pub(crate) head: String,
+    /// The closing `+++` line as written.
+    pub(crate) closing: String,
+    /// The Markdown body, byte for byte.
+    pub body: String,
+}
+
+impl Record {
+    /// A new record with an empty body; the caller sets its keys.
+    pub fn new(kind: Kind, id: String, path: PathBuf) -> Record {
+        Record {
+            kind,
+            id,
+            path,
+            doc: DocumentMut::new(),
+            head: "+++\n".into(),
+            closing: "+++\n".into(),
+            body: String::new(),
+        }
+    }
+
+    /// The file's text: unchanged parts come back byte for byte.
+    pub fn to_text(&self) -> String {
+        let front = self.doc.to_string();
+        let newline = if self.head.ends_with("\r\n") { "\r\n" } else { "\n" };
+        let mut text = String::with_capacity(front.len() + self.body.len() + 16);
+        text.push_str(&self.head);
+        text.push_str(&front);
+        if !front.is_empty() && !front.ends_with('\n') {
+            text.push_str(newline);
+        }
+        text.push_str(&self.closing);
+        if !self.closing.ends_with('\n') && !self.body.is_empty() {
+            text.push_str(newline);
+        }
+        text.push_str(&self.body);
+        text
+    }
+
+    /// `type/id`, the unambiguous way to name it.
+    pub fn qualified_id(&self) -> String {
+        format!("{}/{}", self.kind, self.id)
+    }
+
+    pub fn value(&self, key: &str) -> Option<&Value> {
+        self.doc.get(key).and_then(Item::as_value)
+    }
+
+    pub fn str(&self, key: &str) -> Option<&str> {
+        self.value(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+    }
+
+    /// The strings of an array key; a lone string counts as a list of one.
+    pub fn strs(&self, key: &str) -> Vec<&str> {
+        match self.value(key) {
+            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+            Some(Value::String(s)) => vec![s.value().as_str()],
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn number(&self, key: &str) -> Option<f64> {
+        match self.value(key)? {
+            Value::Integer(i) => Some(*i.value() as f64),
+            Value::Float(f) => Some(*f.value()),
+            _ => None,
+        }
+    }
+
+    pub fn when(&self, key: &str) -> Option<When> {
+        self.value(key).and_then(Value::as_datetime).and_then(When::from_toml)
+    }
+
+    /// The name or title, or for a note its kind and date.
+    pub fn title(&self) -> String {
+        if let Some(t) = self.kind.title_key().and_then(|k| self.str(k)) {
+            return t.to_string();
+        }
+        match self.kind {
+            Kind::Note => {
+                let first = self.body.lines().map(str::trim).find(|l| !l.is_empty());
+                first.map_or_else(|| self.str("kind").unwrap_or("note").to_string(), summary)
+            }
+            _ => self.id.clone(),
+        }
+    }
+
+    /// The record as `--json` shows it: every front-matter key (unknown ones too) plus
+    /// `id`, `type`, `path` and `body` (SPEC "Commands").
+    pub fn to_json(&self) -> Map<String, Json> {
+        let mut map = Map::new();
+        map.insert("id".into(), Json::String(self.id.clone()));
+        map.insert("type".into(), Json::String(self.kind.name().into()));
+        map.insert("path".into(), Json::String(self.path.to_string_lossy().replace('\\', "/")));
+        for (key, item) in self.doc.iter() {
+            if !matches!(key, "id" | "type" | "path" | "body") {
+                map.insert(key.to_string(), item_to_json(item));
+            }
+        }
+        map.insert("body".into(), Json::String(self.body.clone()));
+        map
+    }
+}
+
+/// The first line of a text, cut to a table-friendly length.
+pub fn summary(line: &str) -> String {
+    const MAX: usize = 80;
+    let line = line.trim_start_matches('#').trim();
+    if line.chars().count() <= MAX {
+        line.to_string()
+    } else {
+        let cut: String = line.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    }
+}
+
+pub fn item_to_json(item: &Item) -> Json {
+    match item {
+        Item::None => Json::Null,
+        Item::Value(v) => value_to_json(v),
+        Item::Table(t) => {
+            Json::Object(t.iter().map(|(k, v)| (k.to_string(), item_to_json(v))).collect())
+        }
+        Item::ArrayOfTables(a) => Json::Array(
+            a.iter()
+                .map(|t| {
+                    Json::Object(t.iter().map(|(k, v)| (k.to_string(), item_to_json(v))).collect())
+                })
+                .collect(),
+        ),
+    }
+}
+
+pub fn value_to_json(v: &Value) -> Json {
+    match v {
+        Value::String(s) => Json::String(s.value().clone()),
+        Value::Integer(i) => Json::from(*i.value()),
+        Value::Float(f) => {
+            serde_json::Number::from_f64(*f.value()).map_or(Json::Null, Json::Number)
+        }
+        Value::Boolean(b) => Json::Bool(*b.value()),
+        Value::Datetime(d) => Json::String(d.value().to_string()),
+        Value::Array(a) => Json::Array(a.iter().map(value_to_json).collect()),
+        Value::InlineTable(t) => {
+            Json::Object(t.iter().map(|(k, v)| (k.to_string(), value_to_json(v))).collect())
+        }
+    }
+}
+
+/// A value in one line for tables and `show`: strings bare, arrays joined by ", ".
+pub fn display_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.value().clone(),
+        Value::Array(a) => a.iter().map(display_value).collect::<Vec<_>>().join(", "),
+        Value::Datetime(d) => {
+            When::from_toml(d.value()).map_or_else(|| d.value().to_string(), |w| w.display())
+        }
+        other => other.to_string().trim().to_string(),
+    }
+}

@@ -1,0 +1,21 @@
+//! One integration binary for the whole CLI (so a 2-core machine links once): each
+//! module runs the real `rolo` on temporary books.
+
+mod support;
+
+mod generated;
+
+/// Every file in tests/cli/ must be a module here, or its tests would silently not run.
+#[test]
+fn no_forgotten_test_files() {
+    let main = std::fs::read_to_string(support::repo().join("tests/cli/main.rs")).unwrap();
+    for entry in std::fs::read_dir(support::repo().join("tests/cli")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(module) = name.strip_suffix(".rs").filter(|m| *m != "main") {
+            assert!(
+                main.contains(&format!("mod {module};")),
+                "tests/cli/{name} is not listed in main.rs"
+            );
+        }
+    }
+}
