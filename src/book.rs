@@ -74,20 +74,23 @@ pub struct InitReport {
 pub struct Loaded {
     pub records: Vec<Record>,
     pub problems: Vec<Diagnostic>,
+    /// `(kind, id)` → position in `records`, for look-ups in constant time.
+    index: HashMap<(Kind, String), usize>,
 }
 
 impl Loaded {
+    pub fn new(records: Vec<Record>, problems: Vec<Diagnostic>) -> Loaded {
+        let index = records.iter().enumerate().map(|(i, r)| ((r.kind, r.id.clone()), i)).collect();
+        Loaded { records, problems, index }
+    }
+
     pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
         self.records.iter().filter(move |r| r.kind == kind)
     }
 
     pub fn get(&self, kind: Kind, id: &str) -> Option<&Record> {
-        self.records.iter().find(|r| r.kind == kind && r.id == id)
-    }
-
-    /// Index by `(kind, id)` for repeated look-ups.
-    pub fn by_entry(&self) -> HashMap<(Kind, &str), &Record> {
-        self.records.iter().map(|r| ((r.kind, r.id.as_str()), r)).collect()
+        // The key is owned; a borrowed look-up would need a custom key type for little gain.
+        self.index.get(&(kind, id.to_string())).map(|&i| &self.records[i])
     }
 }
 
@@ -191,19 +194,40 @@ impl Book {
 
     /// Read every record of the given kinds; bad files become diagnostics, not errors.
     pub fn load(&self, kinds: &[Kind]) -> Result<Loaded> {
-        let mut loaded = Loaded::default();
+        let mut records = Vec::new();
+        let mut problems = Vec::new();
         for (entry, rel) in self.entries(kinds)? {
             match self.read_at(entry.kind, &entry.id, &rel) {
-                Ok(r) => loaded.records.push(r),
-                Err(Error::Bad(d)) => loaded.problems.push(d),
+                Ok(r) => records.push(r),
+                Err(Error::Bad(d)) => problems.push(d),
                 Err(e) => return Err(e),
             }
         }
-        Ok(loaded)
+        Ok(Loaded::new(records, problems))
     }
 
-    /// Resolve a REF among the records of `kinds`.
+    /// Resolve a REF among the records of `kinds`. An exact id is found by looking at
+    /// its path alone; only a prefix or a name needs the directory listings.
     pub fn resolve(&self, reference: &str, kinds: &[Kind]) -> Result<(Entry, PathBuf)> {
+        let (only, wanted) = match reference.split_once('/') {
+            Some((k, id)) => match k.parse::<Kind>() {
+                Ok(k) => (Some(k), id),
+                Err(_) => (None, reference),
+            },
+            None => (None, reference),
+        };
+        if id::is_valid(wanted) {
+            let exact: Vec<Kind> = kinds
+                .iter()
+                .copied()
+                .filter(|&k| only.is_none_or(|o| o == k))
+                .filter(|&k| self.root.join(Self::relative_path(k, wanted)).is_file())
+                .collect();
+            if let [kind] = exact.as_slice() {
+                let entry = Entry { kind: *kind, id: wanted.to_string() };
+                return Ok((entry, Self::relative_path(*kind, wanted)));
+            }
+        }
         let entries = self.entries(kinds)?;
         let found = reference::resolve(reference, entries.iter().map(|(e, _)| e), kinds)?;
         let rel = entries

@@ -86,10 +86,9 @@ pub fn about_entries(book: &Book, refs: &[String]) -> Result<Vec<Entry>, CliErro
 /// How an `about` entry is written: the bare id, or `type/id` when the bare id would
 /// also name a record of another kind.
 pub fn about_value(book: &Book, e: &Entry) -> Result<String, CliError> {
-    let clash = book
-        .entries(&Kind::LINKABLE)?
+    let clash = Kind::LINKABLE
         .iter()
-        .any(|(other, _)| other.id == e.id && other.kind != e.kind);
+        .any(|&k| k != e.kind && book.root().join(Book::relative_path(k, &e.id)).is_file());
     Ok(if clash { e.qualified() } else { e.id.clone() })
 }
 
