@@ -194,10 +194,25 @@ impl Book {
 
     /// Read every record of the given kinds; bad files become diagnostics, not errors.
     pub fn load(&self, kinds: &[Kind]) -> Result<Loaded> {
-        let mut records = Vec::new();
+        let entries = self.entries(kinds)?;
+        // Reading and parsing dominate: spread them over the cores, keeping book order.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let chunk = entries.len().div_ceil(threads).max(1);
+        let results: Vec<Vec<Result<Record>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = entries
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter().map(|(e, rel)| self.read_at(e.kind, &e.id, rel)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
+        });
+        let mut records = Vec::with_capacity(entries.len());
         let mut problems = Vec::new();
-        for (entry, rel) in self.entries(kinds)? {
-            match self.read_at(entry.kind, &entry.id, &rel) {
+        for result in results.into_iter().flatten() {
+            match result {
                 Ok(r) => records.push(r),
                 Err(Error::Bad(d)) => problems.push(d),
                 Err(e) => return Err(e),

@@ -64,10 +64,11 @@ pub fn print(
         None => Sort::default_for(kind),
     };
     // Names of linked records, and last_contact (from notes, and for a company its people).
-    let mut kinds = vec![kind, Kind::Contact, Kind::Company, Kind::Deal];
-    if matches!(kind, Kind::Contact | Kind::Company | Kind::Deal) {
-        kinds.push(Kind::Note);
-    }
+    let mut kinds = match kind {
+        Kind::Contact | Kind::Company => vec![Kind::Contact, Kind::Company, Kind::Note],
+        Kind::Deal => vec![Kind::Deal, Kind::Contact, Kind::Company, Kind::Note],
+        Kind::Note | Kind::Task => vec![kind, Kind::Contact, Kind::Company, Kind::Deal],
+    };
     kinds.sort();
     kinds.dedup();
     let loaded = ctx.load(book, &kinds)?;
