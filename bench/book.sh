@@ -3,6 +3,7 @@
 # usage: bench/book.sh [RECORDS]   (default 100000; needs a release build and git)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$PWD
 records=${1:-100000}
 rolo=$PWD/target/release/rolo
 [ -x "$rolo" ] || cargo build --release
@@ -13,22 +14,7 @@ export ROLO_NOW=2026-11-23 GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=b@e GIT_COMMIT
 git init -q && git add -A && git commit -qm init
 sed -i 's/autocommit = false/autocommit = true/' rolo.toml && git commit -qam autocommit
 
-tf=$(mktemp)
-# median of 5 runs, wall-clock seconds and peak RSS
-median() {
-  local label=$1; shift
-  local times=() rss=()
-  for i in 1 2 3 4 5; do
-    local out
-    /usr/bin/time -o "$tf" -f "%e %M" "$@" >/dev/null 2>&1 || true
-    out=$(tail -1 "$tf")
-    times+=("${out% *}"); rss+=("${out#* }")
-  done
-  local t m
-  t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
-  m=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n 3p)
-  printf '| %-40s | %6.0f ms | %5d MB |\n' "$label" "$(echo "$t*1000" | bc)" $((m / 1024))
-}
+. "$repo/bench/lib.sh"
 
 echo "| command ($records records) | median | peak RSS |"
 echo "|---|---|---|"

@@ -40,6 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove keys from a record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a record without prompting (and say which records still link to it)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
+            [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -434,6 +436,29 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;search' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only records of these types (contact, company, deal, note, task)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many results')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;index' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--rebuild', '--rebuild', [CompletionResultType]::ParameterName, 'Throw the index away and index every file again')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;completions' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
@@ -467,6 +492,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove keys from a record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a record without prompting (and say which records still link to it)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
+            [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -546,6 +573,12 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;rename' {
+            break
+        }
+        'rolo;help;search' {
+            break
+        }
+        'rolo;help;index' {
             break
         }
         'rolo;help;completions' {

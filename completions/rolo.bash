@@ -34,6 +34,9 @@ _rolo() {
             rolo,help)
                 cmd="rolo__subcmd__help"
                 ;;
+            rolo,index)
+                cmd="rolo__subcmd__index"
+                ;;
             rolo,init)
                 cmd="rolo__subcmd__init"
                 ;;
@@ -48,6 +51,9 @@ _rolo() {
                 ;;
             rolo,rm)
                 cmd="rolo__subcmd__rm"
+                ;;
+            rolo,search)
+                cmd="rolo__subcmd__search"
                 ;;
             rolo,set)
                 cmd="rolo__subcmd__set"
@@ -133,6 +139,9 @@ _rolo() {
             rolo__subcmd__help,help)
                 cmd="rolo__subcmd__help__subcmd__help"
                 ;;
+            rolo__subcmd__help,index)
+                cmd="rolo__subcmd__help__subcmd__index"
+                ;;
             rolo__subcmd__help,init)
                 cmd="rolo__subcmd__help__subcmd__init"
                 ;;
@@ -147,6 +156,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,rm)
                 cmd="rolo__subcmd__help__subcmd__rm"
+                ;;
+            rolo__subcmd__help,search)
+                cmd="rolo__subcmd__help__subcmd__search"
                 ;;
             rolo__subcmd__help,set)
                 cmd="rolo__subcmd__help__subcmd__set"
@@ -233,7 +245,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search index completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,7 +889,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename completions man help"
+            opts="init contact company deal note task show edit set unset rm rename search index completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,6 +1070,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__index)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1156,6 +1182,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1233,6 +1273,28 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__index)
+            opts="-h -V --rebuild --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1483,6 +1545,36 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__search)
+            opts="-h -V --type --limit --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

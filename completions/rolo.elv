@@ -37,6 +37,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand index 'Bring the search index up to date with the files, or rebuild it'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -388,6 +390,27 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;search'= {
+            cand --type 'Only records of these types (contact, company, deal, note, task)'
+            cand --limit 'Show at most this many results'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;index'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --rebuild 'Throw the index away and index every file again'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;completions'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
@@ -419,6 +442,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand index 'Bring the search index up to date with the files, or rebuild it'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -476,6 +501,10 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;rm'= {
         }
         &'rolo;help;rename'= {
+        }
+        &'rolo;help;search'= {
+        }
+        &'rolo;help;index'= {
         }
         &'rolo;help;completions'= {
         }

@@ -203,7 +203,9 @@ impl Book {
                 .chunks(chunk)
                 .map(|part| {
                     scope.spawn(move || {
-                        part.iter().map(|(e, rel)| self.read_at(e.kind, &e.id, rel)).collect::<Vec<_>>()
+                        part.iter()
+                            .map(|(e, rel)| self.read_at(e.kind, &e.id, rel))
+                            .collect::<Vec<_>>()
                     })
                 })
                 .collect();

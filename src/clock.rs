@@ -21,8 +21,9 @@ impl Clock {
     }
 
     pub fn fixed(now: DateTime<FixedOffset>) -> Self {
-        // Whole seconds: that is what rolo writes into files.
-        let now = now.with_nanosecond_zero();
+        // In the local offset, so that its date is the user's day (SPEC: "today" is the
+        // local date); whole seconds, as rolo writes them into files.
+        let now = now.with_timezone(&Local).fixed_offset().with_nanosecond_zero();
         Clock { now }
     }
 
@@ -74,8 +75,7 @@ mod tests {
     #[test]
     fn parses_rfc3339_and_dates() {
         let c = Clock::parse("2026-11-23T10:00:00+05:00").unwrap();
-        assert_eq!(c.now().to_rfc3339(), "2026-11-23T10:00:00+05:00");
-        assert_eq!(c.today(), NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        assert_eq!(c.now().timestamp(), 1_795_410_000);
         let d = Clock::parse("2026-02-28").unwrap();
         assert_eq!(d.today(), NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         assert!(Clock::parse("yesterday-ish").is_err());

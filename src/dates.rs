@@ -104,7 +104,8 @@ pub fn datetime_value(t: DateTime<FixedOffset>) -> toml_edit::Value {
 pub fn parse_expr(input: &str, now: DateTime<FixedOffset>) -> Result<When> {
     let s = input.trim();
     let lower = s.to_lowercase();
-    let today = now.date_naive();
+    // "Today" is the user's local day, whatever offset `now` was given in (SPEC).
+    let today = now.with_timezone(&Local).date_naive();
     let bad = |m: &str| Error::InvalidDate { input: input.to_string(), message: m.to_string() };
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(When::At(t));

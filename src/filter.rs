@@ -80,7 +80,7 @@ pub fn is_overdue(r: &Record, now: DateTime<FixedOffset>, config: &Config) -> bo
         return false;
     }
     match r.when("due") {
-        Some(When::Date(d)) => d < now.date_naive(),
+        Some(When::Date(d)) => d < now.with_timezone(&chrono::Local).date_naive(),
         Some(w) => w.instant() < now,
         None => false,
     }

@@ -11,6 +11,8 @@
 //! - [`filter`]: list filters and sort orders over loaded records.
 //! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`git`]: one commit per change, through git plumbing.
+//! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
+//! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -21,8 +23,10 @@ pub mod dates;
 pub mod error;
 pub mod filter;
 pub mod git;
+pub mod index;
 pub mod links;
 pub mod model;
+pub mod query;
 pub mod store;
 
 pub use book::Book;

@@ -1,8 +1,5 @@
 //! `rolo deal add|list`.
 
-use toml_edit::{ArrayOfTables, Item, Table};
-
-use rolo::dates;
 use rolo::filter::ListFilter;
 use rolo::store::edit;
 use rolo::{Book, Kind};
@@ -144,12 +141,6 @@ fn add(ctx: &Context, a: &DealAddArgs) -> CliResult {
     d.created(ctx);
     d.fields(ctx, &a.fields)?;
     // The stage it starts in is the first entry of its history (the funnel reads it).
-    let mut entry = Table::new();
-    entry.insert("stage", toml_edit::value(stage.as_str()));
-    let at = now.with_timezone(&chrono::Utc).fixed_offset();
-    entry.insert("at", Item::Value(dates::datetime_value(at)));
-    let mut history = ArrayOfTables::new();
-    history.push(entry);
-    d.record.doc.insert("history", Item::ArrayOfTables(history));
+    edit::append_history(&mut d.record.doc, &stage, now)?;
     d.create(ctx, &book, &a.title, a.title.trim())
 }

@@ -73,10 +73,15 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         match op {
             '=' => {
                 let value = edit::typed_value(record.kind, field, raw, ctx.clock.now())?;
-                if field == "stage" && record.kind == Kind::Deal {
+                let stage_change = field == "stage" && record.kind == Kind::Deal;
+                if stage_change {
                     super::deal::check_stage(&book, raw)?;
                 }
+                let changed = record.str("stage") != Some(raw);
                 edit::set(&mut record.doc, &path, value)?;
+                if stage_change && changed {
+                    edit::append_history(&mut record.doc, raw, ctx.clock.now())?;
+                }
             }
             op => {
                 let items: Vec<String> = raw

@@ -12,6 +12,7 @@ mod meta;
 mod note;
 mod output;
 mod remove;
+mod search;
 mod show;
 mod task;
 
@@ -82,6 +83,8 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Search(search::SearchArgs),
+    Index(search::IndexArgs),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
 }
@@ -121,6 +124,8 @@ pub enum CliError {
     Write(WriteFailed),
     /// The command failed for a reason already explained in the message (exit 1).
     Failed(String),
+    /// Exit with this code, saying nothing more (`search` found nothing, as grep).
+    Quiet(i32),
 }
 
 impl From<rolo::Error> for CliError {
@@ -174,6 +179,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Search(args) => search::run_search(ctx, &args),
+        Command::Index(args) => search::run_index(ctx, &args),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),
     }
@@ -191,6 +198,7 @@ fn report(err: CliError) -> i32 {
             eprintln!("error: {message}");
             1
         }
+        CliError::Quiet(code) => code,
         CliError::Lib(e) => {
             match &e {
                 // A bad file is already `path:line:col: message`.

@@ -102,7 +102,8 @@ fn add(ctx: &Context, a: &NoteAddArgs) -> CliResult {
     let mut refs = vec![a.reference.clone()];
     refs.extend(a.about.iter().cloned());
     let mut about = about_entries(&book, &refs)?;
-    about.dedup();
+    let mut seen = std::collections::HashSet::new();
+    about.retain(|e| seen.insert(e.clone()));
     let when = match &a.date {
         Some(s) => rolo::dates::parse_expr(s, ctx.clock.now())?,
         None => When::At(ctx.clock.now()),

@@ -40,8 +40,12 @@ impl Record {
 
     /// The file's text: unchanged parts come back byte for byte.
     pub fn to_text(&self) -> String {
-        let front = self.doc.to_string();
         let newline = if self.head.ends_with("\r\n") { "\r\n" } else { "\n" };
+        let mut front = self.doc.to_string();
+        if newline == "\r\n" {
+            // toml_edit writes what it re-renders with LF: keep a CRLF file CRLF throughout.
+            front = front.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
         let mut text = String::with_capacity(front.len() + self.body.len() + 16);
         text.push_str(&self.head);
         text.push_str(&front);

@@ -57,6 +57,24 @@ fn replace_keeping_decor(old: &mut Value, value: Value) {
     *old.decor_mut() = decor;
 }
 
+/// Append `[[history]] { stage, at }` to a deal (SPEC: on every stage change), after any
+/// entries already there, keeping everything else as written.
+pub fn append_history(doc: &mut DocumentMut, stage: &str, at: DateTime<FixedOffset>) -> Result<()> {
+    let mut entry = Table::new();
+    entry.insert("stage", Item::Value(Value::from(stage)));
+    entry.insert(
+        "at",
+        Item::Value(dates::datetime_value(at.with_timezone(&chrono::Utc).fixed_offset())),
+    );
+    match doc.entry("history").or_insert(Item::ArrayOfTables(Default::default())) {
+        Item::ArrayOfTables(history) => {
+            history.push(entry);
+            Ok(())
+        }
+        _ => Err(Error::value("history", "is not a list of [[history]] tables")),
+    }
+}
+
 /// Remove `path`; `Ok(false)` if it was not there.
 pub fn unset(doc: &mut DocumentMut, path: &[&str]) -> Result<bool> {
     let Some((last, parents)) = path.split_last() else { return Ok(false) };
@@ -99,7 +117,12 @@ pub fn remove_strs(doc: &mut DocumentMut, key: &str, items: &[String]) -> Result
     let Some(item) = doc.get_mut(key) else { return Ok(false) };
     let arr = item.as_array_mut().ok_or_else(|| Error::value(key, "is not a list"))?;
     let before = arr.len();
+    let first_prefix = arr.get(0).and_then(|v| v.decor().prefix()).cloned();
     arr.retain(|v| !v.as_str().is_some_and(|s| items.iter().any(|i| i == s)));
+    // The new first item takes the old first item's spacing: `["b2b"]`, not `[ "b2b"]`.
+    if let (Some(prefix), Some(first)) = (first_prefix, arr.get_mut(0)) {
+        first.decor_mut().set_prefix(prefix);
+    }
     Ok(arr.len() != before)
 }
 

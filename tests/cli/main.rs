@@ -1,9 +1,18 @@
 //! One integration binary for the whole CLI (so a 2-core machine links once): each
 //! module runs the real `rolo` on temporary books.
 
+mod fixtures;
 mod support;
 
+mod books;
+mod edits;
+mod example;
 mod generated;
+mod links;
+mod listing;
+mod records;
+mod robustness;
+mod search;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.
 #[test]

@@ -1,0 +1,122 @@
+//! `rolo search QUERY` (ranked, fielded, multilingual) and `rolo index [--rebuild]`.
+
+use std::io::{IsTerminal, Write};
+
+use serde_json::{Value as Json, json};
+
+use rolo::index::{Refresh, SearchIndex};
+use rolo::{Book, Error, Kind};
+
+use super::{CliError, CliResult, Context};
+
+/// Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR
+///
+/// Fields: name, email, phone, tag, stage, company, city, owner, source, type, kind
+/// (of a note), and custom fields (industry:furniture). Matching ignores case and Latin
+/// diacritics; Russian and English words match their inflected forms; Chinese and
+/// Japanese match any substring of two or more characters; phones match whatever the
+/// punctuation. Exits 1 when nothing matches, as grep does.
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// The query, after any options: 'Петрова tag:vip -stage:lost', '"website redesign" OR сайт'
+    #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true)]
+    query: Vec<String>,
+    /// Only records of these types (contact, company, deal, note, task)
+    #[arg(long = "type", value_name = "TYPE")]
+    types: Vec<Kind>,
+    /// Show at most this many results
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+}
+
+/// Bring the search index up to date with the files, or rebuild it
+#[derive(clap::Args, Debug)]
+pub struct IndexArgs {
+    /// Throw the index away and index every file again
+    #[arg(long)]
+    rebuild: bool,
+}
+
+/// Open the index fresh, showing progress on a terminal and reporting bad files.
+pub fn open_index(
+    ctx: &Context,
+    book: &Book,
+    rebuild: bool,
+) -> Result<(SearchIndex, Refresh), CliError> {
+    let tty = std::io::stderr().is_terminal();
+    let mut last = 0;
+    let mut progress = |done: usize, total: usize| {
+        if tty && total >= 2000 && (done == total || done >= last + 500) {
+            last = done;
+            let _ = write!(std::io::stderr(), "\rindexing {done}/{total} records");
+            if done == total {
+                let _ = writeln!(std::io::stderr());
+            }
+        }
+    };
+    let (index, refresh) = if rebuild {
+        SearchIndex::rebuild(book, &mut progress)?
+    } else {
+        SearchIndex::open_fresh(book, &mut progress)?
+    };
+    for problem in &refresh.problems {
+        ctx.out.status(problem);
+    }
+    Ok((index, refresh))
+}
+
+pub fn run_search(ctx: &Context, a: &SearchArgs) -> CliResult {
+    // The query may hold -exclusions, so it takes every word after it: options go first.
+    if let Some(option) = a.query.iter().find(|w| w.starts_with("--") && w.len() > 2) {
+        return Err(Error::Usage(format!(
+            "\"{option}\" after the query: put options before it (rolo search --limit 5 QUERY)"
+        ))
+        .into());
+    }
+    let text = a.query.join(" ");
+    let query = rolo::query::parse(&text).map_err(|e| Error::Usage(format!("{e}: {text}")))?;
+    let book = ctx.open_book()?;
+    let (index, _) = open_index(ctx, &book, false)?;
+    let hits = match index.search(&query, &a.types, a.limit) {
+        Ok(hits) => hits,
+        // A damaged index is a cache to rebuild, not an error to report.
+        Err(_) => open_index(ctx, &book, true)?.0.search(&query, &a.types, a.limit)?,
+    };
+    if ctx.out.json {
+        let items: Vec<Json> = hits
+            .iter()
+            .map(|h| {
+                json!({
+                    "type": h.kind.name(), "id": h.id, "path": h.path, "title": h.title,
+                    "score": h.score, "snippet": h.snippet.as_ref().map(|(s, _)| s),
+                })
+            })
+            .collect();
+        ctx.out.print_json(&Json::Array(items))?;
+    } else if !hits.is_empty() {
+        let mut table = ctx.out.table(["TYPE", "ID", "NAME", "MATCH"]);
+        for h in &hits {
+            let snippet = h.snippet.as_ref().map(|(s, _)| s.as_str()).unwrap_or_default();
+            table.add_row(vec![h.kind.name(), &h.id, &h.title, snippet]);
+        }
+        ctx.out.print_table(&table)?;
+    }
+    if hits.is_empty() {
+        return Err(CliError::Quiet(1));
+    }
+    Ok(())
+}
+
+pub fn run_index(ctx: &Context, a: &IndexArgs) -> CliResult {
+    let book = ctx.open_book()?;
+    let (index, refresh) = open_index(ctx, &book, a.rebuild)?;
+    let what = if refresh.rebuilt {
+        format!("Rebuilt the index: {} records", refresh.indexed)
+    } else if refresh.indexed + refresh.removed > 0 {
+        format!("Updated the index: {} indexed, {} removed", refresh.indexed, refresh.removed)
+    } else {
+        "The index is up to date".to_string()
+    };
+    ctx.out.status(format_args!("{what} ({} in all).", index.num_docs()));
+    Ok(())
+}

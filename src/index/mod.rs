@@ -1,0 +1,239 @@
+//! The search index under `.rolo/index`: a cache of the book that every reading command
+//! first brings up to date (SPEC "Search"). Deleting `.rolo` loses nothing; an index of
+//! another version, or one that cannot be opened, is rebuilt rather than reported.
+//!
+//! Concurrency: updates happen under an exclusive lock on `.rolo/lock`, taken only when
+//! the walk found changes, so readers of a fresh index never wait. tantivy commits are
+//! atomic and the manifest is written after the commit, so a process killed mid-update
+//! leaves at worst a few files to index again.
+
+pub mod document;
+pub mod fresh;
+pub mod schema;
+pub mod search;
+pub mod tokenizer;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+use crate::book::Book;
+use crate::error::{Diagnostic, Error, IoContext, Result};
+use fresh::{Changes, Found, Manifest};
+use schema::Fields;
+use tokenizer::{RoloTokenizer, Stemming};
+
+/// What bringing the index up to date did.
+#[derive(Debug, Default, Clone)]
+pub struct Refresh {
+    pub rebuilt: bool,
+    pub indexed: usize,
+    pub removed: usize,
+    /// Files that could not be parsed (reported when they were indexed).
+    pub problems: Vec<Diagnostic>,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    pub fields: Fields,
+}
+
+/// Progress of a long rebuild: (done, total).
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+
+const VERSION_FILE: &str = "rolo-version";
+/// Memory for indexing: enough for 100k records in one pass within the memory budget.
+const WRITER_MEMORY: usize = 60_000_000;
+
+pub fn index_dir(book: &Book) -> PathBuf {
+    book.root().join(".rolo").join("index")
+}
+
+impl SearchIndex {
+    /// Open the index, bringing it up to date with the files first (rebuilding it if it
+    /// is missing, damaged or of another version).
+    pub fn open_fresh(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
+        let dir = index_dir(book);
+        let found = fresh::scan(book.root())?;
+        let manifest = || Manifest::load(&fresh::manifest_path(&dir));
+        // Without the lock first: a fresh index needs no writer and waits for nobody.
+        if let Ok(index) = Self::open_existing(&dir)
+            && fresh::diff(&manifest(), &found).is_empty()
+        {
+            return Ok((index, Refresh::default()));
+        }
+        let _lock = lock(book)?;
+        // Under the lock, another process may have done the work, or have been
+        // mid-commit when we tried to open: look again before rebuilding.
+        if let Ok(index) = Self::open_existing(&dir) {
+            let changes = fresh::diff(&manifest(), &found);
+            if changes.is_empty() {
+                return Ok((index, Refresh::default()));
+            }
+            if let Ok(refresh) = index.apply(book, &dir, &found, changes)
+                && index.reader.reload().is_ok()
+            {
+                return Ok((index, refresh));
+            }
+        }
+        Self::rebuild_locked(book, &found, progress)
+    }
+
+    /// Throw the index away and index every file again.
+    pub fn rebuild(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
+        let found = fresh::scan(book.root())?;
+        let _lock = lock(book)?;
+        Self::rebuild_locked(book, &found, progress)
+    }
+
+    fn open_existing(dir: &Path) -> Result<SearchIndex> {
+        let version = fs::read_to_string(dir.join(VERSION_FILE)).unwrap_or_default();
+        if version.trim() != schema::VERSION.to_string() {
+            return Err(Error::Usage("index version differs".into()));
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| tantivy_error(dir, e))?;
+        let fields = Fields::new();
+        if index.schema() != fields.schema {
+            return Err(Error::Usage("index schema differs".into()));
+        }
+        Self::ready(index, fields, dir)
+    }
+
+    fn ready(index: Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
+        index
+            .tokenizers()
+            .register(schema::STEMMED, TextAnalyzer::from(RoloTokenizer::new(Stemming::On)));
+        index
+            .tokenizers()
+            .register(schema::EXACT, TextAnalyzer::from(RoloTokenizer::new(Stemming::Off)));
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_error(dir, e))?;
+        Ok(SearchIndex { index, reader, fields })
+    }
+
+    fn rebuild_locked(
+        book: &Book,
+        found: &[Found],
+        progress: Progress,
+    ) -> Result<(SearchIndex, Refresh)> {
+        let dir = index_dir(book);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).at(&dir)?;
+        }
+        fs::create_dir_all(&dir).at(&dir)?;
+        let fields = Fields::new();
+        let directory = MmapDirectory::open(&dir).map_err(|e| tantivy_error(&dir, e.into()))?;
+        let index = Index::create(directory, fields.schema.clone(), Default::default())
+            .map_err(|e| tantivy_error(&dir, e))?;
+        let index = Self::ready(index, fields, &dir)?;
+        let changes = Changes { changed: found.to_vec(), removed: Vec::new() };
+        let mut refresh = index.index_all(book, &dir, found, changes, progress)?;
+        fs::write(dir.join(VERSION_FILE), schema::VERSION.to_string()).at(&dir)?;
+        index.reader.reload().map_err(|e| tantivy_error(&dir, e))?;
+        refresh.rebuilt = true;
+        Ok((index, refresh))
+    }
+
+    fn apply(&self, book: &Book, dir: &Path, found: &[Found], changes: Changes) -> Result<Refresh> {
+        self.index_all(book, dir, found, changes, &mut |_, _| {})
+    }
+
+    /// Delete what changed or went away, add what changed, commit, then save the manifest.
+    fn index_all(
+        &self,
+        book: &Book,
+        dir: &Path,
+        found: &[Found],
+        changes: Changes,
+        progress: Progress,
+    ) -> Result<Refresh> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        let writer: IndexWriter = self
+            .index
+            .writer_with_num_threads(threads, WRITER_MEMORY)
+            .map_err(|e| tantivy_error(dir, e))?;
+        let mut refresh = Refresh { removed: changes.removed.len(), ..Refresh::default() };
+        for rel in changes.removed.iter().chain(changes.changed.iter().map(|f| &f.rel)) {
+            writer.delete_term(Term::from_field_text(self.fields.path, rel));
+        }
+        let total = changes.changed.len();
+        let chunk = total.div_ceil(threads).max(1);
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let results: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = changes
+                .changed
+                .chunks(chunk)
+                .map(|part| {
+                    let writer = &writer;
+                    let done = &done;
+                    scope.spawn(move || {
+                        let mut problems = Vec::new();
+                        let mut added = 0;
+                        for f in part {
+                            match book.read_at(f.kind, &f.id, Path::new(&f.rel)) {
+                                Ok(record) => {
+                                    let doc = document::document(&self.fields, &record);
+                                    if writer.add_document(doc).is_ok() {
+                                        added += 1;
+                                    }
+                                }
+                                Err(Error::Bad(d)) => problems.push(d),
+                                // Gone since the walk: the next walk will notice.
+                                Err(_) => {}
+                            }
+                            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        (added, problems)
+                    })
+                })
+                .collect();
+            while !workers.iter().all(|w| w.is_finished()) {
+                progress(done.load(std::sync::atomic::Ordering::Relaxed), total);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
+        });
+        for (added, problems) in results {
+            refresh.indexed += added;
+            refresh.problems.extend(problems);
+        }
+        progress(total, total);
+        let mut writer = writer;
+        writer.commit().map_err(|e| tantivy_error(dir, e))?;
+        let _ = writer.wait_merging_threads();
+        let manifest =
+            Manifest { entries: found.iter().map(|f| (f.rel.clone(), f.stamp)).collect() };
+        manifest.save(&fresh::manifest_path(dir))?;
+        Ok(refresh)
+    }
+
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+}
+
+/// The update lock: one process updates the index at a time; others wait for it.
+fn lock(book: &Book) -> Result<fs::File> {
+    let dir = book.root().join(".rolo");
+    fs::create_dir_all(&dir).at(&dir)?;
+    let path = dir.join("lock");
+    let file =
+        fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
+    file.lock().at(&path)?;
+    Ok(file)
+}
+
+fn tantivy_error(dir: &Path, e: tantivy::TantivyError) -> Error {
+    Error::io(dir, std::io::Error::other(e.to_string()))
+}

@@ -1,0 +1,289 @@
+//! `rolo search` and `rolo index`: every query form, the languages of SPEC "Search",
+//! freshness after changes made outside rolo, a deleted or damaged index, and
+//! concurrent writers. See: issue 3.
+
+use std::process::Stdio;
+
+use crate::support::{Run, TestBook};
+
+/// A book with a few records in several languages, written by hand as users do.
+fn book() -> TestBook {
+    let b = TestBook::new();
+    b.write(
+        "contacts/anna-petrova.md",
+        "+++\nname = \"Анна Петрова\"\nemails = [\"anna@example.ru\"]\nphones = [\"+7 701 555 0101\"]\ncompany = \"altyn-mebel\"\ntags = [\"vip\", \"b2b\"]\nstage = \"customer\"\nowner = \"me\"\nsource = \"referral\"\ncity = \"Алматы\"\n[fields]\nindustry = \"furniture\"\n+++\nЛюбит короткие звонки по утрам.\n",
+    );
+    b.write(
+        "contacts/wang-xiao-ming.md",
+        "+++\nname = \"王小明\"\nemails = [\"xiaoming@greatwall.cn\"]\nphones = [\"+86 138 0013 8000\"]\ntags = [\"partner\"]\ncity = \"北京\"\n+++\n王小明负责网站重新设计。\n",
+    );
+    b.write(
+        "contacts/aygul-seyitqyzy.md",
+        "+++\nname = \"Айгүл Сейітқызы\"\ntitle = \"сатылым менеджері\"\ntags = [\"lead\"]\n+++\nҚАЗАҚША сөйлейді.\n",
+    );
+    b.write(
+        "contacts/jurgen-grosser.md",
+        "+++\nname = \"Jürgen Größer\"\nemails = [\"j.groesser@mueller.de\"]\ncity = \"München\"\n+++\nPrefers meetings on Monday.\n",
+    );
+    b.write(
+        "companies/altyn-mebel.md",
+        "+++\nname = \"ТОО «Алтын Мебель»\"\ndomain = \"altynmebel.kz\"\ncity = \"Алматы\"\n+++\nAcme LLC website redesign partner.\n",
+    );
+    b.write(
+        "deals/website-redesign.md",
+        "+++\ntitle = \"Website redesign\"\ncontact = \"anna-petrova\"\nstage = \"proposal\"\nvalue = 1200\ncurrency = \"EUR\"\n+++\nThe redesigned site launches in spring.\n",
+    );
+    b.write(
+        "notes/2026/2026-11-20-anna-petrova.md",
+        "+++\ndate = 2026-11-20T10:00:00+05:00\nkind = \"call\"\ndirection = \"out\"\nabout = [\"anna-petrova\"]\n+++\nОбсудили сроки с Петровой, прислать смету.\n",
+    );
+    b
+}
+
+/// The `type/id` of every hit, in rank order.
+fn hits(b: &TestBook, query: &[&str]) -> Vec<String> {
+    let mut args = vec!["search", "--json", "--limit", "100"];
+    args.extend(query);
+    let run = b.rolo(&args);
+    assert!(run.code == 0 || run.code == 1, "{run}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {run}"));
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| format!("{}/{}", h["type"].as_str().unwrap(), h["id"].as_str().unwrap()))
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn words_must_all_match_ignoring_case() {
+    let b = book();
+    assert_eq!(hits(&b, &["анна"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["ЗВОНКИ", "утрам"]), ["contact/anna-petrova"]);
+    assert!(hits(&b, &["звонки", "spring"]).is_empty());
+}
+
+#[test]
+fn russian_and_english_inflections() {
+    let b = book();
+    // Петровой finds Петрова (and the note that says Петровой).
+    assert_eq!(
+        sorted(hits(&b, &["Петровой"])),
+        ["contact/anna-petrova", "note/2026-11-20-anna-petrova"]
+    );
+    assert_eq!(hits(&b, &["meeting"]), ["contact/jurgen-grosser"]);
+    assert_eq!(sorted(hits(&b, &["redesigned"])), sorted(hits(&b, &["redesign"])));
+    assert_eq!(hits(&b, &["redesign"]).len(), 2);
+}
+
+#[test]
+fn chinese_substrings_of_two_characters() {
+    let b = book();
+    assert_eq!(hits(&b, &["小明"]), ["contact/wang-xiao-ming"]);
+    assert_eq!(hits(&b, &["网站"]), ["contact/wang-xiao-ming"]);
+    assert_eq!(hits(&b, &["重新设计"]), ["contact/wang-xiao-ming"]);
+    assert!(hits(&b, &["明负责网站x"]).is_empty());
+}
+
+#[test]
+fn kazakh_letters_and_latin_diacritics() {
+    let b = book();
+    assert_eq!(hits(&b, &["АЙГҮЛ"]), ["contact/aygul-seyitqyzy"]);
+    assert_eq!(hits(&b, &["қазақша"]), ["contact/aygul-seyitqyzy"]);
+    assert_eq!(hits(&b, &["Jurgen", "Grosser"]), ["contact/jurgen-grosser"]);
+    assert_eq!(hits(&b, &["munchen"]), ["contact/jurgen-grosser"]);
+    // Cyrillic is never transliterated to match Latin.
+    assert!(hits(&b, &["anna", "petrova"]).is_empty());
+}
+
+#[test]
+fn phones_whatever_the_punctuation() {
+    let b = book();
+    for q in ["+7 701 555 0101", "87015550101", "701-555-0101", "phone:7015550101"] {
+        let words: Vec<&str> = q.split(' ').collect();
+        let query = if words.len() > 1 { vec![q] } else { words };
+        let mut args = vec!["search", "--json"];
+        args.extend(query);
+        let json = b.rolo(&args).json();
+        assert_eq!(json[0]["id"], "anna-petrova", "{q}: {json}");
+    }
+}
+
+#[test]
+fn emails_by_address_user_or_domain() {
+    let b = book();
+    assert_eq!(hits(&b, &["email:anna@example.ru"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["email:anna"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["email:example.ru"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["anna@example.ru"]), ["contact/anna-petrova"]);
+}
+
+#[test]
+fn phrases_fields_prefixes_exclusions_or() {
+    let b = book();
+    assert_eq!(
+        sorted(hits(&b, &["\"website redesign\""])),
+        sorted(hits(&b, &["website", "redesign"]))
+    );
+    assert!(hits(&b, &["\"redesign website\""]).is_empty());
+    assert_eq!(hits(&b, &["tag:vip"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["stage:proposal"]), ["deal/website-redesign"]);
+    assert_eq!(hits(&b, &["type:deal"]), ["deal/website-redesign"]);
+    assert_eq!(hits(&b, &["kind:call"]), ["note/2026-11-20-anna-petrova"]);
+    assert_eq!(hits(&b, &["industry:furniture"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["city:алматы", "type:contact"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["name:\"Анна Петрова\""]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["owner:me"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["source:referral"]), ["contact/anna-petrova"]);
+    assert_eq!(hits(&b, &["company:altyn"]), ["contact/anna-petrova"]);
+    assert_eq!(sorted(hits(&b, &["Петро*"])), sorted(hits(&b, &["Петровой"])));
+    assert_eq!(hits(&b, &["Мебел*"]), sorted(vec!["company/altyn-mebel".into()]));
+    assert_eq!(hits(&b, &["Алматы", "-tag:vip"]), ["company/altyn-mebel"]);
+    assert_eq!(
+        sorted(hits(&b, &["小明", "OR", "Jürgen"])),
+        ["contact/jurgen-grosser", "contact/wang-xiao-ming"]
+    );
+    assert_eq!(hits(&b, &["--type", "note", "Петровой"]), ["note/2026-11-20-anna-petrova"]);
+}
+
+#[test]
+fn results_show_type_id_title_and_a_snippet() {
+    let b = book();
+    let json = b.rolo(["search", "--json", "сроки"]).json();
+    let hit = &json[0];
+    assert_eq!(hit["type"], "note");
+    assert_eq!(hit["path"], "notes/2026/2026-11-20-anna-petrova.md");
+    assert!(hit["snippet"].as_str().unwrap().contains("сроки"), "{hit}");
+    let table = b.rolo(["search", "сроки"]);
+    assert!(table.ok().contains("2026-11-20-anna-petrova"), "{table}");
+}
+
+#[test]
+fn nothing_found_exits_1_and_bad_syntax_exits_2() {
+    let b = book();
+    let none = b.rolo(["search", "zzzzzz"]);
+    assert_eq!((none.code, none.stdout.as_str()), (1, ""), "{none}");
+    for bad in ["\"unclosed", "OR anna", "anna OR", "tag:", "*"] {
+        let run = b.rolo(["search", bad]);
+        assert_eq!(run.code, 2, "{bad}: {run}");
+        assert!(run.stderr.starts_with("error: query column "), "{bad}: {run}");
+    }
+    let late = b.rolo(["search", "anna", "--limit", "3"]);
+    assert_eq!(late.code, 2, "{late}");
+    assert!(late.stderr.contains("put options before"), "{late}");
+}
+
+#[test]
+fn hand_edits_additions_and_removals_are_seen_without_asking() {
+    let b = book();
+    assert_eq!(hits(&b, &["Анна"]), ["contact/anna-petrova"]);
+    // A hand edit (same size would still change the mtime).
+    let text = b.read("contacts/anna-petrova.md").replace("Анна Петрова", "Анна Иванова");
+    b.write("contacts/anna-petrova.md", &text);
+    assert!(hits(&b, &["Петрова", "type:contact"]).is_empty());
+    assert_eq!(hits(&b, &["Иванова"]), ["contact/anna-petrova"]);
+    // Added and removed outside rolo (git pull, a file manager).
+    b.write("contacts/new-person.md", "+++\nname = \"Новый Человек\"\n+++\n");
+    assert_eq!(hits(&b, &["человек"]), ["contact/new-person"]);
+    std::fs::remove_file(b.path("contacts/new-person.md")).unwrap();
+    assert!(hits(&b, &["человек"]).is_empty());
+    // Renamed outside rolo.
+    std::fs::rename(b.path("contacts/wang-xiao-ming.md"), b.path("contacts/xiaoming.md")).unwrap();
+    assert_eq!(hits(&b, &["小明"]), ["contact/xiaoming"]);
+}
+
+#[test]
+fn changes_through_rolo_are_found() {
+    let b = book();
+    let id = b.rolo(["contact", "add", "Сергей Кузнецов", "--tag", "vip"]).ok().trim().to_string();
+    assert_eq!(
+        sorted(hits(&b, &["tag:vip"])),
+        sorted(vec!["contact/anna-petrova".into(), format!("contact/{id}")])
+    );
+    b.rolo(["set", &id, "tags-=vip"]).ok();
+    assert_eq!(hits(&b, &["tag:vip"]), ["contact/anna-petrova"]);
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_rest_still_found() {
+    let b = book();
+    b.write("contacts/bad.md", "+++\nname = \"Bad\nstage = 1\n+++\n");
+    let run = b.rolo(["search", "Анна"]);
+    assert!(run.ok().contains("anna-petrova"), "{run}");
+    assert!(run.stderr.contains("contacts/bad.md:2:"), "{run}");
+}
+
+#[test]
+fn a_deleted_index_is_rebuilt() {
+    let b = book();
+    assert_eq!(hits(&b, &["小明"]), ["contact/wang-xiao-ming"]);
+    std::fs::remove_dir_all(b.path(".rolo")).unwrap();
+    assert_eq!(hits(&b, &["小明"]), ["contact/wang-xiao-ming"]);
+}
+
+#[test]
+fn a_damaged_index_is_rebuilt_not_reported() {
+    let b = book();
+    b.rolo(["index"]).ok();
+    let dir = b.path(".rolo/index");
+    // Truncate every file of the index, as a crash mid-write or a bad disk might.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e != "lock") {
+            std::fs::write(&path, b"").unwrap();
+        }
+    }
+    let run = b.rolo(["search", "--json", "小明"]);
+    assert_eq!(run.json()[0]["id"], "wang-xiao-ming", "{run}");
+    // An index written by another version of rolo.
+    std::fs::write(dir.join("rolo-version"), "0").unwrap();
+    assert_eq!(hits(&b, &["小明"]), ["contact/wang-xiao-ming"]);
+    // A damaged manifest: everything is indexed again.
+    std::fs::write(dir.join("rolo-manifest"), "garbage\n").unwrap();
+    assert_eq!(hits(&b, &["小明"]), ["contact/wang-xiao-ming"]);
+}
+
+#[test]
+fn index_command_reports_and_rebuilds() {
+    let b = book();
+    let first = b.rolo(["index"]);
+    assert!(first.stderr.contains("Rebuilt the index: 7 records"), "{first}");
+    let again = b.rolo(["index"]);
+    assert!(again.stderr.contains("up to date"), "{again}");
+    let rebuilt = b.rolo(["index", "--rebuild"]);
+    assert!(rebuilt.stderr.contains("Rebuilt the index: 7 records"), "{rebuilt}");
+}
+
+#[test]
+fn concurrent_writers_and_readers_never_fail() {
+    let b = book();
+    b.rolo(["index"]).ok();
+    let mut children = Vec::new();
+    for i in 0..10 {
+        let mut add = b.command([
+            "contact",
+            "add",
+            &format!("Параллельный Контакт {i}"),
+            "--tag",
+            "parallel",
+        ]);
+        children.push(add.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap());
+        let mut search = b.command(["search", "Анна"]);
+        children.push(search.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap());
+    }
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let run = Run {
+            stdout: String::from_utf8_lossy(&out.stdout).into(),
+            stderr: String::from_utf8_lossy(&out.stderr).into(),
+            code: out.status.code().unwrap_or(-1),
+        };
+        assert_eq!(run.code, 0, "{run}");
+    }
+    assert_eq!(hits(&b, &["tag:parallel"]).len(), 10);
+}
