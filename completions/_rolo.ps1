@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -459,6 +461,168 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;import' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)')
+            [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Import records from `rolo export json` (an array or NDJSON)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rolo;import;vcard' {
+            [CompletionResult]::new('--charset', '--charset', [CompletionResultType]::ParameterName, 'Charset of 8-bit text in cards that name none (windows-1251, koi8-r, …)')
+            [CompletionResult]::new('--on-duplicate', '--on-duplicate', [CompletionResultType]::ParameterName, 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created and updated, and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;import;csv' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'What each row is')
+            [CompletionResult]::new('--map', '--map', [CompletionResultType]::ParameterName, 'Read COLUMN as FIELD (a key such as stage or fields.industry, name, first_name, last_name, email, phone, company, tags, body); an empty FIELD ignores the column')
+            [CompletionResult]::new('--charset', '--charset', [CompletionResultType]::ParameterName, 'Charset of a file that is not UTF-8 (windows-1251, windows-1252, …)')
+            [CompletionResult]::new('--on-duplicate', '--on-duplicate', [CompletionResultType]::ParameterName, 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created and updated, and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;import;json' {
+            [CompletionResult]::new('--on-duplicate', '--on-duplicate', [CompletionResultType]::ParameterName, 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created and updated, and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;import;help' {
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)')
+            [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Import records from `rolo export json` (an array or NDJSON)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rolo;import;help;vcard' {
+            break
+        }
+        'rolo;import;help;csv' {
+            break
+        }
+        'rolo;import;help;json' {
+            break
+        }
+        'rolo;import;help;help' {
+            break
+        }
+        'rolo;export' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export contacts as vCards (4.0, or 3.0) with stable UIDs')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Export one type of record as CSV with a header row (lists joined by "; ")')
+            [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Export records as JSON: every front-matter key plus id, type, path and body')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rolo;export;vcard' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'vCard version: 4 or 3')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with this tag (repeat: all of them)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only records in these stages')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only records of these owners')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only records from these sources')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only people and deals of these companies')
+            [CompletionResult]::new('--city', '--city', [CompletionResultType]::ParameterName, 'Only records in these cities')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rolo;export;csv' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'What to export')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with this tag (repeat: all of them)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only records in these stages')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only records of these owners')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only records from these sources')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only people and deals of these companies')
+            [CompletionResult]::new('--city', '--city', [CompletionResultType]::ParameterName, 'Only records in these cities')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;export;json' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'What to export (repeatable; default: everything)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with this tag (repeat: all of them)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only records in these stages')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only records of these owners')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only records from these sources')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only people and deals of these companies')
+            [CompletionResult]::new('--city', '--city', [CompletionResultType]::ParameterName, 'Only records in these cities')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'One object per line instead of an array')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;export;help' {
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export contacts as vCards (4.0, or 3.0) with stable UIDs')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Export one type of record as CSV with a header row (lists joined by "; ")')
+            [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Export records as JSON: every front-matter key plus id, type, path and body')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rolo;export;help;vcard' {
+            break
+        }
+        'rolo;export;help;csv' {
+            break
+        }
+        'rolo;export;help;json' {
+            break
+        }
+        'rolo;export;help;help' {
+            break
+        }
         'rolo;completions' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
@@ -494,6 +658,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -579,6 +745,36 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;index' {
+            break
+        }
+        'rolo;help;import' {
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)')
+            [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Import records from `rolo export json` (an array or NDJSON)')
+            break
+        }
+        'rolo;help;import;vcard' {
+            break
+        }
+        'rolo;help;import;csv' {
+            break
+        }
+        'rolo;help;import;json' {
+            break
+        }
+        'rolo;help;export' {
+            [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export contacts as vCards (4.0, or 3.0) with stable UIDs')
+            [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Export one type of record as CSV with a header row (lists joined by "; ")')
+            [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Export records as JSON: every front-matter key plus id, type, path and body')
+            break
+        }
+        'rolo;help;export;vcard' {
+            break
+        }
+        'rolo;help;export;csv' {
+            break
+        }
+        'rolo;help;export;json' {
             break
         }
         'rolo;help;completions' {

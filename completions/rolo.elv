@@ -39,6 +39,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand index 'Bring the search index up to date with the files, or rebuild it'
+            cand import 'Import records from vCard, CSV or JSON files'
+            cand export 'Export records as vCard, CSV or JSON'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -411,6 +413,150 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;import'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand vcard 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
+            cand csv 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
+            cand json 'Import records from `rolo export json` (an array or NDJSON)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;import;vcard'= {
+            cand --charset 'Charset of 8-bit text in cards that name none (windows-1251, koi8-r, …)'
+            cand --on-duplicate 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --dry-run 'Print what would be created and updated, and write nothing'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;import;csv'= {
+            cand --type 'What each row is'
+            cand --map 'Read COLUMN as FIELD (a key such as stage or fields.industry, name, first_name, last_name, email, phone, company, tags, body); an empty FIELD ignores the column'
+            cand --charset 'Charset of a file that is not UTF-8 (windows-1251, windows-1252, …)'
+            cand --on-duplicate 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --dry-run 'Print what would be created and updated, and write nothing'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;import;json'= {
+            cand --on-duplicate 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --dry-run 'Print what would be created and updated, and write nothing'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;import;help'= {
+            cand vcard 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
+            cand csv 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
+            cand json 'Import records from `rolo export json` (an array or NDJSON)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;import;help;vcard'= {
+        }
+        &'rolo;import;help;csv'= {
+        }
+        &'rolo;import;help;json'= {
+        }
+        &'rolo;import;help;help'= {
+        }
+        &'rolo;export'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand vcard 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+            cand csv 'Export one type of record as CSV with a header row (lists joined by "; ")'
+            cand json 'Export records as JSON: every front-matter key plus id, type, path and body'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;export;vcard'= {
+            cand --version 'vCard version: 4 or 3'
+            cand -o 'Write to FILE instead of stdout (- is stdout)'
+            cand --output 'Write to FILE instead of stdout (- is stdout)'
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --stage 'Only records in these stages'
+            cand --owner 'Only records of these owners'
+            cand --source 'Only records from these sources'
+            cand --company 'Only people and deals of these companies'
+            cand --city 'Only records in these cities'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rolo;export;csv'= {
+            cand --type 'What to export'
+            cand -o 'Write to FILE instead of stdout (- is stdout)'
+            cand --output 'Write to FILE instead of stdout (- is stdout)'
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --stage 'Only records in these stages'
+            cand --owner 'Only records of these owners'
+            cand --source 'Only records from these sources'
+            cand --company 'Only people and deals of these companies'
+            cand --city 'Only records in these cities'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;export;json'= {
+            cand --type 'What to export (repeatable; default: everything)'
+            cand -o 'Write to FILE instead of stdout (- is stdout)'
+            cand --output 'Write to FILE instead of stdout (- is stdout)'
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --stage 'Only records in these stages'
+            cand --owner 'Only records of these owners'
+            cand --source 'Only records from these sources'
+            cand --company 'Only people and deals of these companies'
+            cand --city 'Only records in these cities'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --ndjson 'One object per line instead of an array'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;export;help'= {
+            cand vcard 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+            cand csv 'Export one type of record as CSV with a header row (lists joined by "; ")'
+            cand json 'Export records as JSON: every front-matter key plus id, type, path and body'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;export;help;vcard'= {
+        }
+        &'rolo;export;help;csv'= {
+        }
+        &'rolo;export;help;json'= {
+        }
+        &'rolo;export;help;help'= {
+        }
         &'rolo;completions'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
@@ -444,6 +590,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand index 'Bring the search index up to date with the files, or rebuild it'
+            cand import 'Import records from vCard, CSV or JSON files'
+            cand export 'Export records as vCard, CSV or JSON'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -505,6 +653,28 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;search'= {
         }
         &'rolo;help;index'= {
+        }
+        &'rolo;help;import'= {
+            cand vcard 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
+            cand csv 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
+            cand json 'Import records from `rolo export json` (an array or NDJSON)'
+        }
+        &'rolo;help;import;vcard'= {
+        }
+        &'rolo;help;import;csv'= {
+        }
+        &'rolo;help;import;json'= {
+        }
+        &'rolo;help;export'= {
+            cand vcard 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+            cand csv 'Export one type of record as CSV with a header row (lists joined by "; ")'
+            cand json 'Export records as JSON: every front-matter key plus id, type, path and body'
+        }
+        &'rolo;help;export;vcard'= {
+        }
+        &'rolo;help;export;csv'= {
+        }
+        &'rolo;help;export;json'= {
         }
         &'rolo;help;completions'= {
         }

@@ -45,6 +45,8 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "rm" -d 'Delete a record w
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "export" -d 'Export records as vCard, CSV or JSON'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -328,6 +330,131 @@ complete -c rolo -n "__fish_rolo_using_subcommand index" -l rebuild -d 'Throw th
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "vcard" -d 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "csv" -d 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l charset -d 'Charset of 8-bit text in cards that name none (windows-1251, koi8-r, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+update\t''
+create\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l dry-run -d 'Print what would be created and updated, and write nothing'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l type -d 'What each row is' -r -f -a "contact\t''
+company\t''
+deal\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l map -d 'Read COLUMN as FIELD (a key such as stage or fields.industry, name, first_name, last_name, email, phone, company, tags, body); an empty FIELD ignores the column' -r
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l charset -d 'Charset of a file that is not UTF-8 (windows-1251, windows-1252, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+update\t''
+create\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l dry-run -d 'Print what would be created and updated, and write nothing'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+update\t''
+create\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l dry-run -d 'Print what would be created and updated, and write nothing'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l version -d 'vCard version: 4 or 3' -r -f -a "3\t''
+4\t''
+3.0\t''
+4.0\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l stage -d 'Only records in these stages' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l source -d 'Only records from these sources' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l company -d 'Only people and deals of these companies' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l city -d 'Only records in these cities' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l type -d 'What to export' -r -f -a "contact\t''
+company\t''
+deal\t''
+note\t''
+task\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l stage -d 'Only records in these stages' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l source -d 'Only records from these sources' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l company -d 'Only people and deals of these companies' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l city -d 'Only records in these cities' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l type -d 'What to export (repeatable; default: everything)' -r -f -a "contact\t''
+company\t''
+deal\t''
+note\t''
+task\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l stage -d 'Only records in these stages' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l source -d 'Only records from these sources' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l company -d 'Only people and deals of these companies' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l city -d 'Only records in these cities' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l ndjson -d 'One object per line instead of an array'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -342,23 +469,25 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand man" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "contact" -d 'Manage contacts (people)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "company" -d 'Manage companies'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "deal" -d 'Manage deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "task" -d 'Manage tasks and reminders'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "unset" -d 'Remove keys from a record'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Add a contact and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "list" -d 'List contacts'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "add" -d 'Add a company and print its id'
@@ -369,3 +498,9 @@ complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "list" -d 'List notes, newest first'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "vcard" -d 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "csv" -d 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'

@@ -3,7 +3,6 @@
 //!
 //! Knows the layout of the directory; the file format is [`crate::store`]'s.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -69,30 +68,8 @@ pub struct InitReport {
     pub committed: Result<bool>,
 }
 
-/// Records read from the book, and the files that could not be read.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub records: Vec<Record>,
-    pub problems: Vec<Diagnostic>,
-    /// `(kind, id)` → position in `records`, for look-ups in constant time.
-    index: HashMap<(Kind, String), usize>,
-}
-
-impl Loaded {
-    pub fn new(records: Vec<Record>, problems: Vec<Diagnostic>) -> Loaded {
-        let index = records.iter().enumerate().map(|(i, r)| ((r.kind, r.id.clone()), i)).collect();
-        Loaded { records, problems, index }
-    }
-
-    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
-        self.records.iter().filter(move |r| r.kind == kind)
-    }
-
-    pub fn get(&self, kind: Kind, id: &str) -> Option<&Record> {
-        // The key is owned; a borrowed look-up would need a custom key type for little gain.
-        self.index.get(&(kind, id.to_string())).map(|&i| &self.records[i])
-    }
-}
+/// Records read from the book's files, and the files that could not be read.
+pub type Loaded = crate::model::Catalog<Record>;
 
 #[derive(Debug)]
 pub struct Book {

@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::config::Config;
 use crate::dates::When;
 use crate::model::reference::Entry;
-use crate::model::{Kind, Record};
+use crate::model::{Kind, View};
 
 /// What a listed record must match. Empty fields match everything; several values of
 /// one flag match any of them, except tags, which must all be present.
@@ -49,8 +49,8 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    pub fn last_contact(&self, r: &Record) -> Option<When> {
-        self.last_contact.get(&Entry { kind: r.kind, id: r.id.clone() }).copied()
+    pub fn last_contact(&self, r: &impl View) -> Option<When> {
+        self.last_contact.get(&Entry { kind: r.kind(), id: r.id().to_string() }).copied()
     }
 }
 
@@ -62,9 +62,9 @@ fn any_eq(wanted: &[String], have: Option<&str>, fold: bool) -> bool {
 }
 
 /// A task is open until `done` is set; a deal until it is won or lost.
-pub fn is_open(r: &Record, config: &Config) -> bool {
-    match r.kind {
-        Kind::Task => r.value("done").is_none(),
+pub fn is_open(r: &impl View, config: &Config) -> bool {
+    match r.kind() {
+        Kind::Task => !r.has("done"),
         Kind::Deal => {
             let stage = r.str("stage").unwrap_or_default();
             stage != config.pipeline.won && stage != config.pipeline.lost
@@ -75,8 +75,8 @@ pub fn is_open(r: &Record, config: &Config) -> bool {
 
 /// An open task whose due date has passed: a date at the end of that day, a datetime
 /// at that time.
-pub fn is_overdue(r: &Record, now: DateTime<FixedOffset>, config: &Config) -> bool {
-    if r.kind != Kind::Task || !is_open(r, config) {
+pub fn is_overdue(r: &impl View, now: DateTime<FixedOffset>, config: &Config) -> bool {
+    if r.kind() != Kind::Task || !is_open(r, config) {
         return false;
     }
     match r.when("due") {
@@ -87,7 +87,7 @@ pub fn is_overdue(r: &Record, now: DateTime<FixedOffset>, config: &Config) -> bo
 }
 
 impl ListFilter {
-    pub fn matches(&self, r: &Record, cx: &Context) -> bool {
+    pub fn matches(&self, r: &impl View, cx: &Context) -> bool {
         let tags = r.strs("tags");
         if !self.tags.iter().all(|t| tags.iter().any(|have| have.eq_ignore_ascii_case(t))) {
             return false;
@@ -107,7 +107,7 @@ impl ListFilter {
             let hit = self
                 .about
                 .iter()
-                .any(|e| crate::links::links_to(r, e) || (r.kind == e.kind && r.id == e.id));
+                .any(|e| crate::links::links_to(r, e) || (r.kind() == e.kind && r.id() == e.id));
             if !hit {
                 return false;
             }
@@ -115,7 +115,7 @@ impl ListFilter {
         if self.open && !is_open(r, cx.config) {
             return false;
         }
-        if self.done && (r.kind != Kind::Task || is_open(r, cx.config)) {
+        if self.done && (r.kind() != Kind::Task || is_open(r, cx.config)) {
             return false;
         }
         if self.overdue && !is_overdue(r, cx.now, cx.config) {
@@ -128,7 +128,7 @@ impl ListFilter {
             }
         }
         let date =
-            r.when(if r.kind == Kind::Note { "date" } else { "created" }).map(|w| w.local_date());
+            r.when(if r.kind() == Kind::Note { "date" } else { "created" }).map(|w| w.local_date());
         if self.since.is_some_and(|s| date.is_none_or(|d| d < s)) {
             return false;
         }
@@ -208,8 +208,8 @@ impl Sort {
     }
 
     /// Sort records; records without the key go last either way, ties by name then id.
-    pub fn apply(&self, records: &mut [&Record], cx: &Context) {
-        let stage_rank = |r: &Record| {
+    pub fn apply<V: View>(&self, records: &mut [&V], cx: &Context) {
+        let stage_rank = |r: &V| {
             let stages = &cx.config.pipeline.stages;
             r.str("stage").and_then(|s| stages.iter().position(|x| x == s)).unwrap_or(stages.len())
         };
@@ -217,13 +217,13 @@ impl Sort {
         records.sort_by(|a, b| {
             let ord = match self.key {
                 SortKey::Name => Some(a.title().to_lowercase().cmp(&b.title().to_lowercase())),
-                SortKey::Id => Some(a.id.cmp(&b.id)),
+                SortKey::Id => Some(a.id().cmp(b.id())),
                 SortKey::Stage => Some(stage_rank(a).cmp(&stage_rank(b))),
                 SortKey::Value => {
                     cmp_present(a.number("value"), b.number("value"), |x, y| x.total_cmp(y))
                 }
                 key => {
-                    let get = |r: &Record| match key {
+                    let get = |r: &V| match key {
                         SortKey::Created => when_key(r.when("created")),
                         SortKey::LastContact => when_key(cx.last_contact(r)),
                         SortKey::Due => when_key(r.when("due")),
@@ -236,10 +236,10 @@ impl Sort {
             let ord = match ord {
                 Some(o) if self.descending => o.reverse(),
                 Some(o) => o,
-                None => missing_last(a, b, self, cx),
+                None => missing_last(*a, *b, self, cx),
             };
             ord.then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
-                .then_with(|| a.id.cmp(&b.id))
+                .then_with(|| a.id().cmp(b.id()))
         });
     }
 }
@@ -252,8 +252,8 @@ fn cmp_present<T>(a: Option<T>, b: Option<T>, f: impl Fn(&T, &T) -> Ordering) ->
     }
 }
 
-fn missing_last(a: &Record, b: &Record, sort: &Sort, cx: &Context) -> Ordering {
-    let has = |r: &Record| match sort.key {
+fn missing_last<V: View>(a: &V, b: &V, sort: &Sort, cx: &Context) -> Ordering {
+    let has = |r: &V| match sort.key {
         SortKey::Value => r.number("value").is_some(),
         SortKey::Created => r.when("created").is_some(),
         SortKey::LastContact => cx.last_contact(r).is_some(),

@@ -5,12 +5,14 @@
 //! - [`config`]: `rolo.toml` → [`config::Config`]; the commented default template.
 //! - [`clock`]: the current time (`ROLO_NOW` or the system clock), read once.
 //! - [`error`]: typed errors and `path:line:col` diagnostics.
-//! - [`model`]: record kinds, their keys and types, ids (transliteration), REF resolution.
+//! - [`model`]: record kinds, their keys and types, ids (transliteration), REF resolution,
+//!   and [`model::View`]: what lists read, from a parsed file or from the index's card.
 //! - [`store`]: the file format: front matter split, parse, format-preserving edits, atomic writes.
 //! - [`links`]: what links to a record; rewriting links on rename.
 //! - [`filter`]: list filters and sort orders over loaded records.
 //! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`git`]: one commit per change, through git plumbing.
+//! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
 //! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
 //!
@@ -24,6 +26,7 @@ pub mod error;
 pub mod filter;
 pub mod git;
 pub mod index;
+pub mod interop;
 pub mod links;
 pub mod model;
 pub mod query;

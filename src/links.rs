@@ -1,10 +1,12 @@
 //! Links between records: what a record links to, what links to it, and rewriting
 //! links when a record is renamed. A link is an id in `company`, `contact` or `about`.
 
-use crate::book::Loaded;
+use std::collections::HashMap;
+
+use crate::dates::When;
 use crate::model::reference::Entry;
 use crate::model::schema::link_keys;
-use crate::model::{Kind, Record};
+use crate::model::{Catalog, Kind, Record, View};
 use crate::store::edit;
 
 /// The records a link value names: `deal/x` names one kind; a bare id in `about` may
@@ -22,8 +24,8 @@ fn targets(value: &str, expected: Option<Kind>) -> Vec<(Kind, &str)> {
 }
 
 /// Whether `record` links to `target`.
-pub fn links_to(record: &Record, target: &Entry) -> bool {
-    link_keys(record.kind).iter().any(|(key, expected)| {
+pub fn links_to(record: &impl View, target: &Entry) -> bool {
+    link_keys(record.kind()).iter().any(|(key, expected)| {
         record
             .strs(key)
             .iter()
@@ -31,20 +33,23 @@ pub fn links_to(record: &Record, target: &Entry) -> bool {
     })
 }
 
-/// The records of `loaded` that link to `target`, in book order.
-pub fn backlinks<'a>(loaded: &'a Loaded, target: &Entry) -> Vec<&'a Record> {
-    loaded.records.iter().filter(|r| links_to(r, target)).collect()
+/// The records of `catalog` that link to `target`, in book order.
+pub fn backlinks<'a, V: View>(catalog: &'a Catalog<V>, target: &Entry) -> Vec<&'a V> {
+    catalog.records.iter().filter(|r| links_to(*r, target)).collect()
 }
 
-/// What `record` links to that exists in `loaded` (and the dangling ids, separately).
-pub fn outgoing<'a>(record: &Record, loaded: &'a Loaded) -> (Vec<&'a Record>, Vec<String>) {
+/// What `record` links to that exists in `catalog` (and the dangling ids, separately).
+pub fn outgoing<'a, V: View>(
+    record: &impl View,
+    catalog: &'a Catalog<V>,
+) -> (Vec<&'a V>, Vec<String>) {
     let mut found = Vec::new();
     let mut dangling = Vec::new();
-    for (key, expected) in link_keys(record.kind) {
+    for (key, expected) in link_keys(record.kind()) {
         for value in record.strs(key) {
-            let hits: Vec<&Record> = targets(value, *expected)
+            let hits: Vec<&V> = targets(value, *expected)
                 .into_iter()
-                .filter_map(|(k, id)| loaded.get(k, id))
+                .filter_map(|(k, id)| catalog.get(k, id))
                 .collect();
             if hits.is_empty() {
                 dangling.push(value.to_string());
@@ -76,10 +81,27 @@ pub fn rewrite(record: &mut Record, from: &Entry, to: &str) -> bool {
 
 /// Each record's `last_contact`: the date of the newest note about it, and for a
 /// company also about its contacts (SPEC "Record files": derived, never stored).
-pub fn last_contacts(loaded: &Loaded) -> std::collections::HashMap<Entry, crate::dates::When> {
-    use std::collections::HashMap;
-    let mut newest: HashMap<Entry, crate::dates::When> = HashMap::new();
-    let mut note = |entry: Entry, when: crate::dates::When| {
+pub fn last_contacts<V: View>(catalog: &Catalog<V>) -> HashMap<Entry, When> {
+    let company_of: HashMap<&str, &str> =
+        catalog.of(Kind::Contact).filter_map(|c| c.str("company").map(|co| (c.id(), co))).collect();
+    let notes: Vec<(When, Vec<&str>)> =
+        catalog.of(Kind::Note).filter_map(|n| Some((n.when("date")?, n.strs("about")))).collect();
+    newest_notes(
+        notes.iter().map(|(w, about)| (*w, about.iter().copied())),
+        |kind, id| catalog.get(kind, id).is_some(),
+        |contact| company_of.get(contact).copied(),
+    )
+}
+
+/// The newest note date per record named in the notes' `about`, given which records
+/// exist and each contact's company (shared by the file and the index paths).
+pub fn newest_notes<'a, A: Iterator<Item = &'a str>>(
+    notes: impl Iterator<Item = (When, A)>,
+    exists: impl Fn(Kind, &str) -> bool,
+    company_of: impl Fn(&str) -> Option<&'a str>,
+) -> HashMap<Entry, When> {
+    let mut newest: HashMap<Entry, When> = HashMap::new();
+    let mut note = |entry: Entry, when: When| {
         newest
             .entry(entry)
             .and_modify(|w| {
@@ -89,20 +111,15 @@ pub fn last_contacts(loaded: &Loaded) -> std::collections::HashMap<Entry, crate:
             })
             .or_insert(when);
     };
-    let company_of: std::collections::HashMap<&str, &str> = loaded
-        .of(Kind::Contact)
-        .filter_map(|c| c.str("company").map(|co| (c.id.as_str(), co)))
-        .collect();
-    for n in loaded.of(Kind::Note) {
-        let Some(when) = n.when("date") else { continue };
-        for value in n.strs("about") {
+    for (when, about) in notes {
+        for value in about {
             for (kind, id) in targets(value, None) {
-                if loaded.get(kind, id).is_none() {
+                if !exists(kind, id) {
                     continue;
                 }
                 note(Entry { kind, id: id.to_string() }, when);
                 if kind == Kind::Contact
-                    && let Some(company) = company_of.get(id)
+                    && let Some(company) = company_of(id)
                 {
                     note(Entry { kind: Kind::Company, id: company.to_string() }, when);
                 }

@@ -6,9 +6,12 @@ use comfy_table::{Cell, Color};
 use serde_json::Value as Json;
 
 use rolo::filter::{self, Context as FilterContext, ListFilter, Sort};
-use rolo::model::record::display_value;
 use rolo::model::reference::Entry;
-use rolo::{Book, Kind, Record};
+use std::collections::HashMap;
+
+use rolo::dates::When;
+use rolo::model::View;
+use rolo::{Book, Kind};
 
 use super::{CliError, CliResult, Context};
 
@@ -51,7 +54,8 @@ pub fn span_before(ctx: &Context, span: Option<&str>) -> Result<Option<NaiveDate
     Ok(cadence.before(ctx.clock.today()))
 }
 
-/// Load what the kind needs, filter, sort, print.
+/// Load what the kind needs (from the index, or the files with `ROLO_NO_INDEX=1`),
+/// filter, sort, print.
 pub fn print(
     ctx: &Context,
     book: &Book,
@@ -71,96 +75,128 @@ pub fn print(
     };
     kinds.sort();
     kinds.dedup();
-    let loaded = ctx.load(book, &kinds)?;
-    let last = rolo::links::last_contacts(&loaded);
-    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &last };
-    let mut records: Vec<&Record> = loaded.of(kind).filter(|r| filter.matches(r, &cx)).collect();
-    sort.apply(&mut records, &cx);
-    if let Some(n) = args.limit {
-        records.truncate(n);
+    let shown = Shown { kind, filter, sort, limit: args.limit };
+    if ctx.use_index() {
+        // Columns for titles and last contacts; documents only for this kind's records.
+        let (index, _) = super::search::open_index(ctx, book, false)?;
+        let lookup = index.lookup()?;
+        let cards = index.cards(kind, &filter.tags)?;
+        let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
+        shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
+    } else {
+        let catalog = ctx.load(book, &kinds)?;
+        let last = rolo::links::last_contacts(&catalog);
+        let names = |k: Kind, id: &str| catalog.get(k, id).map(|r| r.title());
+        shown.print(ctx, book, catalog.of(kind).collect(), &names, &last)
     }
-    if ctx.out.json {
-        let items: Vec<Json> = records.iter().map(|r| Json::Object(record_json(r, &cx))).collect();
-        ctx.out.print_json(&Json::Array(items))?;
-        return Ok(());
-    }
-    if records.is_empty() {
-        ctx.out.status(format_args!("No {}.", kind.dir()));
-        return Ok(());
-    }
-    let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
-        ids.iter()
-            .map(|id| {
-                kinds
-                    .iter()
-                    .find_map(|&k| loaded.get(k, id))
-                    .map_or_else(|| id.to_string(), |r| r.title())
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut table = ctx.out.table(header(kind));
-    for r in records {
-        let text = |key: &str| r.value(key).map(display_value).unwrap_or_default();
-        let date = |key: &str| r.when(key).map(|w| w.display()).unwrap_or_default();
-        let row: Vec<Cell> = match kind {
-            Kind::Contact => vec![
-                Cell::new(&r.id),
-                Cell::new(r.title()),
-                Cell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company])),
-                Cell::new(r.strs("emails").first().copied().unwrap_or_default()),
-                Cell::new(r.strs("phones").first().copied().unwrap_or_default()),
-                Cell::new(text("tags")),
-                Cell::new(text("stage")),
-                Cell::new(
-                    cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default(),
-                ),
-            ],
-            Kind::Company => vec![
-                Cell::new(&r.id),
-                Cell::new(r.title()),
-                Cell::new(text("domain")),
-                Cell::new(text("city")),
-                Cell::new(text("tags")),
-                Cell::new(
-                    cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default(),
-                ),
-            ],
-            Kind::Deal => vec![
-                Cell::new(&r.id),
-                Cell::new(r.title()),
-                Cell::new(text("stage")),
-                Cell::new(money(r)).set_alignment(comfy_table::CellAlignment::Right),
-                Cell::new(date("close")),
-                Cell::new(titles(
-                    r.str("company").or(r.str("contact")).into_iter().collect(),
-                    &[Kind::Company, Kind::Contact],
-                )),
-            ],
-            Kind::Note => vec![
-                Cell::new(&r.id),
-                Cell::new(date("date")),
-                Cell::new(text("kind")),
-                Cell::new(text("direction")),
-                Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
-                Cell::new(r.title()),
-            ],
-            Kind::Task => {
-                let (status, color) = task_status(r, &cx);
-                vec![
-                    Cell::new(&r.id),
-                    ctx.out.cell(date("due"), color),
-                    Cell::new(r.title()),
-                    Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
-                    Cell::new(text("repeat")),
-                    ctx.out.cell(status, color),
-                ]
-            }
+}
+
+/// The name of a linked record, if it exists.
+type Names<'a> = dyn Fn(Kind, &str) -> Option<String> + 'a;
+
+struct Shown<'a> {
+    kind: Kind,
+    filter: &'a ListFilter,
+    sort: Sort,
+    limit: Option<usize>,
+}
+
+impl Shown<'_> {
+    fn print<V: View>(
+        &self,
+        ctx: &Context,
+        book: &Book,
+        records: Vec<&V>,
+        names: &Names,
+        last: &HashMap<Entry, When>,
+    ) -> CliResult {
+        let kind = self.kind;
+        let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
+        let mut records: Vec<&V> =
+            records.into_iter().filter(|r| self.filter.matches(*r, &cx)).collect();
+        self.sort.apply(&mut records, &cx);
+        if let Some(n) = self.limit {
+            records.truncate(n);
+        }
+        if ctx.out.json {
+            let items: Vec<Json> =
+                records.iter().map(|r| Json::Object(record_json(*r, &cx))).collect();
+            ctx.out.print_json(&Json::Array(items))?;
+            return Ok(());
+        }
+        if records.is_empty() {
+            ctx.out.status(format_args!("No {}.", kind.dir()));
+            return Ok(());
+        }
+        let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
+            ids.iter()
+                .map(|id| {
+                    kinds.iter().find_map(|&k| names(k, id)).unwrap_or_else(|| id.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        table.add_row(row);
+        let mut table = ctx.out.table(header(kind));
+        for r in records {
+            let text = |key: &str| r.display(key);
+            let date = |key: &str| r.when(key).map(|w| w.display()).unwrap_or_default();
+            let last_contact =
+                || cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default();
+            let row: Vec<Cell> = match kind {
+                Kind::Contact => vec![
+                    Cell::new(r.id()),
+                    Cell::new(r.title()),
+                    Cell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company])),
+                    Cell::new(r.strs("emails").first().copied().unwrap_or_default()),
+                    Cell::new(r.strs("phones").first().copied().unwrap_or_default()),
+                    Cell::new(text("tags")),
+                    Cell::new(text("stage")),
+                    Cell::new(last_contact()),
+                ],
+                Kind::Company => vec![
+                    Cell::new(r.id()),
+                    Cell::new(r.title()),
+                    Cell::new(text("domain")),
+                    Cell::new(text("city")),
+                    Cell::new(text("tags")),
+                    Cell::new(last_contact()),
+                ],
+                Kind::Deal => vec![
+                    Cell::new(r.id()),
+                    Cell::new(r.title()),
+                    Cell::new(text("stage")),
+                    Cell::new(money(r)).set_alignment(comfy_table::CellAlignment::Right),
+                    Cell::new(date("close")),
+                    Cell::new(titles(
+                        r.str("company").or(r.str("contact")).into_iter().collect(),
+                        &[Kind::Company, Kind::Contact],
+                    )),
+                ],
+                Kind::Note => vec![
+                    Cell::new(r.id()),
+                    Cell::new(date("date")),
+                    Cell::new(text("kind")),
+                    Cell::new(text("direction")),
+                    Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+                    Cell::new(r.title()),
+                ],
+                Kind::Task => {
+                    let (status, color) = task_status(r, &cx);
+                    vec![
+                        Cell::new(r.id()),
+                        ctx.out.cell(date("due"), color),
+                        Cell::new(r.title()),
+                        Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+                        Cell::new(text("repeat")),
+                        ctx.out.cell(status, color),
+                    ]
+                }
+            };
+            table.add_row(row);
+        }
+        ctx.out.print_table(&table)?;
+        Ok(())
     }
-    ctx.out.print_table(&table)?;
-    Ok(())
 }
 
 fn header(kind: Kind) -> Vec<&'static str> {
@@ -176,7 +212,7 @@ fn header(kind: Kind) -> Vec<&'static str> {
 }
 
 /// A task's state for people: done, overdue (red), or open.
-pub fn task_status(r: &Record, cx: &FilterContext) -> (&'static str, Option<Color>) {
+pub fn task_status(r: &impl View, cx: &FilterContext) -> (&'static str, Option<Color>) {
     if !filter::is_open(r, cx.config) {
         ("done", Some(Color::DarkGrey))
     } else if filter::is_overdue(r, cx.now, cx.config) {
@@ -187,7 +223,7 @@ pub fn task_status(r: &Record, cx: &FilterContext) -> (&'static str, Option<Colo
 }
 
 /// `12 000 EUR`: thousands separated, never a currency mixed with another.
-pub fn money(r: &Record) -> String {
+pub fn money(r: &impl View) -> String {
     let Some(v) = r.number("value") else { return String::new() };
     let currency = r.str("currency").unwrap_or_default();
     format!("{} {currency}", thousands(v)).trim().to_string()
@@ -212,10 +248,10 @@ pub fn thousands(v: f64) -> String {
 }
 
 /// A record's JSON with what is derived from the rest of the book (`last_contact`).
-pub fn record_json(r: &Record, cx: &FilterContext) -> serde_json::Map<String, Json> {
+pub fn record_json(r: &impl View, cx: &FilterContext) -> serde_json::Map<String, Json> {
     let mut map = r.to_json();
-    if matches!(r.kind, Kind::Contact | Kind::Company | Kind::Deal) {
-        let last = cx.last_contact.get(&Entry { kind: r.kind, id: r.id.clone() });
+    if matches!(r.kind(), Kind::Contact | Kind::Company | Kind::Deal) {
+        let last = cx.last_contact.get(&Entry { kind: r.kind(), id: r.id().to_string() });
         let value = last.map_or(Json::Null, |w| Json::String(w.local_date().to_string()));
         map.insert("last_contact".into(), value);
     }

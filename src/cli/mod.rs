@@ -7,6 +7,7 @@ mod deal;
 mod draft;
 mod edit;
 mod init;
+mod interop;
 mod list;
 mod meta;
 mod note;
@@ -31,6 +32,7 @@ Environment:
   ROLO_NOW   the current time (RFC 3339 or YYYY-MM-DD), for scripts and tests
   EDITOR     the editor for `rolo edit` and `rolo note add` without text (VISUAL first)
   NO_COLOR   no colours when set
+  ROLO_NO_INDEX=1  read every file instead of the search index (slow; for checking)
   TZ         the time zone that decides what \"today\" is
 
 Exit status: 0 done (an empty list too), 1 the command failed, 2 usage error
@@ -85,6 +87,12 @@ enum Command {
     Rename(remove::RenameArgs),
     Search(search::SearchArgs),
     Index(search::IndexArgs),
+    /// Import records from vCard, CSV or JSON files
+    #[command(subcommand)]
+    Import(interop::ImportCommand),
+    /// Export records as vCard, CSV or JSON
+    #[command(subcommand)]
+    Export(interop::ExportCommand),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
 }
@@ -99,6 +107,12 @@ pub struct Context {
 impl Context {
     pub fn open_book(&self) -> Result<Book, CliError> {
         Ok(Book::open(self.discover.find()?)?)
+    }
+
+    /// Whether reading commands answer from the search index (the default) or read every
+    /// file (`ROLO_NO_INDEX=1`: the slow path, kept to check one against the other).
+    pub fn use_index(&self) -> bool {
+        std::env::var_os("ROLO_NO_INDEX").is_none_or(|v| v.is_empty() || v == "0")
     }
 
     /// Read the records of `kinds`, reporting each unreadable file on stderr.
@@ -181,6 +195,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Rename(args) => remove::run_rename(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::Index(args) => search::run_index(ctx, &args),
+        Command::Import(cmd) => interop::run_import(ctx, cmd),
+        Command::Export(cmd) => interop::run_export(ctx, cmd),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),
     }

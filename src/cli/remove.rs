@@ -1,9 +1,13 @@
 //! `rolo rm` (saying which records still link to it) and `rolo rename` (rewriting
 //! every link in the same commit).
 
-use rolo::{Kind, links};
+use std::path::PathBuf;
 
-use super::{CliResult, Context};
+use rolo::model::reference::Entry;
+use rolo::model::{Catalog, View};
+use rolo::{Book, Kind, links};
+
+use super::{CliError, CliResult, Context};
 
 /// Delete a record without prompting (and say which records still link to it)
 #[derive(clap::Args, Debug)]
@@ -21,11 +25,29 @@ pub struct RenameArgs {
     new_id: String,
 }
 
+/// Who links to `entry`: their kinds, ids and files, from the index (or every file).
+fn linking(ctx: &Context, book: &Book, entry: &Entry) -> Result<Vec<(Entry, PathBuf)>, CliError> {
+    fn collect<V: View>(catalog: &Catalog<V>, entry: &Entry) -> Vec<(Entry, PathBuf)> {
+        links::backlinks(catalog, entry)
+            .into_iter()
+            .map(|r| (Entry { kind: r.kind(), id: r.id().to_string() }, r.path().to_path_buf()))
+            .collect()
+    }
+    let kinds = [Kind::Contact, Kind::Deal, Kind::Note, Kind::Task];
+    Ok(if ctx.use_index() {
+        let (index, _) = super::search::open_index(ctx, book, false)?;
+        collect(&Catalog::new(index.cards_linking_to(entry)?, Vec::new()), entry)
+    } else {
+        collect(&ctx.load(book, &kinds)?, entry)
+    })
+}
+
 pub fn run_rm(ctx: &Context, a: &RmArgs) -> CliResult {
     let book = ctx.open_book()?;
-    let (entry, _) = book.resolve(&a.reference, &Kind::ALL)?;
-    let loaded = ctx.load(&book, &Kind::ALL)?;
-    let record = book.find(&entry.qualified(), &[entry.kind])?;
+    let (entry, rel) = book.resolve(&a.reference, &Kind::ALL)?;
+    let record = book.read_at(entry.kind, &entry.id, &rel)?;
+    let still: Vec<String> =
+        linking(ctx, &book, &entry)?.iter().map(|(e, _)| e.qualified()).collect();
     book.remove(&record)?;
     ctx.commit(
         &book,
@@ -33,8 +55,6 @@ pub fn run_rm(ctx: &Context, a: &RmArgs) -> CliResult {
         &format!("{}: remove {}", entry.kind, record.title()),
     );
     ctx.out.status(format_args!("Removed {}.", entry.qualified()));
-    let still: Vec<String> =
-        links::backlinks(&loaded, &entry).iter().map(|r| r.qualified_id()).collect();
     if !still.is_empty() {
         ctx.out.warn(format_args!("{} still linked from: {}", entry.qualified(), still.join(", ")));
     }
@@ -46,17 +66,17 @@ pub fn run_rename(ctx: &Context, a: &RenameArgs) -> CliResult {
     if !rolo::model::id::is_valid(&a.new_id) {
         return Err(rolo::Error::InvalidId(a.new_id.clone()).into());
     }
-    let (entry, _) = book.resolve(&a.reference, &Kind::ALL)?;
+    let (entry, rel) = book.resolve(&a.reference, &Kind::ALL)?;
     if entry.id == a.new_id {
         ctx.out.status("Nothing changed.");
         return Ok(());
     }
-    let loaded = ctx.load(&book, &Kind::ALL)?;
-    let mut record = book.find(&entry.qualified(), &[entry.kind])?;
+    let linked_from = linking(ctx, &book, &entry)?;
+    let mut record = book.read_at(entry.kind, &entry.id, &rel)?;
     let old_path = book.rename(&mut record, &a.new_id)?;
     let mut paths = vec![old_path, record.path.clone()];
-    for linking in links::backlinks(&loaded, &entry) {
-        let mut linking = linking.clone();
+    for (other, path) in linked_from {
+        let mut linking = book.read_at(other.kind, &other.id, &path)?;
         if links::rewrite(&mut linking, &entry, &a.new_id) {
             book.save(&linking)?;
             paths.push(linking.path.clone());

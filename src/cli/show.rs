@@ -6,12 +6,18 @@ use serde_json::{Value as Json, json};
 use toml_edit::Item;
 
 use rolo::filter::Context as FilterContext;
-use rolo::model::record::{display_value, item_to_json};
+use rolo::model::record::display_value;
 use rolo::model::reference::Entry;
-use rolo::{Kind, Record, links};
+use std::collections::HashMap;
+
+use rolo::dates::When;
+use rolo::index::SearchIndex;
+use rolo::model::schema::link_keys;
+use rolo::model::{Card, Catalog, View};
+use rolo::{Book, Kind, Record, links};
 
 use super::list::{money, record_json, task_status};
-use super::{CliResult, Context};
+use super::{CliError, CliResult, Context};
 
 /// Show one record with its links and its timeline of notes and tasks
 #[derive(clap::Args, Debug)]
@@ -21,23 +27,77 @@ pub struct ShowArgs {
 }
 
 /// One line of the timeline: a note or a task about the record (or its people).
-struct Event<'a> {
-    record: &'a Record,
+struct Event<'a, V> {
+    record: &'a V,
     at: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
     let book = ctx.open_book()?;
-    let (entry, _) = book.resolve(&a.reference, &Kind::ALL)?;
-    let loaded = ctx.load(&book, &Kind::ALL)?;
-    // A file that does not parse is not loaded: its diagnostic is already printed.
-    let Some(record) = loaded.get(entry.kind, &entry.id) else {
-        return Err(super::CliError::Failed(format!("cannot read {}", entry.qualified())));
-    };
-    let last = links::last_contacts(&loaded);
-    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &last };
-    let (outgoing, dangling) = links::outgoing(record, &loaded);
-    let backlinks = links::backlinks(&loaded, &entry);
+    let (entry, rel) = book.resolve(&a.reference, &Kind::ALL)?;
+    // The record itself from its file (every key in its order); the rest of the book,
+    // for links and the timeline, from the index.
+    let record = book.read_at(entry.kind, &entry.id, &rel)?;
+    if ctx.use_index() {
+        let (index, _) = super::search::open_index(ctx, &book, false)?;
+        let near = neighbourhood(&index, &record, &entry)?;
+        render(ctx, &book, &record, &entry, &near, &index.lookup()?.last_contact)
+    } else {
+        let loaded = ctx.load(&book, &Kind::ALL)?;
+        render(ctx, &book, &record, &entry, &loaded, &links::last_contacts(&loaded))
+    }
+}
+
+/// The records `show` needs around one record, from the index: what it links to, what
+/// links to it, and for a company what links to its people (their notes and tasks).
+fn neighbourhood(
+    index: &SearchIndex,
+    record: &Record,
+    entry: &Entry,
+) -> Result<Catalog<Card>, CliError> {
+    let mut targets = Vec::new();
+    for (key, expected) in link_keys(record.kind) {
+        for value in record.strs(key) {
+            let (kinds, id) =
+                match value.split_once('/').and_then(|(k, id)| Some((k.parse::<Kind>().ok()?, id)))
+                {
+                    Some((k, id)) => (vec![k], id),
+                    None => (expected.map_or_else(|| Kind::LINKABLE.to_vec(), |k| vec![k]), value),
+                };
+            targets.extend(kinds.into_iter().map(|kind| Entry { kind, id: id.to_string() }));
+        }
+    }
+    let mut cards = index.cards_of(&targets)?;
+    let linking: Vec<Card> =
+        index.cards_linking_to(entry)?.into_iter().filter(|c| links::links_to(c, entry)).collect();
+    if entry.kind == Kind::Company {
+        for person in linking.iter().filter(|c| c.kind == Kind::Contact) {
+            let person = Entry { kind: Kind::Contact, id: person.id.clone() };
+            cards.extend(
+                index
+                    .cards_linking_to(&person)?
+                    .into_iter()
+                    .filter(|c| links::links_to(c, &person)),
+            );
+        }
+    }
+    cards.extend(linking);
+    let mut seen = std::collections::HashSet::new();
+    cards.retain(|c| seen.insert((c.kind, c.id.clone())));
+    Ok(Catalog::new(cards, Vec::new()))
+}
+
+fn render<V: View>(
+    ctx: &Context,
+    book: &Book,
+    record: &Record,
+    entry: &Entry,
+    loaded: &Catalog<V>,
+    last: &HashMap<Entry, When>,
+) -> CliResult {
+    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
+    let (outgoing, dangling) = links::outgoing(record, loaded);
+    let backlinks = links::backlinks(loaded, entry);
 
     // The timeline: notes and tasks about it; for a company, also about its people.
     let mut about = vec![entry.clone()];
@@ -45,23 +105,23 @@ pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
         about.extend(
             backlinks
                 .iter()
-                .filter(|r| r.kind == Kind::Contact)
-                .map(|r| Entry { kind: r.kind, id: r.id.clone() }),
+                .filter(|r| r.kind() == Kind::Contact)
+                .map(|r| Entry { kind: r.kind(), id: r.id().to_string() }),
         );
     }
-    let mut events: Vec<Event> = loaded
+    let mut events: Vec<Event<V>> = loaded
         .records
         .iter()
-        .filter(|r| matches!(r.kind, Kind::Note | Kind::Task))
-        .filter(|r| about.iter().any(|e| links::links_to(r, e)))
+        .filter(|r| matches!(r.kind(), Kind::Note | Kind::Task))
+        .filter(|r| about.iter().any(|e| links::links_to(*r, e)))
         .map(|r| {
-            let key = if r.kind == Kind::Note { "date" } else { "due" };
+            let key = if r.kind() == Kind::Note { "date" } else { "due" };
             Event { record: r, at: r.when(key).map(|w| w.instant()) }
         })
         .collect();
-    events.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.record.id.cmp(&b.record.id)));
-    let linked_from: Vec<&&Record> =
-        backlinks.iter().filter(|r| !matches!(r.kind, Kind::Note | Kind::Task)).collect();
+    events.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.record.id().cmp(b.record.id())));
+    let linked_from: Vec<&&V> =
+        backlinks.iter().filter(|r| !matches!(r.kind(), Kind::Note | Kind::Task)).collect();
 
     if ctx.out.json {
         let mut map = record_json(record, &cx);
@@ -78,14 +138,14 @@ pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
             .iter()
             .map(|e| {
                 let r = e.record;
-                let key = if r.kind == Kind::Note { "date" } else { "due" };
+                let key = if r.kind() == Kind::Note { "date" } else { "due" };
                 json!({
-                    "type": r.kind.name(),
-                    "id": r.id,
-                    "date": r.doc.get(key).map_or(Json::Null, item_to_json),
+                    "type": r.kind().name(),
+                    "id": r.id(),
+                    "date": r.to_json().get(key).cloned().unwrap_or(Json::Null),
                     "kind": r.str("kind"),
                     "title": r.title(),
-                    "done": r.kind == Kind::Task && !rolo::filter::is_open(r, &book.config),
+                    "done": r.kind() == Kind::Task && !rolo::filter::is_open(r, &book.config),
                 })
             })
             .collect();
@@ -151,7 +211,7 @@ pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
     if !linked_from.is_empty() {
         out.line("\nLinked from")?;
         for r in &linked_from {
-            let extra = match r.kind {
+            let extra = match r.kind() {
                 Kind::Deal => format!("  [{}] {}", r.str("stage").unwrap_or("?"), money(r)),
                 _ => String::new(),
             };
@@ -162,7 +222,7 @@ pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
         out.line("\nTimeline")?;
         for e in &events {
             let r = e.record;
-            let (date, what) = if r.kind == Kind::Note {
+            let (date, what) = if r.kind() == Kind::Note {
                 let dir = r.str("direction").map(|d| format!(" {d}")).unwrap_or_default();
                 (r.when("date"), format!("{}{dir}", r.str("kind").unwrap_or("note")))
             } else {

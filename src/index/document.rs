@@ -39,6 +39,17 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
     doc.add_text(f.id, &r.id);
     let title = r.title();
     doc.add_text(f.title, &title);
+    doc.add_text(f.title_raw, &title);
+    for (key, _) in crate::model::schema::link_keys(r.kind) {
+        for value in r.strs(key) {
+            doc.add_text(f.links, value);
+        }
+    }
+    if r.kind == crate::Kind::Note
+        && let Some(date) = r.value("date").and_then(Value::as_datetime)
+    {
+        doc.add_text(f.date_raw, date.to_string());
+    }
     add_all(&title, &mut all);
     for e in r.strs("emails") {
         for term in email_terms(e) {
@@ -91,6 +102,8 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
     }
     add_all(&r.body, &mut all);
     doc.add_text(f.body, &r.body);
+    let card = serde_json::Value::Object(crate::model::view::card_json(r));
+    doc.add_text(f.card, card.to_string());
     doc.add_text(f.exact, &all);
     doc.add_text(f.all, all);
     doc

@@ -28,46 +28,51 @@ pub struct Found {
     pub stamp: Stamp,
 }
 
-/// The record files of the book with their stamps, stat-ed on all cores.
+/// The record files of the book with their stamps, stat-ed on all cores. Directory
+/// entries are stat-ed relative to their directory (no path resolution per file).
 pub fn scan(root: &Path) -> Result<Vec<Found>> {
-    let mut names: Vec<(Kind, String, String)> = Vec::new();
+    let mut entries: Vec<(Kind, String, fs::DirEntry)> = Vec::new();
     for kind in Kind::ALL {
         let dir = root.join(kind.dir());
-        if kind == Kind::Note {
-            for entry in read_dir(&dir)? {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') {
-                    continue;
-                }
-                if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                    for file in read_dir(&entry.path())? {
-                        push_record(&mut names, kind, &format!("{}/{name}", kind.dir()), &file);
-                    }
-                } else {
-                    push_record(&mut names, kind, kind.dir(), &entry);
-                }
+        for entry in read_dir(&dir)? {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
             }
-        } else {
-            for entry in read_dir(&dir)? {
-                push_record(&mut names, kind, kind.dir(), &entry);
+            if kind == Kind::Note && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                let prefix = format!("{}/{name}", kind.dir());
+                for file in read_dir(&entry.path())? {
+                    entries.push((kind, prefix.clone(), file));
+                }
+            } else {
+                entries.push((kind, kind.dir().to_string(), entry));
             }
         }
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = names.len().div_ceil(threads).max(1);
+    let chunk = entries.len().div_ceil(threads).max(1);
     let found = std::thread::scope(|scope| {
-        let workers: Vec<_> = names
+        let workers: Vec<_> = entries
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .filter_map(|(kind, id, rel)| {
+                        .filter_map(|(kind, dir, entry)| {
+                            let name = entry.file_name();
+                            let name = name.to_str()?;
+                            let id = name.strip_suffix(".md").filter(|_| !name.starts_with('.'))?;
                             // A file removed between listing and stat is simply gone.
-                            let meta = fs::metadata(root.join(rel)).ok()?;
+                            let meta = entry.metadata().ok()?;
+                            let meta = if meta.file_type().is_symlink() {
+                                fs::metadata(entry.path()).ok()?
+                            } else {
+                                meta
+                            };
                             meta.is_file().then(|| Found {
                                 kind: *kind,
-                                id: id.clone(),
-                                rel: rel.clone(),
+                                id: id.to_string(),
+                                rel: format!("{dir}/{name}"),
                                 stamp: stamp(&meta),
                             })
                         })
@@ -88,19 +93,15 @@ fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {
     }
 }
 
-fn push_record(
-    names: &mut Vec<(Kind, String, String)>,
-    kind: Kind,
-    dir: &str,
-    entry: &fs::DirEntry,
-) {
-    let name = entry.file_name().to_string_lossy().into_owned();
-    if name.starts_with('.') {
-        return;
-    }
-    if let Some(id) = name.strip_suffix(".md") {
-        names.push((kind, id.to_string(), format!("{dir}/{name}")));
-    }
+/// An order-independent digest of a walk: equal digests mean nothing changed, so the
+/// common case never parses the manifest.
+pub fn fingerprint(found: &[Found]) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    found.iter().fold((0u64, found.len() as u64), |(sum, count), f| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&f.rel, f.stamp.size, f.stamp.mtime_ns).hash(&mut h);
+        (sum.wrapping_add(h.finish()), count)
+    })
 }
 
 pub fn stamp(meta: &fs::Metadata) -> Stamp {
@@ -112,21 +113,40 @@ pub fn stamp(meta: &fs::Metadata) -> Stamp {
     Stamp { size: meta.len(), mtime_ns }
 }
 
-/// What was indexed: path → stamp. Stored as lines `size mtime_ns path`.
+/// What was indexed: path → stamp, and the walk's [`fingerprint`]. Stored as a header
+/// line `rolo-manifest SUM COUNT`, then lines `size mtime_ns path`.
 #[derive(Debug, Default)]
 pub struct Manifest {
     pub entries: HashMap<String, Stamp>,
 }
 
+const HEADER: &str = "rolo-manifest";
+
 impl Manifest {
+    /// Only the header: whether the book still looks exactly as when it was indexed.
+    pub fn unchanged(path: &Path, found: &[Found]) -> bool {
+        use std::io::BufRead;
+        let Ok(file) = fs::File::open(path) else { return false };
+        let mut first = String::new();
+        if std::io::BufReader::new(file).read_line(&mut first).is_err() {
+            return false;
+        }
+        let (sum, count) = fingerprint(found);
+        first.trim_end() == format!("{HEADER} {sum} {count}")
+    }
+
     pub fn load(path: &Path) -> Manifest {
         let Ok(text) = fs::read_to_string(path) else { return Manifest::default() };
+        let mut lines = text.lines();
+        if !lines.next().is_some_and(|h| h.starts_with(HEADER)) {
+            return Manifest::default(); // damaged or old: index everything again
+        }
         let mut entries = HashMap::new();
-        for line in text.lines() {
+        for line in lines {
             let mut parts = line.splitn(3, ' ');
             let (Some(size), Some(mtime), Some(rel)) = (parts.next(), parts.next(), parts.next())
             else {
-                return Manifest::default(); // damaged: index everything again
+                return Manifest::default();
             };
             let (Ok(size), Ok(mtime_ns)) = (size.parse(), mtime.parse()) else {
                 return Manifest::default();
@@ -136,10 +156,13 @@ impl Manifest {
         Manifest { entries }
     }
 
-    pub fn save(&self, path: &Path) -> Result<()> {
-        let mut text = String::with_capacity(self.entries.len() * 48);
-        for (rel, s) in &self.entries {
-            text.push_str(&format!("{} {} {rel}\n", s.size, s.mtime_ns));
+    /// Save what a walk found as indexed.
+    pub fn save(found: &[Found], path: &Path) -> Result<()> {
+        let (sum, count) = fingerprint(found);
+        let mut text = String::with_capacity(found.len() * 48 + 64);
+        text.push_str(&format!("{HEADER} {sum} {count}\n"));
+        for f in found {
+            text.push_str(&format!("{} {} {}\n", f.stamp.size, f.stamp.mtime_ns, f.rel));
         }
         write::replace(path, text.as_bytes())
     }
@@ -158,22 +181,51 @@ impl Changes {
     }
 }
 
-pub fn diff(manifest: &Manifest, found: &[Found]) -> Changes {
+pub fn diff(manifest: Manifest, found: &[Found]) -> Changes {
+    let mut indexed = manifest.entries;
     let mut changes = Changes::default();
-    let mut seen = std::collections::HashSet::with_capacity(found.len());
     for f in found {
-        seen.insert(f.rel.as_str());
-        if manifest.entries.get(&f.rel) != Some(&f.stamp) {
+        if indexed.remove(&f.rel) != Some(f.stamp) {
             changes.changed.push(f.clone());
         }
     }
-    changes.removed =
-        manifest.entries.keys().filter(|rel| !seen.contains(rel.as_str())).cloned().collect();
+    changes.removed = indexed.into_keys().collect();
     changes
 }
 
 pub fn manifest_path(index_dir: &Path) -> PathBuf {
     index_dir.join("rolo-manifest")
+}
+
+/// Files that did not parse when last indexed, so every command can report them (not
+/// only the one that happened to index them). Lines `path\tline\tcol\tmessage`.
+pub fn problems_path(index_dir: &Path) -> PathBuf {
+    index_dir.join("rolo-problems")
+}
+
+pub fn load_problems(path: &Path) -> Vec<crate::error::Diagnostic> {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(4, '\t');
+            let (rel, l, c, message) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+            Some(crate::error::Diagnostic {
+                path: PathBuf::from(rel),
+                line: l.parse().ok()?,
+                col: c.parse().ok()?,
+                message: message.to_string(),
+            })
+        })
+        .collect()
+}
+
+pub fn save_problems(path: &Path, problems: &[crate::error::Diagnostic]) -> Result<()> {
+    let mut text = String::new();
+    for d in problems {
+        let message = d.message.replace(['\t', '\n', '\r'], " ");
+        text.push_str(&format!("{}\t{}\t{}\t{message}\n", d.path.display(), d.line, d.col));
+    }
+    write::replace(path, text.as_bytes())
 }
 
 #[cfg(test)]
@@ -194,16 +246,17 @@ mod tests {
         let mut rels: Vec<&str> = found.iter().map(|f| f.rel.as_str()).collect();
         rels.sort();
         assert_eq!(rels, ["contacts/a.md", "notes/2026/2026-01-01-a.md"]);
-        let empty = diff(&Manifest::default(), &found);
+        let empty = diff(Manifest::default(), &found);
         assert_eq!(empty.changed.len(), 2);
-        let m = Manifest { entries: found.iter().map(|f| (f.rel.clone(), f.stamp)).collect() };
         let path = root.join("manifest");
-        m.save(&path).unwrap();
-        let m = Manifest::load(&path);
-        assert!(diff(&m, &found).is_empty());
+        Manifest::save(&found, &path).unwrap();
+        assert!(Manifest::unchanged(&path, &found));
+        assert!(diff(Manifest::load(&path), &found).is_empty());
         fs::write(root.join("contacts/a.md"), "+++\nname = \"A\"\n+++\n").unwrap();
         fs::remove_file(root.join("notes/2026/2026-01-01-a.md")).unwrap();
-        let d = diff(&m, &scan(root).unwrap());
+        let again = scan(root).unwrap();
+        assert!(!Manifest::unchanged(&path, &again));
+        let d = diff(Manifest::load(&path), &again);
         assert_eq!(d.changed.len(), 1);
         assert_eq!(d.removed, ["notes/2026/2026-01-01-a.md"]);
     }

@@ -9,6 +9,7 @@
 
 pub mod document;
 pub mod fresh;
+pub mod lookup;
 pub mod schema;
 pub mod search;
 pub mod tokenizer;
@@ -32,7 +33,7 @@ pub struct Refresh {
     pub rebuilt: bool,
     pub indexed: usize,
     pub removed: usize,
-    /// Files that could not be parsed (reported when they were indexed).
+    /// Files that could not be parsed, as of this refresh (reported on every command).
     pub problems: Vec<Diagnostic>,
 }
 
@@ -59,20 +60,21 @@ impl SearchIndex {
     pub fn open_fresh(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
         let dir = index_dir(book);
         let found = fresh::scan(book.root())?;
-        let manifest = || Manifest::load(&fresh::manifest_path(&dir));
+        let manifest = fresh::manifest_path(&dir);
+        let known_problems = || fresh::load_problems(&fresh::problems_path(&dir));
         // Without the lock first: a fresh index needs no writer and waits for nobody.
-        if let Ok(index) = Self::open_existing(&dir)
-            && fresh::diff(&manifest(), &found).is_empty()
+        if Manifest::unchanged(&manifest, &found)
+            && let Ok(index) = Self::open_existing(&dir)
         {
-            return Ok((index, Refresh::default()));
+            return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
         }
         let _lock = lock(book)?;
         // Under the lock, another process may have done the work, or have been
         // mid-commit when we tried to open: look again before rebuilding.
         if let Ok(index) = Self::open_existing(&dir) {
-            let changes = fresh::diff(&manifest(), &found);
+            let changes = fresh::diff(Manifest::load(&manifest), &found);
             if changes.is_empty() {
-                return Ok((index, Refresh::default()));
+                return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
             }
             if let Ok(refresh) = index.apply(book, &dir, &found, changes)
                 && index.reader.reload().is_ok()
@@ -160,6 +162,17 @@ impl SearchIndex {
             .writer_with_num_threads(threads, WRITER_MEMORY)
             .map_err(|e| tantivy_error(dir, e))?;
         let mut refresh = Refresh { removed: changes.removed.len(), ..Refresh::default() };
+        // Problems of files not touched now still stand; the touched ones are re-judged.
+        let touched: std::collections::HashSet<&str> = changes
+            .removed
+            .iter()
+            .map(String::as_str)
+            .chain(changes.changed.iter().map(|f| f.rel.as_str()))
+            .collect();
+        let mut problems: Vec<Diagnostic> = fresh::load_problems(&fresh::problems_path(dir))
+            .into_iter()
+            .filter(|d| !touched.contains(d.path.to_string_lossy().as_ref()))
+            .collect();
         for rel in changes.removed.iter().chain(changes.changed.iter().map(|f| &f.rel)) {
             writer.delete_term(Term::from_field_text(self.fields.path, rel));
         }
@@ -200,17 +213,18 @@ impl SearchIndex {
             }
             workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
         });
-        for (added, problems) in results {
+        for (added, new) in results {
             refresh.indexed += added;
-            refresh.problems.extend(problems);
+            problems.extend(new);
         }
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
         progress(total, total);
         let mut writer = writer;
         writer.commit().map_err(|e| tantivy_error(dir, e))?;
         let _ = writer.wait_merging_threads();
-        let manifest =
-            Manifest { entries: found.iter().map(|f| (f.rel.clone(), f.stamp)).collect() };
-        manifest.save(&fresh::manifest_path(dir))?;
+        Manifest::save(found, &fresh::manifest_path(dir))?;
+        fresh::save_problems(&fresh::problems_path(dir), &problems)?;
+        refresh.problems = problems;
         Ok(refresh)
     }
 

@@ -3,10 +3,10 @@
 //! another version is rebuilt, never misread.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 3;
 pub const STEMMED: &str = "rolo";
 pub const EXACT: &str = "rolo_exact";
 
@@ -39,6 +39,14 @@ pub struct Fields {
     pub custom: Field,
     /// The body, stored for snippets.
     pub body: Field,
+    /// The whole record as JSON (a [`crate::model::Card`]): what `list` shows and filters.
+    pub card: Field,
+    /// Columns read without loading documents (`index::lookup`): the name or title as
+    /// written, every link value as written (`company`, `contact`, `about`), and a
+    /// note's `date` as its TOML text.
+    pub title_raw: Field,
+    pub links: Field,
+    pub date_raw: Field,
 }
 
 impl Fields {
@@ -52,8 +60,8 @@ impl Fields {
             if stored { options.set_stored() } else { options }
         };
         let path = b.add_text_field("path", STRING | STORED);
-        let kind = b.add_text_field("type", STRING | STORED);
-        let id = b.add_text_field("id", STRING | STORED);
+        let kind = b.add_text_field("type", STRING | STORED | FAST);
+        let id = b.add_text_field("id", STRING | STORED | FAST);
         let title = b.add_text_field("title", text(STEMMED, true));
         let all = b.add_text_field("all", text(STEMMED, false));
         let exact = b.add_text_field("exact", text(EXACT, false));
@@ -68,6 +76,10 @@ impl Fields {
         let city = b.add_text_field("city", text(STEMMED, false));
         let custom = b.add_text_field("custom", STRING);
         let body = b.add_text_field("body", TextOptions::default().set_stored());
+        let card = b.add_text_field("card", TextOptions::default().set_stored());
+        let title_raw = b.add_text_field("title_raw", FAST);
+        let links = b.add_text_field("links", STRING | FAST);
+        let date_raw = b.add_text_field("date_raw", FAST);
         Fields {
             schema: b.build(),
             path,
@@ -87,6 +99,10 @@ impl Fields {
             city,
             custom,
             body,
+            card,
+            title_raw,
+            links,
+            date_raw,
         }
     }
 }

@@ -6,8 +6,10 @@ pub mod id;
 pub mod record;
 pub mod reference;
 pub mod schema;
+pub mod view;
 
 pub use record::Record;
+pub use view::{Card, Catalog, View};
 
 use std::fmt;
 use std::str::FromStr;

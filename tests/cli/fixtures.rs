@@ -124,7 +124,8 @@ pub fn files(dir: &Path) -> Vec<String> {
         for entry in entries {
             let entry = entry.unwrap();
             let path = entry.path();
-            if entry.file_name() == ".git" {
+            // git's own files and rolo's cache (the search index) are not the book.
+            if entry.file_name() == ".git" || entry.file_name() == ".rolo" {
                 continue;
             }
             if entry.file_type().unwrap().is_dir() {

@@ -8,6 +8,7 @@ mod books;
 mod edits;
 mod example;
 mod generated;
+mod interop;
 mod links;
 mod listing;
 mod records;

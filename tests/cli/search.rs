@@ -287,3 +287,79 @@ fn concurrent_writers_and_readers_never_fail() {
     }
     assert_eq!(hits(&b, &["tag:parallel"]).len(), 10);
 }
+
+/// A copy of data-example/ as a test book (autocommit off: it is not a repository here).
+fn example_book() -> TestBook {
+    let b = TestBook::bare();
+    copy_dir(&crate::support::repo().join("data-example"), &b.root());
+    let toml = b.read("rolo.toml").replace("autocommit = true", "autocommit = false");
+    b.write("rolo.toml", &toml);
+    b
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn lists_from_the_index_equal_lists_from_the_files() {
+    let b = example_book();
+    let commands: &[&[&str]] = &[
+        &["contact", "list"],
+        &["contact", "list", "--tag", "vip", "--sort", "-last-contact"],
+        &["contact", "list", "--quiet-since", "90d"],
+        &["contact", "list", "--city", "Алматы", "--sort", "created"],
+        &["company", "list", "--sort", "last-contact"],
+        &["deal", "list"],
+        &["deal", "list", "--open", "--sort", "-value"],
+        &["deal", "list", "--stage", "won", "--sort", "close"],
+        &["note", "list"],
+        &["note", "list", "--kind", "call", "--since", "2026-06-01"],
+        &["note", "list", "--about", "anna-petrova"],
+        &["task", "list"],
+        &["task", "list", "--overdue"],
+        &["task", "list", "--open", "--due-before", "2027-01-01"],
+        &["show", "anna-petrova"],
+        &["show", "too-altyn-mebel"],
+    ];
+    for args in commands {
+        for json in [true, false] {
+            let mut full: Vec<&str> = args.to_vec();
+            if json {
+                full.push("--json");
+            }
+            let from_index = b.rolo(&full);
+            let mut slow = b.command(&full);
+            slow.env("ROLO_NO_INDEX", "1");
+            let from_files = crate::support::run(slow);
+            assert_eq!(from_index.code, 0, "{args:?}: {from_index}");
+            assert!(!from_index.stdout.trim().is_empty() || json, "{args:?} shows nothing");
+            assert_eq!(from_index.stdout, from_files.stdout, "{args:?} json={json}");
+            assert_eq!(from_index.stderr, from_files.stderr, "{args:?} json={json}");
+        }
+    }
+}
+
+#[test]
+fn a_bad_file_is_reported_by_every_command_that_reads_the_index() {
+    let b = book();
+    b.write("contacts/bad.md", "+++\nname = \"Bad\nstage = 1\n+++\n");
+    for _ in 0..2 {
+        let run = b.rolo(["contact", "list", "--json"]);
+        assert!(run.stderr.contains("contacts/bad.md:2:"), "{run}");
+        assert_eq!(run.json().as_array().unwrap().len(), 4, "{run}");
+    }
+    b.write("contacts/bad.md", "+++\nname = \"Fixed\"\n+++\n");
+    let run = b.rolo(["contact", "list", "--json"]);
+    assert_eq!(run.stderr, "", "{run}");
+    assert_eq!(run.json().as_array().unwrap().len(), 5);
+}

@@ -1,0 +1,244 @@
+//! What `list`, filters and sorts read of a record, whether it was parsed from its file
+//! ([`Record`]) or read back from the search index ([`Card`]), and a catalog of them.
+//!
+//! The index keeps each record as a card so that `list` answers at 100,000 records
+//! without re-reading files (SPEC "Search": the index is also the query cache).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_json::{Map, Value as Json};
+
+use super::record::{display_value, summary};
+use super::{Kind, Record};
+use crate::dates::When;
+use crate::error::Diagnostic;
+
+pub trait View {
+    fn kind(&self) -> Kind;
+    fn id(&self) -> &str;
+    /// The file, relative to the book.
+    fn path(&self) -> &std::path::Path;
+    fn str(&self, key: &str) -> Option<&str>;
+    /// The strings of an array key; a lone string counts as a list of one.
+    fn strs(&self, key: &str) -> Vec<&str>;
+    fn number(&self, key: &str) -> Option<f64>;
+    fn when(&self, key: &str) -> Option<When>;
+    fn has(&self, key: &str) -> bool;
+    /// The name or title, or for a note the first line of its body.
+    fn title(&self) -> String;
+    /// A value in one line for tables: strings bare, arrays joined by ", ".
+    fn display(&self, key: &str) -> String;
+    /// The record as `--json` shows it.
+    fn to_json(&self) -> Map<String, Json>;
+
+    fn qualified_id(&self) -> String {
+        format!("{}/{}", self.kind(), self.id())
+    }
+}
+
+/// A reference views what it refers to, so `&&Record` from iterators works as well.
+impl<T: View + ?Sized> View for &T {
+    fn kind(&self) -> Kind {
+        (**self).kind()
+    }
+    fn id(&self) -> &str {
+        (**self).id()
+    }
+    fn path(&self) -> &std::path::Path {
+        (**self).path()
+    }
+    fn str(&self, key: &str) -> Option<&str> {
+        (**self).str(key)
+    }
+    fn strs(&self, key: &str) -> Vec<&str> {
+        (**self).strs(key)
+    }
+    fn number(&self, key: &str) -> Option<f64> {
+        (**self).number(key)
+    }
+    fn when(&self, key: &str) -> Option<When> {
+        (**self).when(key)
+    }
+    fn has(&self, key: &str) -> bool {
+        (**self).has(key)
+    }
+    fn title(&self) -> String {
+        (**self).title()
+    }
+    fn display(&self, key: &str) -> String {
+        (**self).display(key)
+    }
+    fn to_json(&self) -> Map<String, Json> {
+        (**self).to_json()
+    }
+}
+
+impl View for Record {
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+    fn str(&self, key: &str) -> Option<&str> {
+        Record::str(self, key)
+    }
+    fn strs(&self, key: &str) -> Vec<&str> {
+        Record::strs(self, key)
+    }
+    fn number(&self, key: &str) -> Option<f64> {
+        Record::number(self, key)
+    }
+    fn when(&self, key: &str) -> Option<When> {
+        Record::when(self, key)
+    }
+    fn has(&self, key: &str) -> bool {
+        self.value(key).is_some()
+    }
+    fn title(&self) -> String {
+        Record::title(self)
+    }
+    fn display(&self, key: &str) -> String {
+        self.value(key).map(display_value).unwrap_or_default()
+    }
+    fn to_json(&self) -> Map<String, Json> {
+        Record::to_json(self)
+    }
+}
+
+/// A record as the index keeps it: its `--json` object.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub kind: Kind,
+    pub id: String,
+    pub path: PathBuf,
+    pub map: Map<String, Json>,
+}
+
+impl Card {
+    pub fn from_json(map: Map<String, Json>) -> Option<Card> {
+        let kind = map.get("type")?.as_str()?.parse().ok()?;
+        let id = map.get("id")?.as_str()?.to_string();
+        let path = PathBuf::from(map.get("path")?.as_str()?);
+        Some(Card { kind, id, path, map })
+    }
+}
+
+impl View for Card {
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+    fn str(&self, key: &str) -> Option<&str> {
+        self.map.get(key).and_then(Json::as_str).filter(|s| !s.is_empty())
+    }
+    fn strs(&self, key: &str) -> Vec<&str> {
+        match self.map.get(key) {
+            Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).collect(),
+            Some(Json::String(s)) => vec![s.as_str()],
+            _ => Vec::new(),
+        }
+    }
+    fn number(&self, key: &str) -> Option<f64> {
+        self.map.get(key).and_then(Json::as_f64)
+    }
+    fn when(&self, key: &str) -> Option<When> {
+        // Dates travel as their TOML text; only real TOML dates parse back.
+        let text = self.map.get(key)?.as_str()?;
+        self.map.get("$dates").and_then(|d| d.get(key))?;
+        text.parse::<toml_edit::Datetime>().ok().as_ref().and_then(When::from_toml)
+    }
+    fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+    fn title(&self) -> String {
+        if let Some(t) = self.kind.title_key().and_then(|k| self.str(k)) {
+            return t.to_string();
+        }
+        match self.kind {
+            Kind::Note => {
+                let body = self.map.get("body").and_then(Json::as_str).unwrap_or_default();
+                let first = body.lines().map(str::trim).find(|l| !l.is_empty());
+                first.map_or_else(|| self.str("kind").unwrap_or("note").to_string(), summary)
+            }
+            _ => self.id.clone(),
+        }
+    }
+    fn display(&self, key: &str) -> String {
+        if let Some(w) = self.when(key) {
+            return w.display();
+        }
+        match self.map.get(key) {
+            None | Some(Json::Null) => String::new(),
+            Some(Json::String(s)) => s.clone(),
+            Some(Json::Array(a)) => a
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(other) => other.to_string(),
+        }
+    }
+    fn to_json(&self) -> Map<String, Json> {
+        let mut map = self.map.clone();
+        map.remove("$dates");
+        map
+    }
+}
+
+/// A card for the index: the record's JSON plus which keys hold TOML dates (a string
+/// that merely looks like a date must not turn into one on the way back).
+pub fn card_json(r: &Record) -> Map<String, Json> {
+    let mut map = r.to_json();
+    let dates: Map<String, Json> = r
+        .doc
+        .iter()
+        .filter(|(_, item)| item.as_value().is_some_and(|v| v.is_datetime()))
+        .map(|(k, _)| (k.to_string(), Json::Bool(true)))
+        .collect();
+    map.insert("$dates".into(), Json::Object(dates));
+    map
+}
+
+/// Records (or cards) of a book, with the files that could not be read.
+#[derive(Debug)]
+pub struct Catalog<V> {
+    pub records: Vec<V>,
+    pub problems: Vec<Diagnostic>,
+    /// `(kind, id)` → position in `records`, for look-ups in constant time.
+    index: HashMap<(Kind, String), usize>,
+}
+
+impl<V> Default for Catalog<V> {
+    fn default() -> Self {
+        Catalog { records: Vec::new(), problems: Vec::new(), index: HashMap::new() }
+    }
+}
+
+impl<V: View> Catalog<V> {
+    /// In book order (kind, then path), whichever way the records were gathered.
+    pub fn new(mut records: Vec<V>, problems: Vec<Diagnostic>) -> Catalog<V> {
+        records.sort_by(|a, b| a.kind().cmp(&b.kind()).then_with(|| a.path().cmp(b.path())));
+        let index =
+            records.iter().enumerate().map(|(i, r)| ((r.kind(), r.id().to_string()), i)).collect();
+        Catalog { records, problems, index }
+    }
+
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &V> {
+        self.records.iter().filter(move |r| r.kind() == kind)
+    }
+
+    pub fn get(&self, kind: Kind, id: &str) -> Option<&V> {
+        // The key is owned; a borrowed look-up would need a custom key type for little gain.
+        self.index.get(&(kind, id.to_string())).map(|&i| &self.records[i])
+    }
+}
