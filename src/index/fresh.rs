@@ -28,61 +28,80 @@ pub struct Found {
     pub stamp: Stamp,
 }
 
-/// The record files of the book with their stamps, stat-ed on all cores. Directory
-/// entries are stat-ed relative to their directory (no path resolution per file).
+/// The record files of the book with their stamps. Directories are listed and files
+/// stat-ed (relative to their directory, no path resolution per file) on several
+/// threads: on a VM a stat waits on the hypervisor as much as on the CPU, so twice as
+/// many threads as cores measured fastest (BENCHMARKS.md).
 pub fn scan(root: &Path) -> Result<Vec<Found>> {
-    let mut entries: Vec<(Kind, String, fs::DirEntry)> = Vec::new();
+    // The directories holding records: each kind's, and each year of notes.
+    let mut dirs: Vec<(Kind, String, PathBuf)> = Vec::new();
     for kind in Kind::ALL {
         let dir = root.join(kind.dir());
-        for entry in read_dir(&dir)? {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
-            if kind == Kind::Note && entry.file_type().is_ok_and(|t| t.is_dir()) {
-                let prefix = format!("{}/{name}", kind.dir());
-                for file in read_dir(&entry.path())? {
-                    entries.push((kind, prefix.clone(), file));
+        dirs.push((kind, kind.dir().to_string(), dir.clone()));
+        if kind == Kind::Note {
+            for entry in read_dir(&dir)? {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !name.starts_with('.') && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    dirs.push((kind, format!("{}/{name}", kind.dir()), entry.path()));
                 }
-            } else {
-                entries.push((kind, kind.dir().to_string(), entry));
             }
         }
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let chunk = entries.len().div_ceil(threads).max(1);
-    let found = std::thread::scope(|scope| {
-        let workers: Vec<_> = entries
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .filter_map(|(kind, dir, entry)| {
-                            let name = entry.file_name();
-                            let name = name.to_str()?;
-                            let id = name.strip_suffix(".md").filter(|_| !name.starts_with('.'))?;
-                            // A file removed between listing and stat is simply gone.
-                            let meta = entry.metadata().ok()?;
-                            let meta = if meta.file_type().is_symlink() {
-                                fs::metadata(entry.path()).ok()?
-                            } else {
-                                meta
-                            };
-                            meta.is_file().then(|| Found {
-                                kind: *kind,
-                                id: id.to_string(),
-                                rel: format!("{dir}/{name}"),
-                                stamp: stamp(&meta),
-                            })
-                        })
-                        .collect::<Vec<_>>()
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_mul(2).clamp(2, 8);
+    let numbered: Vec<(usize, &PathBuf)> = dirs.iter().map(|(_, _, d)| d).enumerate().collect();
+    let listed: Vec<Result<Vec<(usize, fs::DirEntry)>>> =
+        parallel(&numbered, threads, |(n, dir)| {
+            Ok(read_dir(dir)?.into_iter().map(|e| (*n, e)).collect())
+        });
+    let mut entries = Vec::new();
+    for list in listed {
+        entries.extend(list?);
+    }
+    let found = parallel(&entries, threads, |(n, entry)| {
+        let (kind, dir, _) = &dirs[*n];
+        let name = entry.file_name();
+        let name = name.to_str()?;
+        let id = name.strip_suffix(".md").filter(|_| !name.starts_with('.'))?;
+        // A file removed between listing and stat is simply gone.
+        let meta = entry.metadata().ok()?;
+        let meta =
+            if meta.file_type().is_symlink() { fs::metadata(entry.path()).ok()? } else { meta };
+        meta.is_file().then(|| Found {
+            kind: *kind,
+            id: id.to_string(),
+            rel: format!("{dir}/{name}"),
+            stamp: stamp(&meta),
+        })
+    });
+    Ok(found.into_iter().flatten().collect())
+}
+
+/// `f` over `items` on `threads` threads, results in the order of `items`.
+fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // Small batches from a shared counter: big and small directories balance out.
+    let batch = (items.len() / (threads * 8)).max(1);
+    let mut parts: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(batch, std::sync::atomic::Ordering::Relaxed);
+                        if start >= items.len() {
+                            return done;
+                        }
+                        let end = (start + batch).min(items.len());
+                        done.push((start, items[start..end].iter().map(&f).collect::<Vec<R>>()));
+                    }
                 })
             })
             .collect();
         workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
     });
-    Ok(found)
+    parts.sort_by_key(|(start, _)| *start);
+    parts.into_iter().flat_map(|(_, part)| part).collect()
 }
 
 fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {
@@ -113,11 +132,11 @@ pub fn stamp(meta: &fs::Metadata) -> Stamp {
     Stamp { size: meta.len(), mtime_ns }
 }
 
-/// What was indexed: path → stamp, and the walk's [`fingerprint`]. Stored as a header
-/// line `rolo-manifest SUM COUNT`, then lines `size mtime_ns path`.
+/// What was indexed: the text of the manifest file, a header line
+/// `rolo-manifest SUM COUNT` (the walk's [`fingerprint`]) then lines `size mtime_ns path`.
 #[derive(Debug, Default)]
 pub struct Manifest {
-    pub entries: HashMap<String, Stamp>,
+    text: String,
 }
 
 const HEADER: &str = "rolo-manifest";
@@ -136,35 +155,33 @@ impl Manifest {
     }
 
     pub fn load(path: &Path) -> Manifest {
-        let Ok(text) = fs::read_to_string(path) else { return Manifest::default() };
-        let mut lines = text.lines();
-        if !lines.next().is_some_and(|h| h.starts_with(HEADER)) {
-            return Manifest::default(); // damaged or old: index everything again
-        }
-        let mut entries = HashMap::new();
+        let text = fs::read_to_string(path).unwrap_or_default();
+        if text.starts_with(HEADER) { Manifest { text } } else { Manifest::default() }
+    }
+
+    /// Path → stamp, borrowing from the text; `None` if any line is damaged.
+    fn entries(&self) -> Option<HashMap<&str, Stamp>> {
+        let mut lines = self.text.lines();
+        lines.next()?;
+        let mut entries = HashMap::with_capacity(self.text.len() / 48);
         for line in lines {
-            let mut parts = line.splitn(3, ' ');
-            let (Some(size), Some(mtime), Some(rel)) = (parts.next(), parts.next(), parts.next())
-            else {
-                return Manifest::default();
-            };
-            let (Ok(size), Ok(mtime_ns)) = (size.parse(), mtime.parse()) else {
-                return Manifest::default();
-            };
-            entries.insert(rel.to_string(), Stamp { size, mtime_ns });
+            let (size, rest) = line.split_once(' ')?;
+            let (mtime, rel) = rest.split_once(' ')?;
+            entries.insert(rel, Stamp { size: size.parse().ok()?, mtime_ns: mtime.parse().ok()? });
         }
-        Manifest { entries }
+        Some(entries)
     }
 
     /// Save what a walk found as indexed.
     pub fn save(found: &[Found], path: &Path) -> Result<()> {
+        use std::fmt::Write as _;
         let (sum, count) = fingerprint(found);
         let mut text = String::with_capacity(found.len() * 48 + 64);
-        text.push_str(&format!("{HEADER} {sum} {count}\n"));
+        let _ = writeln!(text, "{HEADER} {sum} {count}");
         for f in found {
-            text.push_str(&format!("{} {} {}\n", f.stamp.size, f.stamp.mtime_ns, f.rel));
+            let _ = writeln!(text, "{} {} {}", f.stamp.size, f.stamp.mtime_ns, f.rel);
         }
-        write::replace(path, text.as_bytes())
+        write::replace_cache(path, text.as_bytes())
     }
 }
 
@@ -182,14 +199,14 @@ impl Changes {
 }
 
 pub fn diff(manifest: Manifest, found: &[Found]) -> Changes {
-    let mut indexed = manifest.entries;
+    let mut indexed = manifest.entries().unwrap_or_default();
     let mut changes = Changes::default();
     for f in found {
-        if indexed.remove(&f.rel) != Some(f.stamp) {
+        if indexed.remove(f.rel.as_str()) != Some(f.stamp) {
             changes.changed.push(f.clone());
         }
     }
-    changes.removed = indexed.into_keys().collect();
+    changes.removed = indexed.into_keys().map(String::from).collect();
     changes
 }
 
@@ -225,7 +242,7 @@ pub fn save_problems(path: &Path, problems: &[crate::error::Diagnostic]) -> Resu
         let message = d.message.replace(['\t', '\n', '\r'], " ");
         text.push_str(&format!("{}\t{}\t{}\t{message}\n", d.path.display(), d.line, d.col));
     }
-    write::replace(path, text.as_bytes())
+    write::replace_cache(path, text.as_bytes())
 }
 
 #[cfg(test)]

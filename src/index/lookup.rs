@@ -153,7 +153,10 @@ impl SearchIndex {
 
     fn cards_matching(&self, query: &dyn TQuery) -> Result<Vec<Card>> {
         let searcher = self.searcher();
-        let addresses = searcher.search(query, &DocSetCollector).map_err(fail)?;
+        let mut addresses: Vec<_> =
+            searcher.search(query, &DocSetCollector).map_err(fail)?.into_iter().collect();
+        // In store order, so each compressed block of the doc store is read once.
+        addresses.sort();
         let mut cards = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(fail)?;

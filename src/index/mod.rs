@@ -49,6 +49,8 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 const VERSION_FILE: &str = "rolo-version";
 /// Memory for indexing: enough for 100k records in one pass within the memory budget.
 const WRITER_MEMORY: usize = 60_000_000;
+/// tantivy's minimum arena per thread, for updates of a few files.
+const SMALL_WRITER_MEMORY: usize = 15_000_000;
 
 pub fn index_dir(book: &Book) -> PathBuf {
     book.root().join(".rolo").join("index")
@@ -156,10 +158,17 @@ impl SearchIndex {
         changes: Changes,
         progress: Progress,
     ) -> Result<Refresh> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+        // A few changed files (the usual case) need one small writer; a rebuild all cores.
+        let small = changes.changed.len() < 1000;
+        let threads = if small {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get()).min(2)
+        };
+        let memory = if small { SMALL_WRITER_MEMORY } else { WRITER_MEMORY };
         let writer: IndexWriter = self
             .index
-            .writer_with_num_threads(threads, WRITER_MEMORY)
+            .writer_with_num_threads(threads, memory)
             .map_err(|e| tantivy_error(dir, e))?;
         let mut refresh = Refresh { removed: changes.removed.len(), ..Refresh::default() };
         // Problems of files not touched now still stand; the touched ones are re-judged.
@@ -207,9 +216,10 @@ impl SearchIndex {
                     })
                 })
                 .collect();
+            // Report progress while a long rebuild runs; a few files just finish.
             while !workers.iter().all(|w| w.is_finished()) {
                 progress(done.load(std::sync::atomic::Ordering::Relaxed), total);
-                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::thread::sleep(std::time::Duration::from_millis(5));
             }
             workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
         });

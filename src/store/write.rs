@@ -24,6 +24,20 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     sync_dir(path)
 }
 
+/// Replace a cache file (the index's manifest): atomic like [`replace`], without the
+/// fsyncs. After a crash it may be empty or old, which only means re-indexing.
+pub fn replace_cache(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&tmp, bytes).at(&tmp)?;
+    fs::rename(&tmp, path)
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+        .at(path)
+}
+
 /// Create `path` with `bytes` only if nothing is there yet: `Ok(false)` if it exists.
 /// Two processes creating the same id never overwrite each other.
 pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
