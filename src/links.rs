@@ -100,31 +100,40 @@ pub fn newest_notes<'a, A: Iterator<Item = &'a str>>(
     exists: impl Fn(Kind, &str) -> bool,
     company_of: impl Fn(&str) -> Option<&'a str>,
 ) -> HashMap<Entry, When> {
-    let mut newest: HashMap<Entry, When> = HashMap::new();
-    let mut note = |entry: Entry, when: When| {
-        newest
-            .entry(entry)
-            .and_modify(|w| {
-                if when.instant() > w.instant() {
-                    *w = when;
-                }
-            })
-            .or_insert(when);
-    };
+    // Newest per value as written first (no allocation per note), then per record.
+    let mut by_value: HashMap<&'a str, When> = HashMap::new();
     for (when, about) in notes {
         for value in about {
-            for (kind, id) in targets(value, None) {
-                if !exists(kind, id) {
-                    continue;
-                }
-                note(Entry { kind, id: id.to_string() }, when);
-                if kind == Kind::Contact
-                    && let Some(company) = company_of(id)
-                {
-                    note(Entry { kind: Kind::Company, id: company.to_string() }, when);
-                }
+            keep_newer(by_value.entry(value).or_insert(when), when);
+        }
+    }
+    let mut newest: HashMap<Entry, When> = HashMap::new();
+    for (value, when) in by_value {
+        for (kind, id) in targets(value, None) {
+            if !exists(kind, id) {
+                continue;
+            }
+            keep_newer(newest.entry(Entry { kind, id: id.to_string() }).or_insert(when), when);
+            if kind == Kind::Contact
+                && let Some(company) = company_of(id)
+            {
+                let entry = Entry { kind: Kind::Company, id: company.to_string() };
+                keep_newer(newest.entry(entry).or_insert(when), when);
             }
         }
     }
     newest
+}
+
+/// The later of two dates; on the same instant, the more precise form, so that the
+/// answer never depends on the order notes were read in.
+fn keep_newer(kept: &mut When, other: When) {
+    let rank = |w: &When| match w {
+        When::Date(_) => 0,
+        When::Local(_) => 1,
+        When::At(t) => 2 + i64::from(t.offset().local_minus_utc()),
+    };
+    if (other.instant(), rank(&other)) > (kept.instant(), rank(kept)) {
+        *kept = other;
+    }
 }

@@ -80,7 +80,7 @@ pub fn print(
         // Columns for titles and last contacts; documents only for this kind's records.
         let (index, _) = super::search::open_index(ctx, book, false)?;
         let lookup = index.lookup()?;
-        let cards = index.cards(kind, &filter.tags)?;
+        let cards = index.cards(kind, filter)?;
         let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
         shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
     } else {

@@ -24,6 +24,59 @@ pub struct Lookup {
     pub last_contact: HashMap<Entry, When>,
 }
 
+impl Lookup {
+    /// Lines `T kind id "title"` and `L kind id when`, tab-separated, after the header.
+    fn load(path: &std::path::Path, header: &str) -> Option<Lookup> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != header {
+            return None;
+        }
+        let mut lookup = Lookup::default();
+        for line in lines {
+            let mut parts = line.splitn(4, '\t');
+            let (tag, kind, id, value) =
+                (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+            let kind: Kind = kind.parse().ok()?;
+            match tag {
+                "T" => {
+                    // JSON-quoted; most titles need no unescaping.
+                    let plain = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+                    let title = match plain {
+                        Some(t) if !t.contains('\\') => t.to_string(),
+                        _ => serde_json::from_str(value).ok()?,
+                    };
+                    lookup.titles.insert((kind, id.to_string()), title);
+                }
+                "L" => {
+                    let when = value
+                        .parse::<toml_edit::Datetime>()
+                        .ok()
+                        .as_ref()
+                        .and_then(When::from_toml)?;
+                    lookup.last_contact.insert(Entry { kind, id: id.to_string() }, when);
+                }
+                _ => return None,
+            }
+        }
+        Some(lookup)
+    }
+
+    fn save(&self, path: &std::path::Path, header: &str) -> Result<()> {
+        use std::fmt::Write as _;
+        let mut text = String::with_capacity(64 * (self.titles.len() + self.last_contact.len()));
+        let _ = writeln!(text, "{header}");
+        for ((kind, id), title) in &self.titles {
+            let title = serde_json::Value::String(title.clone());
+            let _ = writeln!(text, "T\t{kind}\t{id}\t{title}");
+        }
+        for (entry, when) in &self.last_contact {
+            let _ = writeln!(text, "L\t{}\t{}\t{}", entry.kind, entry.id, when.to_toml());
+        }
+        crate::store::write::replace_cache(path, text.as_bytes())
+    }
+}
+
 fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(".rolo/index", std::io::Error::other(e.to_string()))
 }
@@ -56,67 +109,105 @@ impl Words {
 }
 
 impl SearchIndex {
-    /// Titles and last contacts for the whole book, from columns alone.
+    /// Titles and last contacts for the whole book: from a cache file written for this
+    /// exact state of the book, else computed from the columns (and cached).
     pub fn lookup(&self) -> Result<Lookup> {
+        let path = self.dir.join("rolo-lookup");
+        let header = format!("rolo-lookup {} {}", self.fingerprint.0, self.fingerprint.1);
+        if let Some(cached) = Lookup::load(&path, &header) {
+            return Ok(cached);
+        }
+        let lookup = self.compute_lookup()?;
+        // A cache: if it cannot be written, the next command computes it again.
+        let _ = lookup.save(&path, &header);
+        Ok(lookup)
+    }
+
+    fn compute_lookup(&self) -> Result<Lookup> {
         let f = &self.fields;
         let name = |field| self.fields.schema.get_field_name(field).to_string();
-        let mut lookup = Lookup::default();
-        let mut company_of: HashMap<String, String> = HashMap::new();
-        let mut notes: Vec<(When, Vec<String>)> = Vec::new();
         let searcher = self.searcher();
+        // Every segment's columns decoded first, so what follows borrows their words.
+        let mut segments = Vec::new();
         for segment in searcher.segment_readers() {
-            let columns = (
-                Words::open(segment, &name(f.kind))?,
-                Words::open(segment, &name(f.id))?,
-                Words::open(segment, &name(f.title_raw))?,
-                Words::open(segment, &name(f.links))?,
-                Words::open(segment, &name(f.date_raw))?,
-            );
-            let (Some(kinds), Some(ids)) = (&columns.0, &columns.1) else { continue };
+            let (Some(kinds), Some(ids)) =
+                (Words::open(segment, &name(f.kind))?, Words::open(segment, &name(f.id))?)
+            else {
+                continue;
+            };
+            let kind_of: Vec<Option<Kind>> = kinds.words.iter().map(|k| k.parse().ok()).collect();
+            let titles = Words::open(segment, &name(f.title_raw))?;
+            let links = Words::open(segment, &name(f.links))?;
+            let dates = Words::open(segment, &name(f.date_raw))?;
+            segments.push((segment, kinds, kind_of, ids, titles, links, dates));
+        }
+        let mut titles: HashMap<(Kind, &str), &str> = HashMap::new();
+        let mut company_of: HashMap<&str, &str> = HashMap::new();
+        let mut notes: Vec<(When, Vec<&str>)> = Vec::new();
+        for (segment, kinds, kind_of, ids, title_words, links, dates) in &segments {
             for doc in segment.doc_ids_alive() {
-                let (Some(kind), Some(id)) = (kinds.first(doc), ids.first(doc)) else { continue };
-                let Ok(kind) = kind.parse::<Kind>() else { continue };
+                let Some(kind) =
+                    kinds.ords.first(doc).and_then(|o| kind_of.get(o as usize).copied().flatten())
+                else {
+                    continue;
+                };
+                let Some(id) = ids.first(doc) else { continue };
                 match kind {
                     Kind::Contact | Kind::Company | Kind::Deal => {
-                        let title = columns.2.as_ref().and_then(|t| t.first(doc)).unwrap_or(id);
-                        lookup.titles.insert((kind, id.to_string()), title.to_string());
+                        let title = title_words.as_ref().and_then(|t| t.first(doc)).unwrap_or(id);
+                        titles.insert((kind, id), title);
                         if kind == Kind::Contact
-                            && let Some(company) = columns.3.as_ref().and_then(|l| l.first(doc))
+                            && let Some(company) = links.as_ref().and_then(|l| l.first(doc))
                         {
-                            company_of.insert(id.to_string(), company.to_string());
+                            company_of.insert(id, company);
                         }
                     }
                     Kind::Note => {
-                        let date = columns.4.as_ref().and_then(|d| d.first(doc));
-                        let when = date
+                        let when = dates
+                            .as_ref()
+                            .and_then(|d| d.first(doc))
                             .and_then(|d| d.parse::<toml_edit::Datetime>().ok())
                             .and_then(|d| When::from_toml(&d));
                         if let Some(when) = when {
-                            let about =
-                                columns.3.as_ref().map(|l| l.all(doc).map(String::from).collect());
-                            notes.push((when, about.unwrap_or_default()));
+                            notes.push((
+                                when,
+                                links.as_ref().map(|l| l.all(doc).collect()).unwrap_or_default(),
+                            ));
                         }
                     }
                     Kind::Task => {}
                 }
             }
         }
-        lookup.last_contact = crate::links::newest_notes(
-            notes.iter().map(|(w, about)| (*w, about.iter().map(String::as_str))),
-            |kind, id| lookup.titles.contains_key(&(kind, id.to_string())),
-            |contact| company_of.get(contact).map(String::as_str),
+        let last_contact = crate::links::newest_notes(
+            notes.iter().map(|(w, about)| (*w, about.iter().copied())),
+            |kind, id| titles.contains_key(&(kind, id)),
+            |contact| company_of.get(contact).copied(),
         );
-        Ok(lookup)
+        let titles =
+            titles.into_iter().map(|((k, id), t)| ((k, id.to_string()), t.to_string())).collect();
+        Ok(Lookup { titles, last_contact })
     }
 
-    /// Cards of one kind, narrowed by the index where it can (every tag given must be
-    /// there); the caller applies the exact filter.
-    pub fn cards(&self, kind: Kind, tags: &[String]) -> Result<Vec<Card>> {
+    /// Cards of one kind, narrowed by the index where it can (every tag; any of the
+    /// stages, owners, sources); the caller applies the exact filter to what comes back.
+    pub fn cards(&self, kind: Kind, filter: &crate::filter::ListFilter) -> Result<Vec<Card>> {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Must, term(f.kind, kind.name()))];
-        for tag in tags {
+        for tag in &filter.tags {
             must.push((Occur::Must, term(f.tag, &tag.to_lowercase())));
+        }
+        for (field, values) in
+            [(f.stage, &filter.stages), (f.owner, &filter.owners), (f.source, &filter.sources)]
+        {
+            if !values.is_empty() {
+                let any = values
+                    .iter()
+                    .map(|v| (Occur::Should, term(field, &v.to_lowercase())))
+                    .collect();
+                must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            }
         }
         self.cards_matching(&BooleanQuery::new(must))
     }

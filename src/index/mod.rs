@@ -41,6 +41,9 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     pub fields: Fields,
+    dir: PathBuf,
+    /// The walk this index is fresh for (keys the cached [`lookup::Lookup`]).
+    fingerprint: (u64, u64),
 }
 
 /// Progress of a long rebuild: (done, total).
@@ -60,12 +63,18 @@ impl SearchIndex {
     /// Open the index, bringing it up to date with the files first (rebuilding it if it
     /// is missing, damaged or of another version).
     pub fn open_fresh(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
-        let dir = index_dir(book);
         let found = fresh::scan(book.root())?;
+        let (mut index, refresh) = Self::refresh(book, &found, progress)?;
+        index.fingerprint = fresh::fingerprint(&found);
+        Ok((index, refresh))
+    }
+
+    fn refresh(book: &Book, found: &[Found], progress: Progress) -> Result<(SearchIndex, Refresh)> {
+        let dir = index_dir(book);
         let manifest = fresh::manifest_path(&dir);
         let known_problems = || fresh::load_problems(&fresh::problems_path(&dir));
         // Without the lock first: a fresh index needs no writer and waits for nobody.
-        if Manifest::unchanged(&manifest, &found)
+        if Manifest::unchanged(&manifest, found)
             && let Ok(index) = Self::open_existing(&dir)
         {
             return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
@@ -74,24 +83,26 @@ impl SearchIndex {
         // Under the lock, another process may have done the work, or have been
         // mid-commit when we tried to open: look again before rebuilding.
         if let Ok(index) = Self::open_existing(&dir) {
-            let changes = fresh::diff(Manifest::load(&manifest), &found);
+            let changes = fresh::diff(Manifest::load(&manifest), found);
             if changes.is_empty() {
                 return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
             }
-            if let Ok(refresh) = index.apply(book, &dir, &found, changes)
+            if let Ok(refresh) = index.apply(book, &dir, found, changes)
                 && index.reader.reload().is_ok()
             {
                 return Ok((index, refresh));
             }
         }
-        Self::rebuild_locked(book, &found, progress)
+        Self::rebuild_locked(book, found, progress)
     }
 
     /// Throw the index away and index every file again.
     pub fn rebuild(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
         let found = fresh::scan(book.root())?;
         let _lock = lock(book)?;
-        Self::rebuild_locked(book, &found, progress)
+        let (mut index, refresh) = Self::rebuild_locked(book, &found, progress)?;
+        index.fingerprint = fresh::fingerprint(&found);
+        Ok((index, refresh))
     }
 
     fn open_existing(dir: &Path) -> Result<SearchIndex> {
@@ -119,7 +130,7 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| tantivy_error(dir, e))?;
-        Ok(SearchIndex { index, reader, fields })
+        Ok(SearchIndex { index, reader, fields, dir: dir.to_path_buf(), fingerprint: (0, 0) })
     }
 
     fn rebuild_locked(

@@ -363,3 +363,27 @@ fn a_bad_file_is_reported_by_every_command_that_reads_the_index() {
     assert_eq!(run.stderr, "", "{run}");
     assert_eq!(run.json().as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn derived_answers_follow_hand_edits() {
+    let b = book();
+    let last = |b: &TestBook| {
+        let json = b.rolo(["contact", "list", "--json"]).json();
+        let anna = json.as_array().unwrap().iter().find(|c| c["id"] == "anna-petrova").cloned().unwrap();
+        (anna["last_contact"].clone(), anna["company"].clone())
+    };
+    assert_eq!(last(&b).0, "2026-11-20");
+    // A note written by hand (or pulled from another laptop) moves last_contact …
+    b.write(
+        "notes/2026/2026-11-22-anna-petrova.md",
+        "+++\ndate = 2026-11-22T09:00:00+05:00\nkind = \"email\"\nabout = [\"anna-petrova\"]\n+++\nСмета отправлена.\n",
+    );
+    assert_eq!(last(&b).0, "2026-11-22");
+    // … and removing it moves it back; the company's name follows a hand rename too.
+    std::fs::remove_file(b.path("notes/2026/2026-11-22-anna-petrova.md")).unwrap();
+    assert_eq!(last(&b).0, "2026-11-20");
+    let company = b.read("companies/altyn-mebel.md").replace("ТОО «Алтын Мебель»", "ТОО «Алтын»");
+    b.write("companies/altyn-mebel.md", &company);
+    let table = b.rolo(["contact", "list"]);
+    assert!(table.ok().contains("ТОО «Алтын»"), "{table}");
+}
