@@ -12,6 +12,21 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Columns whose cells must stay on one line.
+const UNWRAPPED: [&str; 11] = [
+    "ID",
+    "TYPE",
+    "DUE",
+    "CLOSE",
+    "DATE",
+    "LAST CONTACT",
+    "VALUE",
+    "STAGE",
+    "STATUS",
+    "KIND",
+    "DIR",
+];
+
 pub struct Output {
     pub json: bool,
     color: bool,
@@ -52,11 +67,21 @@ impl Output {
     {
         let mut t = Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED);
-        let bold = |s: S| {
-            let c = Cell::new(s.into());
+        let names: Vec<String> = header.into_iter().map(Into::into).collect();
+        let bold = |s: &String| {
+            let c = Cell::new(s);
             if self.color { c.add_attribute(Attribute::Bold) } else { c }
         };
-        t.set_header(header.into_iter().map(bold).collect::<Vec<_>>());
+        t.set_header(names.iter().map(bold).collect::<Vec<_>>());
+        // Ids (what people copy into the next command), dates, amounts and short codes
+        // are never wrapped; names and text take what width is left.
+        for (i, name) in names.iter().enumerate() {
+            if UNWRAPPED.contains(&name.as_str())
+                && let Some(column) = t.column_mut(i)
+            {
+                column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+            }
+        }
         if !self.color {
             t.force_no_tty();
         } else {

@@ -14,6 +14,7 @@ mod listing;
 mod records;
 mod robustness;
 mod search;
+mod tables;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.
 #[test]
