@@ -1,36 +1,15 @@
 //! The example book in data-example/ (a copy of it): every kind lists cleanly, every
 //! record shows, links resolve, and the SPEC's transliteration examples are there.
 
-use std::path::Path;
 use std::process::Stdio;
 
 use crate::fixtures::{front_of, ids, list_ids};
-use crate::support::{TestBook, repo};
+use crate::support::TestBook;
 
 const KINDS: [&str; 5] = ["contact", "company", "deal", "note", "task"];
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A copy of data-example/ with autocommit off (the copy is not a git repository).
 fn example() -> TestBook {
-    let book = TestBook::bare();
-    copy_dir(&repo().join("data-example"), &book.root());
-    let config = book.read("rolo.toml");
-    let off = config.replace("autocommit = true", "autocommit = false");
-    assert_ne!(off, config, "data-example/rolo.toml sets autocommit");
-    book.write("rolo.toml", &off);
-    book
+    crate::fixtures::example_book()
 }
 
 /// Every record of the example as `type/id`.

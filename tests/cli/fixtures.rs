@@ -168,3 +168,28 @@ pub fn valid_id(id: &str) -> bool {
             !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
+
+/// Copy a directory tree (the example book into a test's temporary book).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of data-example/ with autocommit off (the copy is not a git repository).
+pub fn example_book() -> TestBook {
+    let book = TestBook::bare();
+    copy_dir(&crate::support::repo().join("data-example"), &book.root());
+    let config = book.read("rolo.toml");
+    let off = config.replace("autocommit = true", "autocommit = false");
+    assert_ne!(off, config, "data-example/rolo.toml sets autocommit");
+    book.write("rolo.toml", &off);
+    book
+}

@@ -49,21 +49,8 @@ pub fn summary(run: &Run) -> &str {
 /// A copy of data-example/ (not a git repository, so nothing is committed).
 pub fn example() -> TestBook {
     let book = TestBook::bare();
-    copy_dir(&repo().join("data-example"), &book.root());
+    crate::fixtures::copy_dir(&repo().join("data-example"), &book.root());
     book
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every record file of a book (relative path → bytes), to show nothing was written.

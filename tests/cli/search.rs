@@ -288,31 +288,9 @@ fn concurrent_writers_and_readers_never_fail() {
     assert_eq!(hits(&b, &["tag:parallel"]).len(), 10);
 }
 
-/// A copy of data-example/ as a test book (autocommit off: it is not a repository here).
-fn example_book() -> TestBook {
-    let b = TestBook::bare();
-    copy_dir(&crate::support::repo().join("data-example"), &b.root());
-    let toml = b.read("rolo.toml").replace("autocommit = true", "autocommit = false");
-    b.write("rolo.toml", &toml);
-    b
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn lists_from_the_index_equal_lists_from_the_files() {
-    let b = example_book();
+    let b = crate::fixtures::example_book();
     let commands: &[&[&str]] = &[
         &["contact", "list"],
         &["contact", "list", "--tag", "vip", "--sort", "-last-contact"],
