@@ -6,7 +6,7 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 pub const STEMMED: &str = "rolo";
 pub const EXACT: &str = "rolo_exact";
 
@@ -37,9 +37,8 @@ pub struct Fields {
     pub city: Field,
     /// `key\u{1}word` for every word of every custom field and unknown key: `industry:furniture`.
     pub custom: Field,
-    /// The body, stored for snippets.
-    pub body: Field,
-    /// The whole record as JSON (a [`crate::model::Card`]): what `list` shows and filters.
+    /// The whole record as JSON (a [`crate::model::Card`]): what `list` shows and
+    /// filters, and the body `search` takes snippets from.
     pub card: Field,
     /// Columns read without loading documents (`index::lookup`): the name or title as
     /// written, every link value as written (`company`, `contact`, `about`), and a
@@ -75,7 +74,6 @@ impl Fields {
         let company = b.add_text_field("company", text(STEMMED, false));
         let city = b.add_text_field("city", text(STEMMED, false));
         let custom = b.add_text_field("custom", STRING);
-        let body = b.add_text_field("body", TextOptions::default().set_stored());
         let card = b.add_text_field("card", TextOptions::default().set_stored());
         let title_raw = b.add_text_field("title_raw", FAST);
         let links = b.add_text_field("links", STRING | FAST);
@@ -98,7 +96,6 @@ impl Fields {
             company,
             city,
             custom,
-            body,
             card,
             title_raw,
             links,

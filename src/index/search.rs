@@ -57,13 +57,15 @@ impl SearchIndex {
                 doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
             };
             let Ok(kind) = text(f.kind).parse::<Kind>() else { continue };
+            let card: serde_json::Value = serde_json::from_str(&text(f.card)).unwrap_or_default();
+            let body = card.get("body").and_then(serde_json::Value::as_str).unwrap_or_default();
             hits.push(Hit {
                 kind,
                 id: text(f.id),
                 path: text(f.path),
                 title: text(f.title),
                 score,
-                snippet: snippet(&text(f.body), &words),
+                snippet: snippet(body, &words),
             });
         }
         Ok(hits)

@@ -98,12 +98,50 @@ fn is_mark(c: char) -> bool {
 /// Split `text` into normalised tokens with their byte offsets in `text`.
 pub fn tokens(text: &str, stemming: Stemming) -> Vec<Token> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut position = 0;
-    let mut push = |from: usize, to: usize, text: String, out: &mut Vec<Token>| {
+    split(text, |from, to, word| {
+        let text = match (stemming, word) {
+            (_, Piece::Cjk(s)) | (Stemming::Off, Piece::Word(s)) => s,
+            (Stemming::On, Piece::Word(s)) => stem(&s),
+        };
+        let position = out.len();
         out.push(Token { offset_from: from, offset_to: to, position, text, position_length: 1 });
-        position += 1;
-    };
+    });
+    out
+}
+
+/// Both token streams of a text in one pass (what the `all` and `exact` fields index):
+/// stemmed, and unstemmed for `prefix*`.
+pub fn token_pair(text: &str) -> (Vec<Token>, Vec<Token>) {
+    let mut stemmed = Vec::new();
+    let mut exact = Vec::new();
+    split(text, |from, to, word| {
+        let position = exact.len();
+        let token =
+            |text| Token { offset_from: from, offset_to: to, position, text, position_length: 1 };
+        match word {
+            Piece::Cjk(s) => {
+                stemmed.push(token(s.clone()));
+                exact.push(token(s));
+            }
+            Piece::Word(s) => {
+                stemmed.push(token(stem(&s)));
+                exact.push(token(s));
+            }
+        }
+    });
+    (stemmed, exact)
+}
+
+/// A normalised piece of text: a word (not yet stemmed) or a CJK unigram/bigram.
+enum Piece {
+    Word(String),
+    Cjk(String),
+}
+
+/// Walk `text`, calling `emit(from, to, piece)` for every token in order.
+fn split(text: &str, mut emit: impl FnMut(usize, usize, Piece)) {
+    let mut chars = text.char_indices().peekable();
+    let mut push = |from: usize, to: usize, piece: Piece| emit(from, to, piece);
     while let Some((start, c)) = chars.next() {
         match class(c) {
             Class::Other => {}
@@ -116,9 +154,9 @@ pub fn tokens(text: &str, stemming: Stemming) -> Vec<Token> {
                     end = i + n.len_utf8();
                     chars.next();
                 }
-                let word = normalize_word(&text[start..end], stemming);
+                let word = normalize_word(&text[start..end], Stemming::Off);
                 if !word.is_empty() {
-                    push(start, end, word, &mut out);
+                    push(start, end, Piece::Word(word));
                 }
             }
             Class::Cjk => {
@@ -131,17 +169,16 @@ pub fn tokens(text: &str, stemming: Stemming) -> Vec<Token> {
                     chars.next();
                 }
                 if run.len() == 1 {
-                    push(start, start + c.len_utf8(), c.to_string(), &mut out);
+                    push(start, start + c.len_utf8(), Piece::Cjk(c.to_string()));
                 }
                 for pair in run.windows(2) {
                     let (a, ca) = pair[0];
                     let (b, cb) = pair[1];
-                    push(a, b + cb.len_utf8(), format!("{ca}{cb}"), &mut out);
+                    push(a, b + cb.len_utf8(), Piece::Cjk(format!("{ca}{cb}")));
                 }
             }
         }
     }
-    out
 }
 
 /// One word, normalised for matching: NFKC, lowercase, Latin folded, ё → е, stemmed.
@@ -180,7 +217,8 @@ fn is_latin_with_mark(c: char) -> bool {
     matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
 }
 
-fn stem(word: &str) -> String {
+/// Stem a normalised word: Russian or English by its script, others unchanged.
+pub fn stem(word: &str) -> String {
     let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let kazakh = word.chars().any(|c| "әғқңөұүһі".contains(c));
     let latin = word.chars().all(|c| c.is_ascii_alphanumeric());
@@ -218,6 +256,17 @@ mod tests {
         assert_eq!(texts("АЙГҮЛ Сейітқызы", Stemming::Off), ["айгүл", "сейітқызы"]);
         // A decomposed й stays one letter (NFC/NFKC first).
         assert_eq!(texts("Серге\u{0438}\u{0306}", Stemming::Off), ["сергей"]);
+    }
+
+    #[test]
+    fn one_pass_gives_both_streams() {
+        let text = "Петровой meetings 王小明 Jürgen";
+        let (stemmed, exact) = token_pair(text);
+        let texts = |t: Vec<Token>| {
+            t.into_iter().map(|t| (t.text, t.position, t.offset_from)).collect::<Vec<_>>()
+        };
+        assert_eq!(texts(stemmed), texts(tokens(text, Stemming::On)));
+        assert_eq!(texts(exact), texts(tokens(text, Stemming::Off)));
     }
 
     #[test]
