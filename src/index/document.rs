@@ -2,7 +2,6 @@
 //! queries are (keywords lowercased, phones as digits, emails whole and in parts).
 
 use tantivy::TantivyDocument;
-use tantivy::tokenizer::PreTokenizedString;
 use toml_edit::{Item, Value};
 
 use super::schema::Fields;
@@ -104,10 +103,10 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
     add_all(&r.body, &mut all);
     let card = serde_json::Value::Object(crate::model::view::card_json(r));
     doc.add_text(f.card, card.to_string());
-    // One tokenizer pass for both fields; the text itself is not stored, so not kept.
-    let (stemmed, exact) = tokenizer::token_pair(&all);
-    doc.add_pre_tokenized_text(f.exact, PreTokenizedString { text: String::new(), tokens: exact });
-    doc.add_pre_tokenized_text(f.all, PreTokenizedString { text: String::new(), tokens: stemmed });
+    // Tokenized by tantivy's indexing threads. Handing it pre-tokenized (one pass for
+    // both fields) measured 40 % more CPU: the token vectors cross threads.
+    doc.add_text(f.exact, &all);
+    doc.add_text(f.all, all);
     doc
 }
 

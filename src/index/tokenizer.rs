@@ -109,29 +109,6 @@ pub fn tokens(text: &str, stemming: Stemming) -> Vec<Token> {
     out
 }
 
-/// Both token streams of a text in one pass (what the `all` and `exact` fields index):
-/// stemmed, and unstemmed for `prefix*`.
-pub fn token_pair(text: &str) -> (Vec<Token>, Vec<Token>) {
-    let mut stemmed = Vec::new();
-    let mut exact = Vec::new();
-    split(text, |from, to, word| {
-        let position = exact.len();
-        let token =
-            |text| Token { offset_from: from, offset_to: to, position, text, position_length: 1 };
-        match word {
-            Piece::Cjk(s) => {
-                stemmed.push(token(s.clone()));
-                exact.push(token(s));
-            }
-            Piece::Word(s) => {
-                stemmed.push(token(stem(&s)));
-                exact.push(token(s));
-            }
-        }
-    });
-    (stemmed, exact)
-}
-
 /// A normalised piece of text: a word (not yet stemmed) or a CJK unigram/bigram.
 enum Piece {
     Word(String),
@@ -256,17 +233,6 @@ mod tests {
         assert_eq!(texts("АЙГҮЛ Сейітқызы", Stemming::Off), ["айгүл", "сейітқызы"]);
         // A decomposed й stays one letter (NFC/NFKC first).
         assert_eq!(texts("Серге\u{0438}\u{0306}", Stemming::Off), ["сергей"]);
-    }
-
-    #[test]
-    fn one_pass_gives_both_streams() {
-        let text = "Петровой meetings 王小明 Jürgen";
-        let (stemmed, exact) = token_pair(text);
-        let texts = |t: Vec<Token>| {
-            t.into_iter().map(|t| (t.text, t.position, t.offset_from)).collect::<Vec<_>>()
-        };
-        assert_eq!(texts(stemmed), texts(tokens(text, Stemming::On)));
-        assert_eq!(texts(exact), texts(tokens(text, Stemming::Off)));
     }
 
     #[test]
