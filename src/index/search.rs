@@ -65,7 +65,7 @@ impl SearchIndex {
                 path: text(f.path),
                 title: text(f.title),
                 score,
-                snippet: snippet(body, &words),
+                snippet: snippet(body, &words).or_else(|| field_snippet(&card, &words)),
             });
         }
         Ok(hits)
@@ -78,6 +78,44 @@ impl SearchIndex {
             .search(&q, &tantivy::collector::Count)
             .map_err(|e| Error::io(".rolo/index", std::io::Error::other(e.to_string())))
     }
+}
+
+/// When the match is not in the body: the first other key whose value matches, as
+/// `key: value` (a phone typed without punctuation finds the number as written).
+fn field_snippet(
+    card: &serde_json::Value,
+    words: &[String],
+) -> Option<(String, std::ops::Range<usize>)> {
+    let map = card.as_object()?;
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    for (key, value) in map {
+        if matches!(key.as_str(), "id" | "type" | "path" | "body" | "$dates" | "name" | "title") {
+            continue;
+        }
+        let texts: Vec<String> = match value {
+            serde_json::Value::String(s) => vec![s.clone()],
+            serde_json::Value::Array(a) => {
+                a.iter().filter_map(|v| v.as_str().map(String::from)).collect()
+            }
+            serde_json::Value::Object(o) => {
+                o.values().filter_map(|v| v.as_str().map(String::from)).collect()
+            }
+            _ => Vec::new(),
+        };
+        for text in texts {
+            let by_word = snippet(&text, words).is_some();
+            let by_phone = words.iter().any(|w| {
+                w.bytes().all(|b| b.is_ascii_digit())
+                    && super::document::phone_query(w).is_some_and(|q| digits(&text).ends_with(&q))
+            });
+            if by_word || by_phone {
+                let line = format!("{key}: {text}");
+                let start = key.len() + 2;
+                return Some((line.clone(), start..line.len()));
+            }
+        }
+    }
+    None
 }
 
 /// About 80 characters of `body` around the first token that matches a query word
@@ -113,6 +151,16 @@ pub fn snippet(body: &str, words: &[String]) -> Option<(String, std::ops::Range<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippet_from_a_field_when_the_body_does_not_match() {
+        let card = serde_json::json!({"id": "a", "phones": ["+7 701 555 0101"], "tags": ["vip"], "body": ""});
+        let (text, range) = field_snippet(&card, &["87015550101".into()]).unwrap();
+        assert_eq!(text, "phones: +7 701 555 0101");
+        assert_eq!(&text[range], "+7 701 555 0101");
+        assert_eq!(field_snippet(&card, &["vip".into()]).unwrap().0, "tags: vip");
+        assert!(field_snippet(&card, &["nothing".into()]).is_none());
+    }
 
     #[test]
     fn snippet_around_the_match() {
