@@ -38,6 +38,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
+            cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON'
@@ -179,6 +181,9 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --version 'Print version'
             cand add 'Add a deal and print its id'
             cand list 'List deals'
+            cand move 'Move a deal to another stage and record it in its history'
+            cand won 'Mark a deal won'
+            cand lost 'Mark a deal lost'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;deal;add'= {
@@ -219,14 +224,51 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;deal;move'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;deal;won'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;deal;lost'= {
+            cand --reason 'Why it was lost (kept as lost_reason)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;deal;help'= {
             cand add 'Add a deal and print its id'
             cand list 'List deals'
+            cand move 'Move a deal to another stage and record it in its history'
+            cand won 'Mark a deal won'
+            cand lost 'Mark a deal lost'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;deal;help;add'= {
         }
         &'rolo;deal;help;list'= {
+        }
+        &'rolo;deal;help;move'= {
+        }
+        &'rolo;deal;help;won'= {
+        }
+        &'rolo;deal;help;lost'= {
         }
         &'rolo;deal;help;help'= {
         }
@@ -402,6 +444,98 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'rolo;pipeline'= {
+            cand --owner 'Only deals of these owners'
+            cand --by 'One pipeline per owner, source or currency'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;report'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand funnel 'Per stage: deals that reached it, conversion to the next, median days in it'
+            cand revenue 'Won value per month, quarter or owner, per currency'
+            cand sources 'Per lead source: contacts, deals, won deals and value, win rate'
+            cand activity 'Notes per period, kind, direction and owner; who was contacted most and least recently'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;report;funnel'= {
+            cand --from 'From this day on (2026-10-01, -3m, …)'
+            cand --to 'Up to this day, included'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;report;revenue'= {
+            cand --from 'From this day on (2026-10-01, -3m, …)'
+            cand --to 'Up to this day, included'
+            cand --by 'Bucket by month, quarter or owner'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;report;sources'= {
+            cand --from 'From this day on (2026-10-01, -3m, …)'
+            cand --to 'Up to this day, included'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;report;activity'= {
+            cand --from 'From this day on (2026-10-01, -3m, …)'
+            cand --to 'Up to this day, included'
+            cand --by 'Bucket by week or month'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;report;help'= {
+            cand funnel 'Per stage: deals that reached it, conversion to the next, median days in it'
+            cand revenue 'Won value per month, quarter or owner, per currency'
+            cand sources 'Per lead source: contacts, deals, won deals and value, win rate'
+            cand activity 'Notes per period, kind, direction and owner; who was contacted most and least recently'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rolo;report;help;funnel'= {
+        }
+        &'rolo;report;help;revenue'= {
+        }
+        &'rolo;report;help;sources'= {
+        }
+        &'rolo;report;help;activity'= {
+        }
+        &'rolo;report;help;help'= {
         }
         &'rolo;index'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
@@ -589,6 +723,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
+            cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON'
@@ -617,10 +753,19 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;deal'= {
             cand add 'Add a deal and print its id'
             cand list 'List deals'
+            cand move 'Move a deal to another stage and record it in its history'
+            cand won 'Mark a deal won'
+            cand lost 'Mark a deal lost'
         }
         &'rolo;help;deal;add'= {
         }
         &'rolo;help;deal;list'= {
+        }
+        &'rolo;help;deal;move'= {
+        }
+        &'rolo;help;deal;won'= {
+        }
+        &'rolo;help;deal;lost'= {
         }
         &'rolo;help;note'= {
             cand add 'Log an interaction and print its id'
@@ -651,6 +796,22 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;rename'= {
         }
         &'rolo;help;search'= {
+        }
+        &'rolo;help;pipeline'= {
+        }
+        &'rolo;help;report'= {
+            cand funnel 'Per stage: deals that reached it, conversion to the next, median days in it'
+            cand revenue 'Won value per month, quarter or owner, per currency'
+            cand sources 'Per lead source: contacts, deals, won deals and value, win rate'
+            cand activity 'Notes per period, kind, direction and owner; who was contacted most and least recently'
+        }
+        &'rolo;help;report;funnel'= {
+        }
+        &'rolo;help;report;revenue'= {
+        }
+        &'rolo;help;report;sources'= {
+        }
+        &'rolo;help;report;activity'= {
         }
         &'rolo;help;index'= {
         }

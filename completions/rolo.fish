@@ -44,6 +44,8 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "unset" -d 'Remove keys fr
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "export" -d 'Export records as vCard, CSV or JSON'
@@ -144,16 +146,19 @@ complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subco
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a company and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "list" -d 'List companies'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a deal and print its id'
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List deals'
-complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "add" -d 'Add a deal and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "list" -d 'List deals'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "move" -d 'Move a deal to another stage and record it in its history'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "won" -d 'Mark a deal won'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "lost" -d 'Mark a deal lost'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l contact -d 'Contact REF' -r
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l company -d 'Company REF (default: the contact\'s company)' -r
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l value -d 'Amount, a number' -r
@@ -188,8 +193,33 @@ complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l reason -d 'Why it was lost (kept as lost_reason)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a deal and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "list" -d 'List deals'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "move" -d 'Move a deal to another stage and record it in its history'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "won" -d 'Mark a deal won'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "lost" -d 'Mark a deal lost'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
@@ -322,6 +352,79 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand search" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand search" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l owner -d 'Only deals of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l by -d 'One pipeline per owner, source or currency' -r -f -a "owner\t''
+source\t''
+currency\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -f -a "funnel" -d 'Per stage: deals that reached it, conversion to the next, median days in it'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -f -a "revenue" -d 'Won value per month, quarter or owner, per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -f -a "sources" -d 'Per lead source: contacts, deals, won deals and value, win rate'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -f -a "activity" -d 'Notes per period, kind, direction and owner; who was contacted most and least recently'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l to -d 'Up to this day, included' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l to -d 'Up to this day, included' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l by -d 'Bucket by month, quarter or owner' -r -f -a "month\t''
+quarter\t''
+owner\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l to -d 'Up to this day, included' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l to -d 'Up to this day, included' -r
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l by -d 'Bucket by week or month' -r -f -a "week\t''
+month\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "funnel" -d 'Per stage: deals that reached it, conversion to the next, median days in it'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "revenue" -d 'Won value per month, quarter or owner, per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "sources" -d 'Per lead source: contacts, deals, won deals and value, win rate'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "activity" -d 'Notes per period, kind, direction and owner; who was contacted most and least recently'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -469,35 +572,44 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand man" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "contact" -d 'Manage contacts (people)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "company" -d 'Manage companies'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "deal" -d 'Manage deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "task" -d 'Manage tasks and reminders'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "unset" -d 'Remove keys from a record'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search index import export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Add a contact and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "list" -d 'List contacts'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "add" -d 'Add a company and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "list" -d 'List companies'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "add" -d 'Add a deal and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "list" -d 'List deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "move" -d 'Move a deal to another stage and record it in its history'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "won" -d 'Mark a deal won'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from deal" -f -a "lost" -d 'Mark a deal lost'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "add" -d 'Log an interaction and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "list" -d 'List notes, newest first'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "funnel" -d 'Per stage: deals that reached it, conversion to the next, median days in it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "revenue" -d 'Won value per month, quarter or owner, per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "sources" -d 'Per lead source: contacts, deals, won deals and value, win rate'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "activity" -d 'Notes per period, kind, direction and owner; who was contacted most and least recently'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "vcard" -d 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "csv" -d 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'

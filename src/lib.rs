@@ -15,6 +15,8 @@
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
 //! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
+//! - [`pipeline`]: deals per stage, totals and weighted forecast per currency; never prints.
+//! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -29,7 +31,9 @@ pub mod index;
 pub mod interop;
 pub mod links;
 pub mod model;
+pub mod pipeline;
 pub mod query;
+pub mod reports;
 pub mod store;
 
 pub use book::Book;

@@ -1,4 +1,4 @@
-//! `rolo deal add|list`.
+//! `rolo deal add|list|move|won|lost`.
 
 use rolo::filter::ListFilter;
 use rolo::store::edit;
@@ -12,6 +12,35 @@ use super::{CliError, CliResult, Context};
 pub enum DealCommand {
     Add(DealAddArgs),
     List(DealListArgs),
+    Move(DealMoveArgs),
+    Won(DealWonArgs),
+    Lost(DealLostArgs),
+}
+
+/// Move a deal to another stage and record it in its history
+#[derive(clap::Args, Debug)]
+pub struct DealMoveArgs {
+    /// Deal id, type/id or unique prefix
+    deal: String,
+    /// Stage name from rolo.toml
+    stage: String,
+}
+
+/// Mark a deal won
+#[derive(clap::Args, Debug)]
+pub struct DealWonArgs {
+    /// Deal id, type/id or unique prefix
+    deal: String,
+}
+
+/// Mark a deal lost
+#[derive(clap::Args, Debug)]
+pub struct DealLostArgs {
+    /// Deal id, type/id or unique prefix
+    deal: String,
+    /// Why it was lost (kept as lost_reason)
+    #[arg(long)]
+    reason: Option<String>,
 }
 
 /// Add a deal and print its id
@@ -72,6 +101,9 @@ pub struct DealListArgs {
 pub fn run(ctx: &Context, cmd: DealCommand) -> CliResult {
     match cmd {
         DealCommand::Add(a) => add(ctx, &a),
+        DealCommand::Move(a) => move_to(ctx, &a.deal, Target::Stage(&a.stage)),
+        DealCommand::Won(a) => move_to(ctx, &a.deal, Target::Won),
+        DealCommand::Lost(a) => move_to(ctx, &a.deal, Target::Lost { reason: a.reason.as_deref() }),
         DealCommand::List(a) => {
             let book = ctx.open_book()?;
             let filter = ListFilter {
@@ -103,6 +135,44 @@ pub fn check_stage(book: &Book, stage: &str) -> Result<(), CliError> {
         )
         .into())
     }
+}
+
+/// Where `deal move|won|lost` sends a deal.
+enum Target<'a> {
+    Stage(&'a str),
+    Won,
+    Lost { reason: Option<&'a str> },
+}
+
+/// Change a deal's stage (format-preserving) and append `[[history]]`; `lost` may also
+/// set `lost_reason`. Moving to the stage it is in changes nothing and commits nothing.
+fn move_to(ctx: &Context, reference: &str, target: Target) -> CliResult {
+    let book = ctx.open_book()?;
+    let p = &book.config.pipeline;
+    let (stage, reason) = match target {
+        Target::Stage(s) => (s, None),
+        Target::Won => (p.won.as_str(), None),
+        Target::Lost { reason } => (p.lost.as_str(), reason),
+    };
+    check_stage(&book, stage)?;
+    let mut record = book.find(reference, &[Kind::Deal])?;
+    let before = record.to_text();
+    if record.str("stage") != Some(stage) {
+        edit::set(&mut record.doc, &["stage"], stage.into())?;
+        edit::append_history(&mut record.doc, stage, ctx.clock.now())?;
+    }
+    if let Some(reason) = reason {
+        edit::set(&mut record.doc, &["lost_reason"], reason.into())?;
+    }
+    if record.to_text() == before {
+        ctx.out.status("Nothing changed.");
+        return Ok(());
+    }
+    book.save(&record)?;
+    let message = format!("deal: move {} to {stage}", record.title());
+    ctx.commit(&book, std::slice::from_ref(&record.path), &message);
+    ctx.out.status(format_args!("Moved {} to {stage}.", record.id));
+    Ok(())
 }
 
 fn add(ctx: &Context, a: &DealAddArgs) -> CliResult {

@@ -12,7 +12,9 @@ mod list;
 mod meta;
 mod note;
 mod output;
+mod pipeline;
 mod remove;
+mod report;
 mod search;
 mod show;
 mod task;
@@ -86,6 +88,10 @@ enum Command {
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
     Search(search::SearchArgs),
+    Pipeline(pipeline::PipelineArgs),
+    /// Report on the funnel, revenue, lead sources and activity
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     Index(search::IndexArgs),
     /// Import records from vCard, CSV or JSON files
     #[command(subcommand)]
@@ -194,6 +200,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
+        Command::Pipeline(args) => pipeline::run(ctx, &args),
+        Command::Report(cmd) => report::run(ctx, cmd),
         Command::Index(args) => search::run_index(ctx, &args),
         Command::Import(cmd) => interop::run_import(ctx, cmd),
         Command::Export(cmd) => interop::run_export(ctx, cmd),

@@ -31,6 +31,9 @@ pub trait View {
     fn display(&self, key: &str) -> String;
     /// The record as `--json` shows it.
     fn to_json(&self) -> Map<String, Json>;
+    /// A deal's `[[history]]` entries `(stage, at)` as written; entries without a stage
+    /// or a TOML datetime are left out (the funnel cannot place them).
+    fn history(&self) -> Vec<(String, When)>;
 
     fn qualified_id(&self) -> String {
         format!("{}/{}", self.kind(), self.id())
@@ -72,6 +75,9 @@ impl<T: View + ?Sized> View for &T {
     fn to_json(&self) -> Map<String, Json> {
         (**self).to_json()
     }
+    fn history(&self) -> Vec<(String, When)> {
+        (**self).history()
+    }
 }
 
 impl View for Record {
@@ -107,6 +113,20 @@ impl View for Record {
     }
     fn to_json(&self) -> Map<String, Json> {
         Record::to_json(self)
+    }
+    fn history(&self) -> Vec<(String, When)> {
+        let Some(entries) = self.doc.get("history").and_then(toml_edit::Item::as_array_of_tables)
+        else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter_map(|t| {
+                let stage = t.get("stage")?.as_str()?.to_string();
+                let at = t.get("at")?.as_datetime().and_then(When::from_toml)?;
+                Some((stage, at))
+            })
+            .collect()
     }
 }
 
@@ -192,6 +212,18 @@ impl View for Card {
         let mut map = self.map.clone();
         map.remove("$dates");
         map
+    }
+    fn history(&self) -> Vec<(String, When)> {
+        // `[[history]]` travels as an array of objects whose `at` is the TOML text.
+        let Some(Json::Array(entries)) = self.map.get("history") else { return Vec::new() };
+        entries
+            .iter()
+            .filter_map(|e| {
+                let stage = e.get("stage")?.as_str()?.to_string();
+                let at = e.get("at")?.as_str()?.parse::<toml_edit::Datetime>().ok()?;
+                Some((stage, When::from_toml(&at)?))
+            })
+            .collect()
     }
 }
 

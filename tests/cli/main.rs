@@ -11,6 +11,7 @@ mod generated;
 mod interop;
 mod links;
 mod listing;
+mod pipeline;
 mod records;
 mod robustness;
 mod search;
