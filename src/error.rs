@@ -86,6 +86,9 @@ impl Error {
             Error::UnknownRef { suggestions, .. } if !suggestions.is_empty() => {
                 Some(format!("did you mean: {}?", suggestions.join(", ")))
             }
+            Error::UnknownRef { .. } => Some(
+                "a REF is an id, type/id, a unique prefix or a name as written; `rolo search WORDS` finds records".into(),
+            ),
             Error::AmbiguousRef { .. } => {
                 Some("use a longer prefix, the full id, or type/id".into())
             }

@@ -136,12 +136,36 @@ pub fn run_edit(ctx: &Context, a: &EditArgs) -> CliResult {
     let abs = book.root().join(&rel);
     let original = std::fs::read_to_string(&abs).map_err(|e| Error::io(&abs, e))?;
     let scratch = scratch_path(&book, &format!("{}-{}.md", entry.kind, entry.id))?;
-    write::replace(&scratch, original.as_bytes())?;
+    // An edit refused earlier (it did not parse) was kept with the file it started from:
+    // resume it if the file is still that one; never overwrite it.
+    let base = scratch.with_extension("md.base");
+    let kept = std::fs::read_to_string(&scratch).ok().filter(|k| *k != original);
+    match kept {
+        Some(_) if std::fs::read_to_string(&base).is_ok_and(|b| b == original) => {
+            ctx.out.status(format_args!(
+                "Resuming your unsaved edit kept in {} (delete it to start from the file).",
+                scratch.display()
+            ));
+        }
+        Some(_) => {
+            let old = scratch.with_extension("md.old");
+            std::fs::rename(&scratch, &old).map_err(|e| Error::io(&scratch, e))?;
+            ctx.out.warn(format_args!(
+                "{} changed since an earlier unsaved edit; that edit is now in {}",
+                rel.display(),
+                old.display()
+            ));
+            write::replace(&scratch, original.as_bytes())?;
+        }
+        None => write::replace(&scratch, original.as_bytes())?,
+    }
+    write::replace(&base, original.as_bytes())?;
     loop {
         run_editor(&scratch)?;
         let text = std::fs::read_to_string(&scratch).map_err(|e| Error::io(&scratch, e))?;
         if text == original {
             let _ = std::fs::remove_file(&scratch);
+            let _ = std::fs::remove_file(&base);
             ctx.out.status("Nothing changed.");
             return Ok(());
         }
@@ -157,6 +181,7 @@ pub fn run_edit(ctx: &Context, a: &EditArgs) -> CliResult {
                 }
                 write::replace(&abs, text.as_bytes())?;
                 let _ = std::fs::remove_file(&scratch);
+                let _ = std::fs::remove_file(&base);
                 ctx.commit(
                     &book,
                     std::slice::from_ref(&rel),

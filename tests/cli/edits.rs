@@ -412,3 +412,33 @@ fn set_stage_on_a_deal_appends_history() {
     let stages: Vec<&str> = history.iter().map(|h| h["stage"].as_str().unwrap()).collect();
     assert_eq!(stages, ["lead", "proposal"], "SPEC: appended on every stage change");
 }
+
+/// A refused edit is kept and resumed by the next `rolo edit`, unless the file changed
+/// meanwhile, in which case it is set aside rather than lost or applied over the change.
+#[test]
+fn a_refused_edit_is_resumed_or_set_aside_never_lost() {
+    let book = TestBook::new();
+    let edit = |book: &TestBook, editor: &std::path::Path| {
+        let mut cmd = book.command(["edit", "x"]);
+        cmd.env("EDITOR", editor);
+        run(cmd)
+    };
+    book.write("contacts/x.md", "+++\nname = \"X\"\nstage = \"lead\"\n+++\n");
+    let breaker = script(&book, "breaker", "sed -i '1a broken = [' \"$1\"\n");
+    let refused = edit(&book, &breaker);
+    assert_eq!(refused.code, 1, "{refused}");
+    // The next edit starts from the kept text; this editor repairs it.
+    let fixer = script(&book, "fixer", "sed -i 's/^broken = \\[$/broken = []/' \"$1\"\n");
+    let resumed = edit(&book, &fixer);
+    assert_eq!(resumed.code, 0, "{resumed}");
+    assert!(resumed.stderr.contains("Resuming your unsaved edit"), "{resumed}");
+    assert!(book.read("contacts/x.md").contains("broken = []"));
+    // Refused again, then the file changes by hand: the kept edit is set aside.
+    assert_eq!(edit(&book, &breaker).code, 1);
+    book.write("contacts/x.md", "+++\nname = \"X\"\nstage = \"customer\"\n+++\n");
+    let noop = script(&book, "noop", "true\n");
+    let fresh = edit(&book, &noop);
+    assert!(fresh.stderr.contains("changed since an earlier unsaved edit"), "{fresh}");
+    assert!(book.read("contacts/x.md").contains("customer"));
+    assert!(book.path(".rolo/edit/contact-x.md.old").exists());
+}
