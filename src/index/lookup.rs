@@ -248,15 +248,42 @@ impl SearchIndex {
             searcher.search(query, &DocSetCollector).map_err(fail)?.into_iter().collect();
         // In store order, so each compressed block of the doc store is read once.
         addresses.sort();
+        // Reading and parsing cards dominates a list: split it over the cores, each
+        // thread taking a contiguous run so it still reads each store block once.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+        let chunk = addresses.len().div_ceil(threads).max(1);
+        let card_field = self.fields.card;
+        let parts: Vec<Result<Vec<Card>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = addresses
+                .chunks(chunk)
+                .map(|part| {
+                    let searcher = &searcher;
+                    scope.spawn(move || {
+                        let mut cards = Vec::with_capacity(part.len());
+                        for address in part {
+                            let doc: TantivyDocument = searcher.doc(*address).map_err(fail)?;
+                            let json = doc
+                                .get_first(card_field)
+                                .and_then(|v| v.as_str())
+                                .unwrap_or_default();
+                            if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(json)
+                                && let Some(card) = Card::from_json(map)
+                            {
+                                cards.push(card);
+                            }
+                        }
+                        Ok(cards)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|_| Err(fail("a reader thread panicked"))))
+                .collect()
+        });
         let mut cards = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let doc: TantivyDocument = searcher.doc(address).map_err(fail)?;
-            let json = doc.get_first(self.fields.card).and_then(|v| v.as_str()).unwrap_or_default();
-            if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(json)
-                && let Some(card) = Card::from_json(map)
-            {
-                cards.push(card);
-            }
+        for part in parts {
+            cards.extend(part?);
         }
         // Book order, as when reading the files.
         cards.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.path.cmp(&b.path)));
