@@ -86,7 +86,9 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
     let index = git_dir.join(format!("rolo-index-{}", std::process::id()));
     let result = commit_with_index(&top, &git_dir, &index, &info, message);
     let outcome = match result {
-        Ok(Committed { from_copy: true }) if install_index(&git_dir, &index) => Ok(true),
+        Ok(Committed { from_copy: Some(stamp) }) if install_index(&git_dir, &index, stamp) => {
+            Ok(true)
+        }
         Ok(Committed { .. }) => {
             sync_user_index(&top, &info);
             Ok(true)
@@ -103,15 +105,21 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
 const NOTHING: &str = "nothing to commit";
 
 struct Committed {
-    /// The private index started as a copy of the user's (which staged nothing else).
-    from_copy: bool,
+    /// The private index started as a copy of the user's (which staged nothing else),
+    /// which looked like this then.
+    from_copy: Option<IndexStamp>,
 }
 
 /// Make the private index (the user's plus rolo's change, with fresh cached trees) the
 /// user's index, under git's own `index.lock`, so `git status` and the next commit stay fast.
-fn install_index(git_dir: &Path, index: &Path) -> bool {
+fn install_index(git_dir: &Path, index: &Path, copied: IndexStamp) -> bool {
     let lock = git_dir.join("index.lock");
     match std::fs::OpenOptions::new().write(true).create_new(true).open(&lock) {
+        // Under git's lock, and only if nobody wrote the index since we copied it.
+        Ok(_) if index_stamp(git_dir) != Some(copied) => {
+            let _ = std::fs::remove_file(&lock);
+            false
+        }
         Ok(_) => {
             let done = std::fs::rename(index, &lock)
                 .and_then(|()| std::fs::rename(&lock, git_dir.join("index")));
@@ -137,10 +145,22 @@ fn sync_user_index(top: &Path, info: &str) {
     }
 }
 
-fn copy_clean_index(top: &Path, git_dir: &Path, index: &Path) -> bool {
+/// Returns what the user's index looked like when copied, to install ours only over that.
+fn copy_clean_index(top: &Path, git_dir: &Path, index: &Path) -> Option<IndexStamp> {
     let mut staged = git(top);
     staged.args(["diff-index", "--cached", "--quiet", "HEAD"]);
-    run(staged, None).is_ok() && std::fs::copy(git_dir.join("index"), index).is_ok()
+    run(staged, None).ok()?;
+    let stamp = index_stamp(git_dir)?;
+    std::fs::copy(git_dir.join("index"), index).ok()?;
+    Some(stamp)
+}
+
+/// Size and modification time of the user's index: if either moved, someone else wrote it.
+type IndexStamp = (u64, std::time::SystemTime);
+
+fn index_stamp(git_dir: &Path) -> Option<IndexStamp> {
+    let meta = std::fs::metadata(git_dir.join("index")).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 fn commit_with_index(
@@ -160,8 +180,8 @@ fn commit_with_index(
         };
         let head = run(with_index(&["rev-parse", "-q", "--verify", "HEAD^{commit}"]), None).ok();
         let _ = std::fs::remove_file(index);
-        let from_copy = head.is_some() && copy_clean_index(top, git_dir, index);
-        if head.is_some() && !from_copy {
+        let from_copy = if head.is_some() { copy_clean_index(top, git_dir, index) } else { None };
+        if head.is_some() && from_copy.is_none() {
             run(with_index(&["read-tree", "HEAD"]), None)?;
         }
         run(with_index(&["update-index", "--index-info"]), Some(info))?;
