@@ -163,7 +163,7 @@ impl From<WriteFailed> for CliError {
 pub type CliResult = Result<(), CliError>;
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(search::protect_exclusions(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -18,8 +18,8 @@ use super::{CliError, CliResult, Context};
 /// punctuation. Exits 1 when nothing matches, as grep does.
 #[derive(clap::Args, Debug)]
 pub struct SearchArgs {
-    /// The query, after any options: 'Петрова tag:vip -stage:lost', '"website redesign" OR сайт'
-    #[arg(required = true, num_args = 1.., value_name = "QUERY", allow_hyphen_values = true)]
+    /// The query: 'Петрова tag:vip -stage:lost', '"website redesign" OR сайт'
+    #[arg(required = true, num_args = 1.., value_name = "QUERY")]
     query: Vec<String>,
     /// Only records of these types (contact, company, deal, note, task)
     #[arg(long = "type", value_name = "TYPE")]
@@ -65,15 +65,34 @@ pub fn open_index(
     Ok((index, refresh))
 }
 
-pub fn run_search(ctx: &Context, a: &SearchArgs) -> CliResult {
-    // The query may hold -exclusions, so it takes every word after it: options go first.
-    if let Some(option) = a.query.iter().find(|w| w.starts_with("--") && w.len() > 2) {
-        return Err(Error::Usage(format!(
-            "\"{option}\" after the query: put options before it (rolo search --limit 5 QUERY)"
-        ))
-        .into());
+/// Stands in for the `-` of an exclusion (`-stage:lost`) while clap parses the line, so
+/// that clap does not take it for a flag and options may still come after the query.
+const EXCLUDE: char = '\u{E000}';
+
+/// Mark the `-word` arguments after `search` as exclusions (see [`EXCLUDE`]); rolo's
+/// search has no short flags but `-h`.
+pub fn protect_exclusions(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let takes_value = |a: &std::ffi::OsString| matches!(a.to_str(), Some("--dir" | "--color"));
+    let Some(at) = (1..args.len()).find(|&i| args[i] == "search" && !takes_value(&args[i - 1]))
+    else {
+        return args;
+    };
+    let mut out = args;
+    for arg in out.iter_mut().skip(at + 1) {
+        if let Some(word) = arg.to_str()
+            && let Some(rest) = word.strip_prefix('-')
+            && !rest.is_empty()
+            && !rest.starts_with('-')
+            && rest != "h"
+        {
+            *arg = format!("{EXCLUDE}{rest}").into();
+        }
     }
-    let text = a.query.join(" ");
+    out
+}
+
+pub fn run_search(ctx: &Context, a: &SearchArgs) -> CliResult {
+    let text = a.query.join(" ").replace(EXCLUDE, "-");
     let query = rolo::query::parse(&text).map_err(|e| Error::Usage(format!("{e}: {text}")))?;
     let book = ctx.open_book()?;
     let (index, _) = open_index(ctx, &book, false)?;

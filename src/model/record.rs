@@ -96,16 +96,7 @@ impl Record {
 
     /// The name or title, or for a note its kind and date.
     pub fn title(&self) -> String {
-        if let Some(t) = self.kind.title_key().and_then(|k| self.str(k)) {
-            return t.to_string();
-        }
-        match self.kind {
-            Kind::Note => {
-                let first = self.body.lines().map(str::trim).find(|l| !l.is_empty());
-                first.map_or_else(|| self.str("kind").unwrap_or("note").to_string(), summary)
-            }
-            _ => self.id.clone(),
-        }
+        title_of(self.kind, &self.id, |k| self.str(k), &self.body)
     }
 
     /// The record as `--json` shows it: every front-matter key (unknown ones too) plus
@@ -122,6 +113,26 @@ impl Record {
         }
         map.insert("body".into(), Json::String(self.body.clone()));
         map
+    }
+}
+
+/// A record's name or title; for a note (which has none) the first line of its body,
+/// else its kind. Shared by parsed records and index cards, so both show the same.
+pub fn title_of<'a>(
+    kind: Kind,
+    id: &str,
+    text: impl Fn(&str) -> Option<&'a str>,
+    body: &str,
+) -> String {
+    if let Some(t) = kind.title_key().and_then(&text) {
+        return t.to_string();
+    }
+    match kind {
+        Kind::Note => {
+            let first = body.lines().map(str::trim).find(|l| !l.is_empty());
+            first.map_or_else(|| text("kind").unwrap_or("note").to_string(), summary)
+        }
+        _ => id.to_string(),
     }
 }
 

@@ -106,6 +106,6 @@ pub fn link_keys(kind: Kind) -> &'static [(&'static str, Option<Kind>)] {
     }
 }
 
-/// Keys rolo keeps for itself: `set` may not touch them, `show` leaves them out.
+/// What a note's `kind` and `direction` may be.
 pub const NOTE_KINDS: [&str; 5] = ["call", "email", "meeting", "message", "note"];
 pub const DIRECTIONS: [&str; 2] = ["in", "out"];

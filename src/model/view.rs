@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use serde_json::{Map, Value as Json};
 
-use super::record::{display_value, summary};
+use super::record::display_value;
 use super::{Kind, Record};
 use crate::dates::When;
 use crate::error::Diagnostic;
@@ -181,17 +181,8 @@ impl View for Card {
         self.map.contains_key(key)
     }
     fn title(&self) -> String {
-        if let Some(t) = self.kind.title_key().and_then(|k| self.str(k)) {
-            return t.to_string();
-        }
-        match self.kind {
-            Kind::Note => {
-                let body = self.map.get("body").and_then(Json::as_str).unwrap_or_default();
-                let first = body.lines().map(str::trim).find(|l| !l.is_empty());
-                first.map_or_else(|| self.str("kind").unwrap_or("note").to_string(), summary)
-            }
-            _ => self.id.clone(),
-        }
+        let body = self.map.get("body").and_then(Json::as_str).unwrap_or_default();
+        super::record::title_of(self.kind, &self.id, |k| self.str(k), body)
     }
     fn display(&self, key: &str) -> String {
         if let Some(w) = self.when(key) {
