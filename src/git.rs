@@ -55,13 +55,16 @@ pub fn init(dir: &Path) -> Result<()> {
 /// Commit the files at `paths` (relative to `root`, present or deleted) with `message`.
 /// `Ok(false)` when `root` is not in a repository or nothing differs from HEAD.
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
-    let Some(top) = toplevel(root) else { return Ok(false) };
+    // One process for both: every change pays for it.
+    let mut where_cmd = git(root);
+    where_cmd.args(["rev-parse", "--show-toplevel", "--absolute-git-dir"]);
+    let Ok(both) = run(where_cmd, None) else { return Ok(false) };
+    let mut lines = both.lines();
+    let (Some(top), Some(git_dir)) = (lines.next(), lines.next()) else { return Ok(false) };
+    let (top, git_dir) = (PathBuf::from(top), PathBuf::from(git_dir));
     let top = top.canonicalize().unwrap_or(top);
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let prefix = root.strip_prefix(&top).unwrap_or(Path::new("")).to_path_buf();
-    let mut git_dir_cmd = git(&top);
-    git_dir_cmd.args(["rev-parse", "--absolute-git-dir"]);
-    let git_dir = PathBuf::from(run(git_dir_cmd, None)?);
 
     // Blobs first: they do not depend on HEAD.
     let repo_paths: Vec<String> =
