@@ -278,8 +278,9 @@ impl Book {
         write::replace(&self.root.join(&record.path), record.to_text().as_bytes())
     }
 
-    pub fn remove(&self, record: &Record) -> Result<()> {
-        write::remove(&self.root.join(&record.path))
+    /// Delete a record's file (relative to the root); it need not parse.
+    pub fn remove(&self, rel: &Path) -> Result<()> {
+        write::remove(&self.root.join(rel))
     }
 
     /// Move a record's file to a new id (the caller rewrites links). Fails if taken.

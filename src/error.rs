@@ -83,6 +83,12 @@ impl Error {
                 Some("run `rolo init` to create a book here, or pass --dir / set ROLO_DIR".into())
             }
             Error::NotABook(_) => Some("run `rolo init` in it first".into()),
+            Error::Bad(d) if d.path.ends_with(crate::config::FILE_NAME) => {
+                Some("fix rolo.toml by hand; `rolo init` in an empty directory shows the defaults".into())
+            }
+            Error::Bad(_) => Some(
+                "fix the file by hand or with `rolo edit REF` (it opens even when broken); the rest of the book is unaffected".into(),
+            ),
             Error::UnknownRef { suggestions, .. } if !suggestions.is_empty() => {
                 Some(format!("did you mean: {}?", suggestions.join(", ")))
             }

@@ -45,15 +45,16 @@ fn linking(ctx: &Context, book: &Book, entry: &Entry) -> Result<Vec<(Entry, Path
 pub fn run_rm(ctx: &Context, a: &RmArgs) -> CliResult {
     let book = ctx.open_book()?;
     let (entry, rel) = book.resolve(&a.reference, &Kind::ALL)?;
-    let record = book.read_at(entry.kind, &entry.id, &rel)?;
+    // A file that no longer parses can still be removed: it is named by its id then.
+    let title = match book.read_at(entry.kind, &entry.id, &rel) {
+        Ok(record) => record.title(),
+        Err(rolo::Error::Bad(_)) => entry.id.clone(),
+        Err(e) => return Err(e.into()),
+    };
     let still: Vec<String> =
         linking(ctx, &book, &entry)?.iter().map(|(e, _)| e.qualified()).collect();
-    book.remove(&record)?;
-    ctx.commit(
-        &book,
-        std::slice::from_ref(&record.path),
-        &format!("{}: remove {}", entry.kind, record.title()),
-    );
+    book.remove(&rel)?;
+    ctx.commit(&book, std::slice::from_ref(&rel), &format!("{}: remove {title}", entry.kind));
     ctx.out.status(format_args!("Removed {}.", entry.qualified()));
     if !still.is_empty() {
         ctx.out.warn(format_args!("{} still linked from: {}", entry.qualified(), still.join(", ")));

@@ -376,3 +376,18 @@ fn invalid_rolo_now_is_reported() {
     assert!(run.stderr.contains("ROLO_NOW"), "{run}");
     assert!(!book.exists("contacts/anna-petrova.md"));
 }
+
+/// A file that no longer parses can still be removed, and commands that need it say
+/// how to repair it.
+#[test]
+fn a_broken_file_can_be_removed_or_repaired() {
+    let book = TestBook::new();
+    book.write("contacts/broken.md", "+++\nname = \"Broken\n+++\n");
+    let set = book.rolo(["set", "broken", "stage=lead"]);
+    assert_eq!(set.code, 1, "{set}");
+    assert!(set.stderr.starts_with("contacts/broken.md:2:"), "{set}");
+    assert!(set.stderr.contains("hint: fix the file by hand or with `rolo edit REF`"), "{set}");
+    let rm = book.rolo(["rm", "broken"]);
+    assert_eq!(rm.code, 0, "{rm}");
+    assert!(!book.exists("contacts/broken.md"));
+}
