@@ -89,7 +89,12 @@ pub fn is_overdue(r: &impl View, now: DateTime<FixedOffset>, config: &Config) ->
 impl ListFilter {
     pub fn matches(&self, r: &impl View, cx: &Context) -> bool {
         let tags = r.strs("tags");
-        if !self.tags.iter().all(|t| tags.iter().any(|have| have.eq_ignore_ascii_case(t))) {
+        // Case-insensitive in every script, as the index's lowercase terms are.
+        if !self
+            .tags
+            .iter()
+            .all(|t| tags.iter().any(|have| have.to_lowercase() == t.to_lowercase()))
+        {
             return false;
         }
         let ok = any_eq(&self.stages, r.str("stage"), true)

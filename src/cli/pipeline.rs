@@ -107,7 +107,9 @@ fn show<V: View>(ctx: &Context, book: &Book, deals: &[V], a: &PipelineArgs) -> C
         .iter()
         .filter(|d| {
             a.owners.is_empty()
-                || a.owners.iter().any(|o| o.eq_ignore_ascii_case(&pipeline::owner(*d, config)))
+                || a.owners
+                    .iter()
+                    .any(|o| o.to_lowercase() == pipeline::owner(*d, config).to_lowercase())
         })
         .collect();
     let groups: Vec<(Option<String>, Pipeline)> = match a.by {

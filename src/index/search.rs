@@ -70,14 +70,6 @@ impl SearchIndex {
         }
         Ok(hits)
     }
-
-    /// Every hit, unranked, for counting (`search --count`, tests against `rg`).
-    pub fn count(&self, query: &Query) -> Result<usize> {
-        let (q, _) = eval::to_tantivy(query, &self.fields);
-        self.searcher()
-            .search(&q, &tantivy::collector::Count)
-            .map_err(|e| Error::io(".rolo/index", std::io::Error::other(e.to_string())))
-    }
 }
 
 /// When the match is not in the body: the first other key whose value matches, as

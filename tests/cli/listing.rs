@@ -624,6 +624,17 @@ fn tag_filter_ignores_case() {
 }
 
 #[test]
+fn tag_filter_ignores_case_in_any_script() {
+    let book = TestBook::new();
+    book.write("contacts/a.md", "+++\nname = \"А\"\ntags = [\"Клиент\"]\n+++\n");
+    book.write("contacts/b.md", "+++\nname = \"Б\"\ntags = [\"партнёр\"]\n+++\n");
+    check(&book, &["contact", "list", "--tag", "клиент"], &["a"]);
+    let mut slow = book.command(["contact", "list", "--tag", "КЛИЕНТ", "--json"]);
+    slow.env("ROLO_NO_INDEX", "1");
+    assert_eq!(crate::fixtures::ids(&crate::support::run(slow).json()), ["a"]);
+}
+
+#[test]
 fn overdue_is_decided_on_the_local_day() {
     let mut book = TestBook::new();
     book.write("tasks/pozvonit.md", "+++\ntitle = \"Позвонить\"\ndue = 2026-11-23\n+++\n");
