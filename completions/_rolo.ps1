@@ -42,10 +42,14 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Show deals per stage: count, total and weighted forecast per currency')
+            [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals')
+            [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'What needs attention today: the agenda without the look-ahead')
+            [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
+            [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -375,6 +379,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a task and print its id')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tasks')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark tasks done; a repeating task moves on to its next due date')
+            [CompletionResult]::new('snooze', 'snooze', [CompletionResultType]::ParameterValue, 'Move a task''s due date later')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -411,9 +417,31 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;task;done' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;task;snooze' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;task;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a task and print its id')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tasks')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark tasks done; a repeating task moves on to its next due date')
+            [CompletionResult]::new('snooze', 'snooze', [CompletionResultType]::ParameterValue, 'Move a task''s due date later')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -421,6 +449,12 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;task;help;list' {
+            break
+        }
+        'rolo;task;help;done' {
+            break
+        }
+        'rolo;task;help;snooze' {
             break
         }
         'rolo;task;help;help' {
@@ -501,6 +535,42 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;pipeline' {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only deals of these owners')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One pipeline per owner, source or currency')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;agenda' {
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Look ahead this many days for due tasks, birthdays and closing deals (default: [digest] days in rolo.toml, 7)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only what these owners look after')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;today' {
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only what these owners look after')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;digest' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to write it: plain text, Markdown, or a standalone HTML page')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'Look ahead this many days (default: [digest] days in rolo.toml, 7)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only what these owners look after')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
@@ -697,6 +767,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export contacts as vCards (4.0, or 3.0) with stable UIDs')
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Export one type of record as CSV with a header row (lists joined by "; ")')
             [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Export records as JSON: every front-matter key plus id, type, path and body')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -756,10 +827,29 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;export;ics' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with this tag (repeat: all of them)')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Only records in these stages')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only records of these owners')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only records from these sources')
+            [CompletionResult]::new('--company', '--company', [CompletionResultType]::ParameterName, 'Only people and deals of these companies')
+            [CompletionResult]::new('--city', '--city', [CompletionResultType]::ParameterName, 'Only records in these cities')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;export;help' {
             [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export contacts as vCards (4.0, or 3.0) with stable UIDs')
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Export one type of record as CSV with a header row (lists joined by "; ")')
             [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Export records as JSON: every front-matter key plus id, type, path and body')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -772,7 +862,20 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;export;help;json' {
             break
         }
+        'rolo;export;help;ics' {
+            break
+        }
         'rolo;export;help;help' {
+            break
+        }
+        'rolo;date' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'rolo;completions' {
@@ -810,10 +913,14 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Show deals per stage: count, total and weighted forecast per currency')
+            [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals')
+            [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'What needs attention today: the agenda without the look-ahead')
+            [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
+            [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -881,12 +988,20 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;help;task' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a task and print its id')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tasks')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark tasks done; a repeating task moves on to its next due date')
+            [CompletionResult]::new('snooze', 'snooze', [CompletionResultType]::ParameterValue, 'Move a task''s due date later')
             break
         }
         'rolo;help;task;add' {
             break
         }
         'rolo;help;task;list' {
+            break
+        }
+        'rolo;help;task;done' {
+            break
+        }
+        'rolo;help;task;snooze' {
             break
         }
         'rolo;help;show' {
@@ -911,6 +1026,15 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;pipeline' {
+            break
+        }
+        'rolo;help;agenda' {
+            break
+        }
+        'rolo;help;today' {
+            break
+        }
+        'rolo;help;digest' {
             break
         }
         'rolo;help;report' {
@@ -954,6 +1078,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Export contacts as vCards (4.0, or 3.0) with stable UIDs')
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Export one type of record as CSV with a header row (lists joined by "; ")')
             [CompletionResult]::new('json', 'json', [CompletionResultType]::ParameterValue, 'Export records as JSON: every front-matter key plus id, type, path and body')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates')
             break
         }
         'rolo;help;export;vcard' {
@@ -963,6 +1088,12 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;export;json' {
+            break
+        }
+        'rolo;help;export;ics' {
+            break
+        }
+        'rolo;help;date' {
             break
         }
         'rolo;help;completions' {

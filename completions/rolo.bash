@@ -16,6 +16,9 @@ _rolo() {
             ",$1")
                 cmd="rolo"
                 ;;
+            rolo,agenda)
+                cmd="rolo__subcmd__agenda"
+                ;;
             rolo,company)
                 cmd="rolo__subcmd__company"
                 ;;
@@ -25,8 +28,14 @@ _rolo() {
             rolo,contact)
                 cmd="rolo__subcmd__contact"
                 ;;
+            rolo,date)
+                cmd="rolo__subcmd__date"
+                ;;
             rolo,deal)
                 cmd="rolo__subcmd__deal"
+                ;;
+            rolo,digest)
+                cmd="rolo__subcmd__digest"
                 ;;
             rolo,edit)
                 cmd="rolo__subcmd__edit"
@@ -75,6 +84,9 @@ _rolo() {
                 ;;
             rolo,task)
                 cmd="rolo__subcmd__task"
+                ;;
+            rolo,today)
+                cmd="rolo__subcmd__today"
                 ;;
             rolo,unset)
                 cmd="rolo__subcmd__unset"
@@ -157,6 +169,9 @@ _rolo() {
             rolo__subcmd__export,help)
                 cmd="rolo__subcmd__export__subcmd__help"
                 ;;
+            rolo__subcmd__export,ics)
+                cmd="rolo__subcmd__export__subcmd__ics"
+                ;;
             rolo__subcmd__export,json)
                 cmd="rolo__subcmd__export__subcmd__json"
                 ;;
@@ -169,11 +184,17 @@ _rolo() {
             rolo__subcmd__export__subcmd__help,help)
                 cmd="rolo__subcmd__export__subcmd__help__subcmd__help"
                 ;;
+            rolo__subcmd__export__subcmd__help,ics)
+                cmd="rolo__subcmd__export__subcmd__help__subcmd__ics"
+                ;;
             rolo__subcmd__export__subcmd__help,json)
                 cmd="rolo__subcmd__export__subcmd__help__subcmd__json"
                 ;;
             rolo__subcmd__export__subcmd__help,vcard)
                 cmd="rolo__subcmd__export__subcmd__help__subcmd__vcard"
+                ;;
+            rolo__subcmd__help,agenda)
+                cmd="rolo__subcmd__help__subcmd__agenda"
                 ;;
             rolo__subcmd__help,company)
                 cmd="rolo__subcmd__help__subcmd__company"
@@ -184,8 +205,14 @@ _rolo() {
             rolo__subcmd__help,contact)
                 cmd="rolo__subcmd__help__subcmd__contact"
                 ;;
+            rolo__subcmd__help,date)
+                cmd="rolo__subcmd__help__subcmd__date"
+                ;;
             rolo__subcmd__help,deal)
                 cmd="rolo__subcmd__help__subcmd__deal"
+                ;;
+            rolo__subcmd__help,digest)
+                cmd="rolo__subcmd__help__subcmd__digest"
                 ;;
             rolo__subcmd__help,edit)
                 cmd="rolo__subcmd__help__subcmd__edit"
@@ -235,6 +262,9 @@ _rolo() {
             rolo__subcmd__help,task)
                 cmd="rolo__subcmd__help__subcmd__task"
                 ;;
+            rolo__subcmd__help,today)
+                cmd="rolo__subcmd__help__subcmd__today"
+                ;;
             rolo__subcmd__help,unset)
                 cmd="rolo__subcmd__help__subcmd__unset"
                 ;;
@@ -267,6 +297,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help__subcmd__export,csv)
                 cmd="rolo__subcmd__help__subcmd__export__subcmd__csv"
+                ;;
+            rolo__subcmd__help__subcmd__export,ics)
+                cmd="rolo__subcmd__help__subcmd__export__subcmd__ics"
                 ;;
             rolo__subcmd__help__subcmd__export,json)
                 cmd="rolo__subcmd__help__subcmd__export__subcmd__json"
@@ -304,8 +337,14 @@ _rolo() {
             rolo__subcmd__help__subcmd__task,add)
                 cmd="rolo__subcmd__help__subcmd__task__subcmd__add"
                 ;;
+            rolo__subcmd__help__subcmd__task,done)
+                cmd="rolo__subcmd__help__subcmd__task__subcmd__done"
+                ;;
             rolo__subcmd__help__subcmd__task,list)
                 cmd="rolo__subcmd__help__subcmd__task__subcmd__list"
+                ;;
+            rolo__subcmd__help__subcmd__task,snooze)
+                cmd="rolo__subcmd__help__subcmd__task__subcmd__snooze"
                 ;;
             rolo__subcmd__import,csv)
                 cmd="rolo__subcmd__import__subcmd__csv"
@@ -382,20 +421,32 @@ _rolo() {
             rolo__subcmd__task,add)
                 cmd="rolo__subcmd__task__subcmd__add"
                 ;;
+            rolo__subcmd__task,done)
+                cmd="rolo__subcmd__task__subcmd__done"
+                ;;
             rolo__subcmd__task,help)
                 cmd="rolo__subcmd__task__subcmd__help"
                 ;;
             rolo__subcmd__task,list)
                 cmd="rolo__subcmd__task__subcmd__list"
                 ;;
+            rolo__subcmd__task,snooze)
+                cmd="rolo__subcmd__task__subcmd__snooze"
+                ;;
             rolo__subcmd__task__subcmd__help,add)
                 cmd="rolo__subcmd__task__subcmd__help__subcmd__add"
+                ;;
+            rolo__subcmd__task__subcmd__help,done)
+                cmd="rolo__subcmd__task__subcmd__help__subcmd__done"
                 ;;
             rolo__subcmd__task__subcmd__help,help)
                 cmd="rolo__subcmd__task__subcmd__help__subcmd__help"
                 ;;
             rolo__subcmd__task__subcmd__help,list)
                 cmd="rolo__subcmd__task__subcmd__help__subcmd__list"
+                ;;
+            rolo__subcmd__task__subcmd__help,snooze)
+                cmd="rolo__subcmd__task__subcmd__help__subcmd__snooze"
                 ;;
             *)
                 ;;
@@ -404,12 +455,42 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__agenda)
+            opts="-h -V --days --owner --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -827,6 +908,28 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__date)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__deal)
             opts="-h -V --dir --json --color --help --version add list move won lost help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1137,6 +1240,40 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__digest)
+            opts="-h -V --format --days --owner --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__edit)
             opts="-h -V --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1160,7 +1297,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export)
-            opts="-h -V --dir --json --color --help --version vcard csv json help"
+            opts="-h -V --dir --json --color --help --version vcard csv json ics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,7 +1377,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__help)
-            opts="vcard csv json help"
+            opts="vcard csv json ics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,6 +1418,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__export__subcmd__help__subcmd__ics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__export__subcmd__help__subcmd__json)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1302,6 +1453,60 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__export__subcmd__ics)
+            opts="-o -h -V --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --company)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --city)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1426,8 +1631,22 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help"
+            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__agenda)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1537,6 +1756,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__date)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__deal)
             opts="add list move won lost"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1621,6 +1854,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__digest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1636,7 +1883,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__export)
-            opts="vcard csv json"
+            opts="vcard csv json ics"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1650,6 +1897,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__export__subcmd__csv)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__export__subcmd__ics)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2000,7 +2261,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__task)
-            opts="add list"
+            opts="add list done snooze"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,9 +2288,51 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__task__subcmd__done)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__task__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__task__subcmd__snooze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__today)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2860,7 +3163,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --help --version add list done snooze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2919,8 +3222,30 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__task__subcmd__done)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__task__subcmd__help)
-            opts="add list help"
+            opts="add list done snooze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2934,6 +3259,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__task__subcmd__help__subcmd__done)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2975,6 +3314,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__task__subcmd__help__subcmd__snooze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__task__subcmd__list)
             opts="-h -V --tag --owner --sort --limit --open --done --overdue --due-before --about --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3003,6 +3356,54 @@ _rolo() {
                     return 0
                     ;;
                 --about)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__task__subcmd__snooze)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__today)
+            opts="-h -V --owner --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --owner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

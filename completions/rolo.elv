@@ -39,10 +39,14 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
+            cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
+            cand today 'What needs attention today: the agenda without the look-ahead'
+            cand digest 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
             cand import 'Import records from vCard, CSV or JSON files'
-            cand export 'Export records as vCard, CSV or JSON'
+            cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+            cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -336,6 +340,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --version 'Print version'
             cand add 'Add a task and print its id'
             cand list 'List tasks'
+            cand done 'Mark tasks done; a repeating task moves on to its next due date'
+            cand snooze 'Move a task''s due date later'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;task;add'= {
@@ -369,14 +375,38 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;task;done'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;task;snooze'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;task;help'= {
             cand add 'Add a task and print its id'
             cand list 'List tasks'
+            cand done 'Mark tasks done; a repeating task moves on to its next due date'
+            cand snooze 'Move a task''s due date later'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;task;help;add'= {
         }
         &'rolo;task;help;list'= {
+        }
+        &'rolo;task;help;done'= {
+        }
+        &'rolo;task;help;snooze'= {
         }
         &'rolo;task;help;help'= {
         }
@@ -448,6 +478,39 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;pipeline'= {
             cand --owner 'Only deals of these owners'
             cand --by 'One pipeline per owner, source or currency'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;agenda'= {
+            cand --days 'Look ahead this many days for due tasks, birthdays and closing deals (default: [digest] days in rolo.toml, 7)'
+            cand --owner 'Only what these owners look after'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;today'= {
+            cand --owner 'Only what these owners look after'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;digest'= {
+            cand --format 'How to write it: plain text, Markdown, or a standalone HTML page'
+            cand --days 'Look ahead this many days (default: [digest] days in rolo.toml, 7)'
+            cand --owner 'Only what these owners look after'
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
@@ -622,6 +685,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand vcard 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
             cand csv 'Export one type of record as CSV with a header row (lists joined by "; ")'
             cand json 'Export records as JSON: every front-matter key plus id, type, path and body'
+            cand ics 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;export;vcard'= {
@@ -677,10 +741,28 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;export;ics'= {
+            cand -o 'Write to FILE instead of stdout (- is stdout)'
+            cand --output 'Write to FILE instead of stdout (- is stdout)'
+            cand --tag 'Only records with this tag (repeat: all of them)'
+            cand --stage 'Only records in these stages'
+            cand --owner 'Only records of these owners'
+            cand --source 'Only records from these sources'
+            cand --company 'Only people and deals of these companies'
+            cand --city 'Only records in these cities'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;export;help'= {
             cand vcard 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
             cand csv 'Export one type of record as CSV with a header row (lists joined by "; ")'
             cand json 'Export records as JSON: every front-matter key plus id, type, path and body'
+            cand ics 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;export;help;vcard'= {
@@ -689,7 +771,18 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;export;help;json'= {
         }
+        &'rolo;export;help;ics'= {
+        }
         &'rolo;export;help;help'= {
+        }
+        &'rolo;date'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'rolo;completions'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
@@ -724,10 +817,14 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
+            cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
+            cand today 'What needs attention today: the agenda without the look-ahead'
+            cand digest 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
             cand import 'Import records from vCard, CSV or JSON files'
-            cand export 'Export records as vCard, CSV or JSON'
+            cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+            cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -778,10 +875,16 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;task'= {
             cand add 'Add a task and print its id'
             cand list 'List tasks'
+            cand done 'Mark tasks done; a repeating task moves on to its next due date'
+            cand snooze 'Move a task''s due date later'
         }
         &'rolo;help;task;add'= {
         }
         &'rolo;help;task;list'= {
+        }
+        &'rolo;help;task;done'= {
+        }
+        &'rolo;help;task;snooze'= {
         }
         &'rolo;help;show'= {
         }
@@ -798,6 +901,12 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;search'= {
         }
         &'rolo;help;pipeline'= {
+        }
+        &'rolo;help;agenda'= {
+        }
+        &'rolo;help;today'= {
+        }
+        &'rolo;help;digest'= {
         }
         &'rolo;help;report'= {
             cand funnel 'Per stage: deals that reached it, conversion to the next, median days in it'
@@ -830,12 +939,17 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand vcard 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
             cand csv 'Export one type of record as CSV with a header row (lists joined by "; ")'
             cand json 'Export records as JSON: every front-matter key plus id, type, path and body'
+            cand ics 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'
         }
         &'rolo;help;export;vcard'= {
         }
         &'rolo;help;export;csv'= {
         }
         &'rolo;help;export;json'= {
+        }
+        &'rolo;help;export;ics'= {
+        }
+        &'rolo;help;date'= {
         }
         &'rolo;help;completions'= {
         }

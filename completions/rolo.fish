@@ -45,10 +45,14 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "rm" -d 'Delete a record w
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "agenda" -d 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "today" -d 'What needs attention today: the agenda without the look-ahead'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
-complete -c rolo -n "__fish_rolo_needs_command" -f -a "export" -d 'Export records as vCard, CSV or JSON'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "date" -d 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -261,16 +265,18 @@ complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "add" -d 'Log an interaction and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "list" -d 'List notes, newest first'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -l color -d 'When to use colours' -r -f -a "auto\t''
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a task and print its id'
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List tasks'
-complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -f -a "add" -d 'Add a task and print its id'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -f -a "done" -d 'Mark tasks done; a repeating task moves on to its next due date'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -f -a "snooze" -d 'Move a task\'s due date later'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l due -d 'When: 2026-12-01, \'2026-12-01 15:00\', today, tomorrow, friday, +3d, eom' -r
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l about -d 'The contact, company or deal it is about (repeatable)' -r
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l repeat -d 'Repeat every 3d, 2w, 1m, 1y; "2w after" repeats from completion' -r
@@ -298,8 +304,24 @@ complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a task and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark tasks done; a repeating task moves on to its next due date'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "snooze" -d 'Move a task\'s due date later'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand show" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand show" -l color -d 'When to use colours' -r -f -a "auto\t''
@@ -363,6 +385,35 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l days -d 'Look ahead this many days for due tasks, birthdays and closing deals (default: [digest] days in rolo.toml, 7)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l owner -d 'Only what these owners look after' -r
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand today" -l owner -d 'Only what these owners look after' -r
+complete -c rolo -n "__fish_rolo_using_subcommand today" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand today" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand today" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand today" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand today" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l format -d 'How to write it: plain text, Markdown, or a standalone HTML page' -r -f -a "text\t''
+markdown\t''
+html\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l days -d 'Look ahead this many days (default: [digest] days in rolo.toml, 7)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l owner -d 'Only what these owners look after' -r
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -487,17 +538,18 @@ complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcom
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -l color -d 'When to use colours' -r -f -a "auto\t''
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -s h -l help -d 'Print help'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -f -a "ics" -d 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l version -d 'vCard version: 4 or 3' -r -f -a "3\t''
 4\t''
 3.0\t''
@@ -554,10 +606,32 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l tag -d 'Only records with this tag (repeat: all of them)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l stage -d 'Only records in these stages' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l owner -d 'Only records of these owners' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l source -d 'Only records from these sources' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l company -d 'Only people and deals of these companies' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l city -d 'Only records in these cities' -r
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "ics" -d 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand date" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand date" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand date" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand date" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand date" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -572,27 +646,31 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand man" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "contact" -d 'Manage contacts (people)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "company" -d 'Manage companies'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "deal" -d 'Manage deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "task" -d 'Manage tasks and reminders'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "unset" -d 'Remove keys from a record'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline report index import export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "agenda" -d 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "today" -d 'What needs attention today: the agenda without the look-ahead'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "date" -d 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Add a contact and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "list" -d 'List contacts'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "add" -d 'Add a company and print its id'
@@ -606,6 +684,8 @@ complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from note" -f -a "list" -d 'List notes, newest first'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a task and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "done" -d 'Mark tasks done; a repeating task moves on to its next due date'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "snooze" -d 'Move a task\'s due date later'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "funnel" -d 'Per stage: deals that reached it, conversion to the next, median days in it'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "revenue" -d 'Won value per month, quarter or owner, per currency'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "sources" -d 'Per lead source: contacts, deals, won deals and value, win rate'
@@ -616,3 +696,4 @@ complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "csv" -d 'Export one type of record as CSV with a header row (lists joined by "; ")'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from export" -f -a "ics" -d 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'

@@ -58,6 +58,23 @@ impl Clock {
     }
 }
 
+/// The tz database file of a zone name (`Asia/Almaty`), where the C library and chrono
+/// look for it (`$TZDIR`, else `/usr/share/zoneinfo`); `None` for an unknown name.
+pub fn zone_file(name: &str) -> Option<std::path::PathBuf> {
+    let name = name.trim();
+    let plain = !name.is_empty()
+        && !name.starts_with('/')
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+    if !plain {
+        return None;
+    }
+    let dir = std::env::var_os("TZDIR")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| std::path::PathBuf::from("/usr/share/zoneinfo"), Into::into);
+    let file = dir.join(name);
+    file.is_file().then_some(file)
+}
+
 trait WholeSeconds {
     fn with_nanosecond_zero(self) -> Self;
 }
@@ -79,5 +96,13 @@ mod tests {
         let d = Clock::parse("2026-02-28").unwrap();
         assert_eq!(d.today(), NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
         assert!(Clock::parse("yesterday-ish").is_err());
+    }
+
+    #[test]
+    fn zone_names_are_plain() {
+        assert!(zone_file("../etc/passwd").is_none());
+        assert!(zone_file("/etc/localtime").is_none());
+        assert!(zone_file("").is_none());
+        assert!(zone_file("Nowhere/Atlantis").is_none());
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::dates::Cadence;
 use crate::error::{Diagnostic, Error, IoContext, Result};
 
 /// The commented template `rolo init` writes.
@@ -19,6 +20,7 @@ pub struct Config {
     pub pipeline: Pipeline,
     pub defaults: Defaults,
     pub digest: Digest,
+    pub follow_up: FollowUp,
     pub git: Git,
 }
 
@@ -43,6 +45,13 @@ pub struct Digest {
     pub stale_deal_days: u32,
 }
 
+/// Default keep-in-touch cadences for contacts, by tag and by stage (lowercase keys).
+#[derive(Debug, Clone, Default)]
+pub struct FollowUp {
+    pub tags: BTreeMap<String, Cadence>,
+    pub stages: BTreeMap<String, Cadence>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Git {
     pub autocommit: bool,
@@ -58,6 +67,8 @@ struct RawConfig {
     defaults: RawDefaults,
     #[serde(default)]
     digest: RawDigest,
+    #[serde(default)]
+    follow_up: RawFollowUp,
     #[serde(default)]
     git: RawGit,
 }
@@ -88,14 +99,38 @@ struct RawDigest {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
+struct RawFollowUp {
+    tags: Option<BTreeMap<String, String>>,
+    stages: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 struct RawGit {
     autocommit: Option<bool>,
 }
 
 impl RawConfig {
     /// Fill what the user left out from the template (which sets every key).
-    fn over(self, t: RawConfig) -> Config {
-        Config {
+    fn over(self, t: RawConfig) -> Result<Config, String> {
+        let cadences = |section: &str, map: BTreeMap<String, String>| {
+            map.into_iter()
+                .map(|(k, v)| {
+                    let c = v
+                        .parse::<Cadence>()
+                        .map_err(|m| format!("[follow_up] {section}: \"{k}\" = \"{v}\": {m}"))?;
+                    Ok((k.to_lowercase(), c))
+                })
+                .collect::<Result<BTreeMap<_, _>, String>>()
+        };
+        let follow_up = FollowUp {
+            tags: cadences("tags", self.follow_up.tags.or(t.follow_up.tags).unwrap_or_default())?,
+            stages: cadences(
+                "stages",
+                self.follow_up.stages.or(t.follow_up.stages).unwrap_or_default(),
+            )?,
+        };
+        Ok(Config {
             pipeline: Pipeline {
                 stages: self.pipeline.stages.or(t.pipeline.stages).unwrap_or_else(missing),
                 won: self.pipeline.won.or(t.pipeline.won).unwrap_or_else(missing),
@@ -119,10 +154,11 @@ impl RawConfig {
                     .or(t.digest.stale_deal_days)
                     .unwrap_or_else(missing),
             },
+            follow_up,
             git: Git {
                 autocommit: self.git.autocommit.or(t.git.autocommit).unwrap_or_else(missing),
             },
-        }
+        })
     }
 }
 
@@ -136,7 +172,7 @@ fn template() -> RawConfig {
 
 impl Default for Config {
     fn default() -> Self {
-        RawConfig::default().over(template())
+        RawConfig::default().over(template()).unwrap_or_else(|_| missing())
     }
 }
 
@@ -159,7 +195,7 @@ impl Config {
                 .unwrap_or((1, 1));
             bad(line, col, e.message().trim().to_string())
         })?;
-        let config = raw.over(template());
+        let config = raw.over(template()).map_err(|message| bad(1, 1, message))?;
         config.validate().map_err(|message| bad(1, 1, message))?;
         Ok(config)
     }
@@ -194,6 +230,17 @@ mod tests {
         assert!(t.defaults.currency.is_some() && t.defaults.owner.is_some());
         assert!(t.digest.days.is_some() && t.digest.stale_deal_days.is_some());
         assert!(t.git.autocommit.is_some());
+        assert!(t.follow_up.tags.is_some() && t.follow_up.stages.is_some());
+    }
+
+    #[test]
+    fn follow_up_defaults_are_cadences() {
+        let text = "[follow_up]\ntags = { VIP = \"14d\" }\nstages = { customer = \"2m\" }\n";
+        let c = Config::parse(text, Path::new("rolo.toml")).unwrap();
+        assert_eq!(c.follow_up.tags["vip"], "14d".parse().unwrap());
+        assert_eq!(c.follow_up.stages["customer"], "2m".parse().unwrap());
+        let bad = "[follow_up]\ntags = { vip = \"soon\" }\n";
+        assert!(Config::parse(bad, Path::new("rolo.toml")).is_err());
     }
 
     #[test]

@@ -185,6 +185,18 @@ impl std::str::FromStr for Cadence {
     }
 }
 
+impl std::fmt::Display for Cadence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = match self.unit {
+            Unit::Day => "d",
+            Unit::Week => "w",
+            Unit::Month => "m",
+            Unit::Year => "y",
+        };
+        write!(f, "{}{unit}", self.count)
+    }
+}
+
 impl Cadence {
     pub fn after(&self, d: NaiveDate) -> Option<NaiveDate> {
         match self.unit {
@@ -251,6 +263,14 @@ mod tests {
         let jan31 = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
         assert_eq!(c.after(jan31), NaiveDate::from_ymd_opt(2026, 2, 28));
         assert!("3x".parse::<Cadence>().is_err());
+    }
+
+    #[test]
+    fn cadences_print_as_written() {
+        for s in ["30d", "2w", "1m", "1y"] {
+            assert_eq!(s.parse::<Cadence>().unwrap().to_string(), s);
+        }
+        assert_eq!("3 days".parse::<Cadence>().unwrap().to_string(), "3d");
     }
 
     #[test]

@@ -66,8 +66,10 @@ pub fn is_open(r: &impl View, config: &Config) -> bool {
     match r.kind() {
         Kind::Task => !r.has("done"),
         Kind::Deal => {
-            let stage = r.str("stage").unwrap_or_default();
-            stage != config.pipeline.won && stage != config.pipeline.lost
+            // Any case, as the index's stage terms and `--stage` are.
+            let stage = r.str("stage").unwrap_or_default().to_lowercase();
+            stage != config.pipeline.won.to_lowercase()
+                && stage != config.pipeline.lost.to_lowercase()
         }
         _ => true,
     }

@@ -17,9 +17,12 @@
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
 //! - [`pipeline`]: deals per stage, totals and weighted forecast per currency; never prints.
 //! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.
+//! - [`tasks`]: reminders: `task done` (repeating tasks move along their series) and `snooze`.
+//! - [`agenda`]: what needs attention today: tasks, follow-ups, birthdays, closing and stale deals.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
+pub mod agenda;
 pub mod book;
 pub mod clock;
 pub mod config;
@@ -35,6 +38,7 @@ pub mod pipeline;
 pub mod query;
 pub mod reports;
 pub mod store;
+pub mod tasks;
 
 pub use book::Book;
 pub use error::{Diagnostic, Error, Result};

@@ -1,4 +1,4 @@
-//! `rolo import vcard|csv|json` and `rolo export vcard|csv|json` (SPEC "Interchange"):
+//! `rolo import vcard|csv|json` and `rolo export vcard|csv|json|ics` (SPEC "Interchange"):
 //! flags become the library's formats and options; files or stdin in, a file or stdout
 //! out; problems and the summary on stderr; one commit per import.
 
@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value as Json, json};
 
-use rolo::Kind;
 use rolo::filter::{Context as FilterContext, ListFilter};
 use rolo::interop::csv::Csv;
+use rolo::interop::ics;
 use rolo::interop::json::JsonFormat;
 use rolo::interop::vcard::{Vcard, Version};
 use rolo::interop::{Action, Format, Importer, OnDuplicate, Options, Report, text};
+use rolo::model::View;
+use rolo::{Book, Kind};
 
 use super::list;
 use super::output::WriteFailed;
@@ -124,6 +126,15 @@ pub enum ExportCommand {
     Csv(ExportCsvArgs),
     /// Export records as JSON: every front-matter key plus id, type, path and body
     Json(ExportJsonArgs),
+    /// Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates
+    ///
+    /// For calendar apps (RFC 5545): each open task with a due date (a date: all day; a
+    /// time: 30 minutes), each contact's birthday (all day, every year; 29 February falls
+    /// on 28 February in other years) and each open deal's close date (all day, with its
+    /// value). Done tasks and won or lost deals are left out. Every event's UID is made
+    /// from its record's type and id, so importing a newer export updates the events
+    /// instead of adding them twice.
+    Ics(ExportIcsArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -152,6 +163,12 @@ pub struct ExportJsonArgs {
     /// One object per line instead of an array
     #[arg(long)]
     ndjson: bool,
+    #[command(flatten)]
+    common: ExportArgs,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportIcsArgs {
     #[command(flatten)]
     common: ExportArgs,
 }
@@ -325,6 +342,7 @@ fn step_json(s: &rolo::interop::Step) -> Json {
 
 pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
     let (format, kinds, common): (Box<dyn Format>, Vec<Kind>, _) = match &cmd {
+        ExportCommand::Ics(a) => return export_ics(ctx, a),
         ExportCommand::Vcard(a) => {
             let version = if a.version.starts_with('3') { Version::V3 } else { Version::V4 };
             (Box::new(Vcard { version, charset: None }), vec![Kind::Contact], &a.common)
@@ -351,12 +369,29 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
     load.sort();
     load.dedup();
     let loaded = ctx.load(&book, &load)?;
+    let filter = export_filter(&book, common)?;
+    let none = HashMap::new();
+    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
+    let records: Vec<&rolo::Record> =
+        kinds.iter().flat_map(|&k| loaded.of(k)).filter(|r| filter.matches(r, &cx)).collect();
+    let mut bytes = Vec::new();
+    format.write(&records, &loaded, &mut bytes).map_err(WriteFailed)?;
+    let what = match kinds.as_slice() {
+        [k] if records.len() == 1 => k.name().to_string(),
+        [k] => k.dir().to_string(),
+        _ => "records".to_string(),
+    };
+    write_export(ctx, common, &bytes, &format!("{} {what}", records.len()))
+}
+
+/// The filter flags shared by every export.
+fn export_filter(book: &Book, common: &ExportArgs) -> Result<ListFilter, CliError> {
     let companies = common
         .companies
         .iter()
-        .map(|c| list::resolve_company(&book, c))
+        .map(|c| list::resolve_company(book, c))
         .collect::<Result<Vec<_>, _>>()?;
-    let filter = ListFilter {
+    Ok(ListFilter {
         tags: common.tags.clone(),
         stages: common.stages.clone(),
         owners: common.owners.clone(),
@@ -364,31 +399,54 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
         companies,
         cities: common.cities.clone(),
         ..Default::default()
-    };
-    let none = HashMap::new();
-    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
-    let records: Vec<&rolo::Record> =
-        kinds.iter().flat_map(|&k| loaded.of(k)).filter(|r| filter.matches(r, &cx)).collect();
-    let mut bytes = Vec::new();
-    format.write(&records, &loaded, &mut bytes).map_err(WriteFailed)?;
+    })
+}
+
+/// An export to `-o FILE` (saying what went there) or to stdout.
+fn write_export(ctx: &Context, common: &ExportArgs, bytes: &[u8], what: &str) -> CliResult {
     match common.output.as_deref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
-            rolo::store::write::replace(path, &bytes)?;
-            let what = match kinds.as_slice() {
-                [k] if records.len() == 1 => k.name().to_string(),
-                [k] => k.dir().to_string(),
-                _ => "records".to_string(),
-            };
-            ctx.out.status(format_args!(
-                "Exported {} {what} to {}.",
-                records.len(),
-                path.display()
-            ));
+            rolo::store::write::replace(path, bytes)?;
+            ctx.out.status(format_args!("Exported {what} to {}.", path.display()));
         }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&bytes).and_then(|()| out.flush()).map_err(WriteFailed)?;
+            out.write_all(bytes).and_then(|()| out.flush()).map_err(WriteFailed)?;
         }
     }
     Ok(())
+}
+
+/// `rolo export ics`: contacts, deals and tasks from the index (the default) or from
+/// every file (`ROLO_NO_INDEX=1`), as the other reading commands do.
+fn export_ics(ctx: &Context, a: &ExportIcsArgs) -> CliResult {
+    const KINDS: [Kind; 3] = [Kind::Contact, Kind::Deal, Kind::Task];
+    let book = ctx.open_book()?;
+    let filter = export_filter(&book, &a.common)?;
+    let events = if ctx.use_index() {
+        let (index, _) = super::search::open_index(ctx, &book, false)?;
+        let mut cards = Vec::new();
+        for kind in KINDS {
+            cards.extend(index.cards(kind, &filter)?);
+        }
+        reminders(ctx, &book, &filter, &cards)
+    } else {
+        let loaded = ctx.load(&book, &KINDS)?;
+        reminders(ctx, &book, &filter, &loaded.records)
+    };
+    let text = ics::calendar(&events, ctx.clock.now());
+    let what = format!("{} event{}", events.len(), if events.len() == 1 { "" } else { "s" });
+    write_export(ctx, &a.common, text.as_bytes(), &what)
+}
+
+fn reminders<V: View>(
+    ctx: &Context,
+    book: &Book,
+    filter: &ListFilter,
+    records: &[V],
+) -> Vec<ics::Event> {
+    let none = HashMap::new();
+    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
+    let chosen: Vec<&V> = records.iter().filter(|r| filter.matches(*r, &cx)).collect();
+    ics::events(&chosen, &book.config)
 }

@@ -1,9 +1,12 @@
 //! The command line: clap definitions, the shared [`Context`], dispatch, and the one
 //! place that maps errors to messages and exit codes (SPEC "Commands").
 
+mod agenda;
 mod company;
 mod contact;
+mod date;
 mod deal;
+mod digest;
 mod draft;
 mod edit;
 mod init;
@@ -89,6 +92,9 @@ enum Command {
     Rename(remove::RenameArgs),
     Search(search::SearchArgs),
     Pipeline(pipeline::PipelineArgs),
+    Agenda(agenda::AgendaArgs),
+    Today(agenda::TodayArgs),
+    Digest(agenda::DigestArgs),
     /// Report on the funnel, revenue, lead sources and activity
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -96,9 +102,10 @@ enum Command {
     /// Import records from vCard, CSV or JSON files
     #[command(subcommand)]
     Import(interop::ImportCommand),
-    /// Export records as vCard, CSV or JSON
+    /// Export records as vCard, CSV or JSON, or reminders as iCalendar
     #[command(subcommand)]
     Export(interop::ExportCommand),
+    Date(date::DateArgs),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
 }
@@ -170,18 +177,47 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    let discover = Discover::from_env(cli.global.dir.clone());
+    use_book_timezone(&discover);
     let clock = match Clock::from_env() {
         Ok(c) => c,
         Err(e) => return report(CliError::Lib(e)),
     };
-    let ctx = Context {
-        out: Output::new(cli.global.json, cli.global.color),
-        clock,
-        discover: Discover::from_env(cli.global.dir.clone()),
-    };
+    let ctx = Context { out: Output::new(cli.global.json, cli.global.color), clock, discover };
     match run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) => report(e),
+    }
+}
+
+/// SPEC: "today" is the local date of `TZ`, or of `[defaults] timezone` in rolo.toml
+/// when `TZ` is not set. The time library reads the zone from `TZ` only, so rolo runs
+/// itself again with `TZ` set (once: the second run has it), before reading any time.
+fn use_book_timezone(discover: &Discover) {
+    if std::env::var_os("TZ").is_some_and(|v| !v.is_empty()) {
+        return;
+    }
+    // No book, or a rolo.toml that does not parse: the command itself will say so.
+    let Some(config) = discover.find().ok().and_then(|root| rolo::config::Config::load(&root).ok())
+    else {
+        return;
+    };
+    let Some(zone) = config.defaults.timezone else { return };
+    if rolo::clock::zone_file(&zone).is_none() {
+        eprintln!(
+            "warning: rolo.toml: [defaults] timezone = \"{zone}\" is not in the time zone database; using the system's"
+        );
+        return;
+    }
+    #[cfg(unix)]
+    if let Ok(exe) = std::env::current_exe() {
+        use std::os::unix::process::CommandExt;
+        let err = std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env("TZ", zone.trim())
+            .exec();
+        // Only returns when it could not run: go on in the system's zone.
+        eprintln!("warning: cannot apply [defaults] timezone: {err}");
     }
 }
 
@@ -201,10 +237,14 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Rename(args) => remove::run_rename(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
+        Command::Agenda(args) => agenda::run_agenda(ctx, &args),
+        Command::Today(args) => agenda::run_today(ctx, &args),
+        Command::Digest(args) => agenda::run_digest(ctx, &args),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Index(args) => search::run_index(ctx, &args),
         Command::Import(cmd) => interop::run_import(ctx, cmd),
         Command::Export(cmd) => interop::run_export(ctx, cmd),
+        Command::Date(args) => date::run(ctx, &args),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),
     }

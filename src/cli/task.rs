@@ -1,9 +1,10 @@
-//! `rolo task add|list`.
+//! `rolo task add|list|done|snooze`.
 
-use rolo::dates::Cadence;
 use rolo::filter::ListFilter;
+use rolo::model::Record;
 use rolo::model::reference::Entry;
 use rolo::store::edit;
+use rolo::tasks::{self, Done, Repeat, SnoozeBy, Snoozed};
 use rolo::{Book, Kind};
 
 use super::draft::Draft;
@@ -14,6 +15,27 @@ use super::{CliError, CliResult, Context};
 pub enum TaskCommand {
     Add(TaskAddArgs),
     List(TaskListArgs),
+    Done(TaskDoneArgs),
+    Snooze(TaskSnoozeArgs),
+}
+
+/// Mark tasks done; a repeating task moves on to its next due date
+#[derive(clap::Args, Debug)]
+pub struct TaskDoneArgs {
+    /// Task id, type/id or unique prefix (several for several tasks)
+    #[arg(required = true, value_name = "TASK")]
+    tasks: Vec<String>,
+}
+
+/// Move a task's due date later
+#[derive(clap::Args, Debug)]
+pub struct TaskSnoozeArgs {
+    /// Task id, type/id or unique prefix
+    task: String,
+    /// How long (2d, 1w, +1m: from the due date, or from today if overdue), or until
+    /// when (friday, tomorrow, 2026-12-05, '2026-12-05 15:00')
+    #[arg(value_name = "BY")]
+    by: String,
 }
 
 /// Add a task and print its id
@@ -59,6 +81,8 @@ pub struct TaskListArgs {
 pub fn run(ctx: &Context, cmd: TaskCommand) -> CliResult {
     match cmd {
         TaskCommand::Add(a) => add(ctx, &a),
+        TaskCommand::Done(a) => done(ctx, &a.tasks),
+        TaskCommand::Snooze(a) => snooze(ctx, &a.task, &a.by),
         TaskCommand::List(a) => {
             let book = ctx.open_book()?;
             let due_before = match &a.due_before {
@@ -94,8 +118,88 @@ pub fn about_value(book: &Book, e: &Entry) -> Result<String, CliError> {
 
 /// `1m`, `2w after`.
 pub fn check_repeat(repeat: &str) -> Result<(), CliError> {
-    let cadence = repeat.trim().strip_suffix("after").unwrap_or(repeat).trim();
-    cadence.parse::<Cadence>().map(drop).map_err(|m| rolo::Error::value("repeat", m).into())
+    repeat.parse::<Repeat>().map(drop).map_err(|m| rolo::Error::value("repeat", m).into())
+}
+
+/// A task file whose keys rolo cannot work with (`repeat = "3x"`): the command fails
+/// (exit 1), naming the file.
+fn in_file(record: &Record, e: rolo::Error) -> CliError {
+    CliError::Failed(format!("{}: {e}", record.path.display()))
+}
+
+/// `task done TASK…`: every REF is resolved before anything is written; the changed
+/// files are saved and committed together, with a line per task on stderr.
+fn done(ctx: &Context, refs: &[String]) -> CliResult {
+    let book = ctx.open_book()?;
+    let mut records: Vec<Record> = Vec::new();
+    for reference in refs {
+        let record = book.find(reference, &[Kind::Task])?;
+        if !records.iter().any(|r| r.id == record.id) {
+            records.push(record);
+        }
+    }
+    let now = ctx.clock.now();
+    let mut changed = Vec::new();
+    let mut said = Vec::new();
+    for mut record in records {
+        match tasks::done(&mut record.doc, now).map_err(|e| in_file(&record, e))? {
+            Done::AlreadyDone => {
+                let when = record.when("done").map(|w| format!(" ({})", w.display()));
+                said.push(format!("Already done: {}{}.", record.id, when.unwrap_or_default()));
+                continue;
+            }
+            Done::Closed => said.push(format!("Done: {}.", record.id)),
+            Done::Next { due } => {
+                said.push(format!("Done: {}; next due {}.", record.id, due.display()));
+            }
+        }
+        changed.push(record);
+    }
+    for record in &changed {
+        book.save(record)?;
+    }
+    if !changed.is_empty() {
+        let titles: Vec<String> = changed.iter().map(Record::title).collect();
+        let paths: Vec<_> = changed.iter().map(|r| r.path.clone()).collect();
+        ctx.commit(&book, &paths, &format!("task: done {}", titles.join(", ")));
+    }
+    for line in said {
+        ctx.out.status(line);
+    }
+    if changed.is_empty() {
+        ctx.out.status("Nothing changed.");
+    }
+    Ok(())
+}
+
+/// `task snooze TASK BY`: move `due` later; a done task cannot be snoozed (exit 1).
+fn snooze(ctx: &Context, reference: &str, by: &str) -> CliResult {
+    let book = ctx.open_book()?;
+    let now = ctx.clock.now();
+    let by = SnoozeBy::parse(by, now)?;
+    let mut record = book.find(reference, &[Kind::Task])?;
+    match tasks::snooze(&mut record.doc, by, now).map_err(|e| in_file(&record, e))? {
+        Snoozed::IsDone => {
+            let when = record.when("done").map(|w| format!(" ({})", w.display()));
+            Err(CliError::Failed(format!(
+                "{} is already done{}; only open tasks can be snoozed",
+                record.id,
+                when.unwrap_or_default()
+            )))
+        }
+        Snoozed::Unchanged => {
+            ctx.out.status("Nothing changed.");
+            Ok(())
+        }
+        Snoozed::Moved { due } => {
+            let due = due.display();
+            book.save(&record)?;
+            let message = format!("task: snooze {} to {due}", record.title());
+            ctx.commit(&book, std::slice::from_ref(&record.path), &message);
+            ctx.out.status(format_args!("Snoozed {} to {due}.", record.id));
+            Ok(())
+        }
+    }
 }
 
 fn add(ctx: &Context, a: &TaskAddArgs) -> CliResult {

@@ -40,6 +40,9 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
     let title = r.title();
     doc.add_text(f.title, &title);
     doc.add_text(f.title_raw, &title);
+    for (key, _) in r.doc.iter() {
+        doc.add_text(f.keys, key);
+    }
     for (key, _) in crate::model::schema::link_keys(r.kind) {
         for value in r.strs(key) {
             doc.add_text(f.links, value);

@@ -77,6 +77,17 @@ impl Lookup {
     }
 }
 
+/// What a card may have, for [`SearchIndex::cards_where`].
+#[derive(Debug, Clone, Copy)]
+pub enum Has<'a> {
+    /// A top-level front-matter key.
+    Key(&'a str),
+    /// A tag (any case).
+    Tag(&'a str),
+    /// A stage (any case).
+    Stage(&'a str),
+}
+
 fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(".rolo/index", std::io::Error::other(e.to_string()))
 }
@@ -209,6 +220,26 @@ impl SearchIndex {
                 must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
+        self.cards_matching(&BooleanQuery::new(must))
+    }
+
+    /// Cards of one kind that have any of `any` (every card when empty) and none of
+    /// `none`; the caller applies the exact test to what comes back (the agenda: open
+    /// tasks, contacts with a birthday or a follow-up, open deals).
+    pub fn cards_where(&self, kind: Kind, any: &[Has], none: &[Has]) -> Result<Vec<Card>> {
+        let f = &self.fields;
+        let clause = |h: &Has| match h {
+            Has::Key(k) => term(f.keys, k),
+            Has::Tag(t) => term(f.tag, &t.to_lowercase()),
+            Has::Stage(s) => term(f.stage, &s.to_lowercase()),
+        };
+        let mut must: Vec<(Occur, Box<dyn TQuery>)> =
+            vec![(Occur::Must, term(f.kind, kind.name()))];
+        if !any.is_empty() {
+            let any = any.iter().map(|h| (Occur::Should, clause(h))).collect();
+            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        must.extend(none.iter().map(|h| (Occur::MustNot, clause(h))));
         self.cards_matching(&BooleanQuery::new(must))
     }
 

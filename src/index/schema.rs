@@ -6,7 +6,7 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 pub const STEMMED: &str = "rolo";
 pub const EXACT: &str = "rolo_exact";
 
@@ -37,6 +37,9 @@ pub struct Fields {
     pub city: Field,
     /// `key\u{1}word` for every word of every custom field and unknown key: `industry:furniture`.
     pub custom: Field,
+    /// Every top-level key the front matter has (`due`, `done`, `birthday`, `follow_up`):
+    /// lets the agenda fetch only the records it can concern.
+    pub keys: Field,
     /// The whole record as JSON (a [`crate::model::Card`]): what `list` shows and
     /// filters, and the body `search` takes snippets from.
     pub card: Field,
@@ -74,6 +77,7 @@ impl Fields {
         let company = b.add_text_field("company", text(STEMMED, false));
         let city = b.add_text_field("city", text(STEMMED, false));
         let custom = b.add_text_field("custom", STRING);
+        let keys = b.add_text_field("keys", STRING);
         let card = b.add_text_field("card", TextOptions::default().set_stored());
         let title_raw = b.add_text_field("title_raw", FAST);
         let links = b.add_text_field("links", STRING | FAST);
@@ -96,6 +100,7 @@ impl Fields {
             company,
             city,
             custom,
+            keys,
             card,
             title_raw,
             links,

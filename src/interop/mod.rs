@@ -1,12 +1,15 @@
-//! Interchange: vCard, CSV and JSON in and out (SPEC "Interchange").
+//! Interchange: vCard, CSV and JSON in and out, iCalendar out (SPEC "Interchange").
 //!
-//! Each format is one module behind [`Format`]: it reads a file into [`Incoming`] records,
-//! with an error per card or row rather than for the whole file, and writes records out.
+//! Each record format is one module behind [`Format`]: it reads a file into [`Incoming`]
+//! records, with an error per card or row rather than for the whole file, and writes
+//! records out.
 //! What happens when incoming records meet the book (matching, merging, linking or
 //! creating companies, one report) is [`import`]'s, the same for every format.
+//! [`ics`] writes reminders (tasks, birthdays, close dates) rather than records.
 //! Nothing here prints, reads the terminal or knows clap: the CLI does that.
 
 pub mod csv;
+pub mod ics;
 pub mod import;
 pub mod json;
 mod matcher;

@@ -85,7 +85,7 @@ pub fn keys(kind: Kind) -> &'static [(&'static str, FieldType)] {
             ("done", DateTime),
             ("completed", DateTimeList),
             ("owner", Text),
-            ("anchor", Date),
+            ("anchor", DateOrDateTime),
             ("created", DateTime),
         ],
     }

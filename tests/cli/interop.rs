@@ -6,6 +6,7 @@
 
 mod csv;
 mod export;
+mod ics;
 mod repeat;
 mod round_trip;
 mod vcard;

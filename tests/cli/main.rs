@@ -4,6 +4,7 @@
 mod fixtures;
 mod support;
 
+mod agenda;
 mod books;
 mod edits;
 mod example;
@@ -16,6 +17,7 @@ mod records;
 mod robustness;
 mod search;
 mod tables;
+mod tasks;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.
 #[test]

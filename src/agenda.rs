@@ -1,0 +1,426 @@
+//! The agenda: what needs the user's attention on their day (SPEC "Commands": `agenda`,
+//! `today`, `digest`): overdue and upcoming tasks, follow-ups due, birthdays, deals
+//! closing and deals gone quiet.
+//!
+//! Pure: records (parsed files or index cards), last contacts, the config and `now` go
+//! in, items come out; the CLI renders them as a table, JSON, text, Markdown or HTML.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, FixedOffset, Local, NaiveDate};
+use serde_json::{Map, Value as Json, json};
+
+use crate::config::Config;
+use crate::dates::{Cadence, When, parse_month_day};
+use crate::filter::{is_open, is_overdue};
+use crate::model::reference::Entry;
+use crate::model::{Kind, View};
+use crate::pipeline;
+
+/// The kinds of item, in the order the agenda shows them; `name` is the `--json` kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKind {
+    /// An open task past its due date (a date at the end of that day, a datetime at that time).
+    Overdue,
+    /// An open task due today or within the look-ahead.
+    Due,
+    /// A contact (or company) whose keep-in-touch cadence has run out.
+    FollowUp,
+    /// A birthday today or within the look-ahead.
+    Birthday,
+    /// An open deal whose `close` date is past or within the look-ahead.
+    Closing,
+    /// An open deal with no interaction for `digest.stale_deal_days`.
+    Stale,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 6] = [
+        ItemKind::Overdue,
+        ItemKind::Due,
+        ItemKind::FollowUp,
+        ItemKind::Birthday,
+        ItemKind::Closing,
+        ItemKind::Stale,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Overdue => "overdue",
+            ItemKind::Due => "due",
+            ItemKind::FollowUp => "follow_up",
+            ItemKind::Birthday => "birthday",
+            ItemKind::Closing => "closing",
+            ItemKind::Stale => "stale",
+        }
+    }
+}
+
+/// What an item says beyond its record and date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Task {
+        due: When,
+        about: Vec<String>,
+        repeat: Option<String>,
+    },
+    FollowUp {
+        /// As written (`30d`), or as the default that applied.
+        cadence: String,
+        /// `tag vip`, `stage customer` when a default from rolo.toml applied.
+        from_default: Option<String>,
+        last_contact: Option<NaiveDate>,
+    },
+    Birthday {
+        /// As written: `1988-04-12` or `04-12`.
+        birthday: String,
+        /// The age they turn, when the year is known.
+        age: Option<i32>,
+    },
+    Deal {
+        stage: String,
+        value: Option<f64>,
+        currency: String,
+        close: Option<NaiveDate>,
+        last_contact: Option<NaiveDate>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// The local day the item is about: due, follow-up due, birthday, close, gone stale.
+    pub day: NaiveDate,
+    pub record: Kind,
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+    pub detail: Detail,
+}
+
+impl Item {
+    /// The id to type in the next command: bare where the section's kind is the usual
+    /// one, `company/…` for a company's follow-up.
+    pub fn reference(&self) -> String {
+        match self.record {
+            Kind::Company => format!("company/{}", self.id),
+            _ => self.id.clone(),
+        }
+    }
+
+    /// The `--json` object: `kind`, `date`, `type`, `id`, `title`, `owner`, `days` (from
+    /// today, negative in the past) and what the kind adds.
+    pub fn to_json(&self, today: NaiveDate) -> Json {
+        let mut m = Map::new();
+        m.insert("kind".into(), self.kind.name().into());
+        m.insert("date".into(), iso(self.day).into());
+        m.insert("type".into(), self.record.name().into());
+        m.insert("id".into(), self.id.clone().into());
+        m.insert("title".into(), self.title.clone().into());
+        m.insert("owner".into(), self.owner.clone().into());
+        m.insert("days".into(), (self.day - today).num_days().into());
+        let day = |d: &Option<NaiveDate>| d.map_or(Json::Null, |d| iso(d).into());
+        match &self.detail {
+            Detail::Task { due, about, repeat } => {
+                m.insert("due".into(), due.to_toml().to_string().trim().into());
+                m.insert("about".into(), json!(about));
+                if let Some(r) = repeat {
+                    m.insert("repeat".into(), r.clone().into());
+                }
+            }
+            Detail::FollowUp { cadence, from_default, last_contact } => {
+                m.insert("follow_up".into(), cadence.clone().into());
+                if let Some(d) = from_default {
+                    m.insert("follow_up_from".into(), d.clone().into());
+                }
+                m.insert("last_contact".into(), day(last_contact));
+            }
+            Detail::Birthday { birthday, age } => {
+                m.insert("birthday".into(), birthday.clone().into());
+                if let Some(a) = age {
+                    m.insert("age".into(), (*a).into());
+                }
+            }
+            Detail::Deal { stage, value, currency, close, last_contact } => {
+                m.insert("stage".into(), stage.clone().into());
+                m.insert("value".into(), value.map_or(Json::Null, Json::from));
+                m.insert("currency".into(), currency.clone().into());
+                m.insert("close".into(), day(close));
+                m.insert("last_contact".into(), day(last_contact));
+            }
+        }
+        Json::Object(m)
+    }
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The records the agenda reads. Tasks: at least the open ones (every open task about a
+/// record counts as a follow-up handled); contacts and companies: at least those with a
+/// birthday or a cadence; deals: at least the open ones. More is fine: each is tested.
+pub struct Sources<'a, V> {
+    pub tasks: &'a [V],
+    pub contacts: &'a [V],
+    pub companies: &'a [V],
+    pub deals: &'a [V],
+    /// Newest note per contact, company and deal.
+    pub last_contact: &'a HashMap<Entry, When>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Look-ahead in days for due tasks, birthdays and closing deals (0: today only).
+    pub days: u32,
+    /// Only records of these owners (any case); empty: everyone's.
+    pub owners: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Agenda {
+    pub today: NaiveDate,
+    /// In section order, then by day, then by title.
+    pub items: Vec<Item>,
+    /// Values the agenda could not read (`contacts/x.md: follow_up "3x": …`), for stderr.
+    pub problems: Vec<String>,
+}
+
+impl Agenda {
+    pub fn of(&self, kind: ItemKind) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.kind == kind)
+    }
+}
+
+/// Build the agenda for the local day of `now`.
+pub fn agenda<V: View>(
+    src: &Sources<V>,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    opts: &Options,
+) -> Agenda {
+    let today = now.with_timezone(&Local).date_naive();
+    let horizon =
+        today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
+    let mut a = Agenda { today, ..Agenda::default() };
+    let wanted = |r: &V| {
+        opts.owners.is_empty() || {
+            let owner = pipeline::owner(r, config).to_lowercase();
+            opts.owners.iter().any(|o| o.to_lowercase() == owner)
+        }
+    };
+    let item = |kind, day, r: &V, detail| Item {
+        kind,
+        day,
+        record: r.kind(),
+        id: r.id().to_string(),
+        title: r.title(),
+        owner: pipeline::owner(r, config),
+        detail,
+    };
+
+    // Tasks; and what every open task is about, whoever owns it.
+    let mut handled: HashSet<&str> = HashSet::new();
+    for t in src.tasks.iter().filter(|t| t.kind() == Kind::Task && is_open(*t, config)) {
+        handled.extend(t.strs("about"));
+        let Some(due) = t.when("due") else { continue };
+        if !wanted(t) {
+            continue;
+        }
+        let kind = if is_overdue(t, now, config) {
+            ItemKind::Overdue
+        } else if due.local_date() <= horizon {
+            ItemKind::Due
+        } else {
+            continue;
+        };
+        let about = t.strs("about").into_iter().map(String::from).collect();
+        let repeat = t.str("repeat").map(String::from);
+        a.items.push(item(kind, due.local_date(), t, Detail::Task { due, about, repeat }));
+    }
+
+    // Follow-ups: the cadence ran out since the last note, and no open task is about it.
+    let is_handled = |r: &V| {
+        handled.contains(r.id()) || handled.contains(format!("{}/{}", r.kind(), r.id()).as_str())
+    };
+    for r in src.contacts.iter().chain(src.companies) {
+        if !matches!(r.kind(), Kind::Contact | Kind::Company) || !wanted(r) {
+            continue;
+        }
+        let (cadence, text, from_default) = match cadence_of(r, config) {
+            Ok(Some(c)) => c,
+            Ok(None) => continue,
+            Err(message) => {
+                a.problems.push(format!("{}: {message}", r.path().display()));
+                continue;
+            }
+        };
+        let entry = Entry { kind: r.kind(), id: r.id().to_string() };
+        let last = src.last_contact.get(&entry).map(When::local_date);
+        let since = last.or_else(|| pipeline::created_at(r).map(|w| w.local_date()));
+        // Never contacted and no `created`: due now. A cadence past the calendar's end: never.
+        let due = match since {
+            Some(d) => cadence.after(d),
+            None => Some(today),
+        };
+        if let Some(due) = due
+            && due <= today
+            && !is_handled(r)
+        {
+            let detail = Detail::FollowUp { cadence: text, from_default, last_contact: last };
+            a.items.push(item(ItemKind::FollowUp, due, r, detail));
+        }
+    }
+
+    // Birthdays within the look-ahead.
+    for r in src.contacts.iter().filter(|r| r.kind() == Kind::Contact && r.has("birthday")) {
+        if !wanted(r) {
+            continue;
+        }
+        let Some((year, month, day)) = birthday_of(r) else {
+            a.problems.push(format!(
+                "{}: birthday must be a date (1988-04-12) or \"MM-DD\"",
+                r.path().display()
+            ));
+            continue;
+        };
+        let next = match birthday_in(today.year(), month, day) {
+            Some(d) if d >= today => Some(d),
+            _ => birthday_in(today.year() + 1, month, day),
+        };
+        let Some(next) = next.filter(|d| *d <= horizon) else { continue };
+        let age = year.map(|y| next.year() - y).filter(|a| *a > 0);
+        let birthday = match year {
+            Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+            None => format!("{month:02}-{day:02}"),
+        };
+        a.items.push(item(ItemKind::Birthday, next, r, Detail::Birthday { birthday, age }));
+    }
+
+    // Open deals: closing within the look-ahead (or past their date), or gone quiet.
+    let stale_days = i64::from(config.digest.stale_deal_days);
+    for d in src.deals.iter().filter(|d| d.kind() == Kind::Deal && is_open(*d, config)) {
+        if !wanted(d) {
+            continue;
+        }
+        let close = d.when("close").map(|w| w.local_date());
+        let last = deal_last_contact(d, src.last_contact);
+        let detail = || Detail::Deal {
+            stage: d.str("stage").unwrap_or_default().to_string(),
+            value: d.number("value"),
+            currency: pipeline::currency(d, config),
+            close,
+            last_contact: last,
+        };
+        if let Some(c) = close.filter(|c| *c <= horizon) {
+            a.items.push(item(ItemKind::Closing, c, d, detail()));
+        }
+        let since = last.or_else(|| pipeline::created_at(d).map(|w| w.local_date()));
+        if let Some(since) = since
+            && (today - since).num_days() >= stale_days
+        {
+            let day = since + chrono::Duration::days(stale_days);
+            a.items.push(item(ItemKind::Stale, day, d, detail()));
+        }
+    }
+
+    a.items.sort_by(|x, y| {
+        (x.kind, x.day, due_instant(x), &x.title, &x.id).cmp(&(
+            y.kind,
+            y.day,
+            due_instant(y),
+            &y.title,
+            &y.id,
+        ))
+    });
+    a
+}
+
+/// A timed task sorts by its time within the day; everything else first.
+fn due_instant(i: &Item) -> Option<DateTime<FixedOffset>> {
+    match &i.detail {
+        Detail::Task { due: due @ (When::At(_) | When::Local(_)), .. } => Some(due.instant()),
+        _ => None,
+    }
+}
+
+/// A record's keep-in-touch cadence: its own `follow_up`, else the shortest default of
+/// its tags and stage (contacts only); `off`, `none`, `never` or `""` opt out.
+fn cadence_of(
+    r: &impl View,
+    config: &Config,
+) -> Result<Option<(Cadence, String, Option<String>)>, String> {
+    if let Some(own) = r.str("follow_up").or_else(|| r.has("follow_up").then_some("")) {
+        let own = own.trim();
+        if own.is_empty() || ["off", "none", "never", "no"].contains(&own.to_lowercase().as_str()) {
+            return Ok(None);
+        }
+        let c = own.parse::<Cadence>().map_err(|m| format!("follow_up \"{own}\": {m}"))?;
+        return Ok(Some((c, own.to_string(), None)));
+    }
+    if r.kind() != Kind::Contact {
+        return Ok(None);
+    }
+    let d = &config.follow_up;
+    let by_tag = r.strs("tags").into_iter().filter_map(|t| {
+        let t = t.to_lowercase();
+        d.tags.get(&t).map(|c| (*c, format!("tag {t}")))
+    });
+    let by_stage = r.str("stage").and_then(|s| {
+        let s = s.to_lowercase();
+        d.stages.get(&s).map(|c| (*c, format!("stage {s}")))
+    });
+    // The shortest: the one that comes round first from the same day.
+    let base = NaiveDate::from_ymd_opt(2000, 1, 31).unwrap_or_default();
+    let best = by_tag.chain(by_stage).min_by_key(|(c, _)| c.after(base));
+    Ok(best.map(|(c, from)| (c, c.to_string(), Some(from))))
+}
+
+/// `(year if known, month, day)` of a `birthday` written as a TOML date, a
+/// `"YYYY-MM-DD"` string or a year-less `"MM-DD"`.
+pub fn birthday_of(r: &impl View) -> Option<(Option<i32>, u32, u32)> {
+    if let Some(When::Date(d)) = r.when("birthday") {
+        return Some((Some(d.year()), d.month(), d.day()));
+    }
+    let text = r.str("birthday")?.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some((Some(d.year()), d.month(), d.day()));
+    }
+    parse_month_day(text).map(|(m, d)| (None, m, d))
+}
+
+/// The day a birthday falls on in `year`: 29 February on 28 February in other years.
+pub fn birthday_in(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).or_else(|| {
+        (month == 2 && day == 29).then(|| NaiveDate::from_ymd_opt(year, 2, 28)).flatten()
+    })
+}
+
+/// The newest note about a deal, its contact or its company.
+fn deal_last_contact(d: &impl View, last: &HashMap<Entry, When>) -> Option<NaiveDate> {
+    let mut entries = vec![Entry { kind: Kind::Deal, id: d.id().to_string() }];
+    for (key, kind) in [("contact", Kind::Contact), ("company", Kind::Company)] {
+        for v in d.strs(key) {
+            let id = v.strip_prefix(kind.name()).and_then(|s| s.strip_prefix('/')).unwrap_or(v);
+            entries.push(Entry { kind, id: id.to_string() });
+        }
+    }
+    entries.iter().filter_map(|e| last.get(e)).map(When::local_date).max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn leap_day_birthdays_fall_on_28_february_in_other_years() {
+        assert_eq!(birthday_in(2027, 2, 29), Some(day("2027-02-28")));
+        assert_eq!(birthday_in(2028, 2, 29), Some(day("2028-02-29")));
+        assert_eq!(birthday_in(2027, 4, 12), Some(day("2027-04-12")));
+        assert_eq!(birthday_in(2027, 2, 30), None);
+    }
+}

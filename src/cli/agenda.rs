@@ -1,0 +1,154 @@
+//! `rolo agenda`, `rolo today` and `rolo digest` (SPEC "Commands"): what needs attention,
+//! read from the index (only the records that can concern the agenda) or, with
+//! `ROLO_NO_INDEX=1`, from every file; rendered by [`super::digest`].
+
+use std::collections::HashMap;
+
+use serde_json::Value as Json;
+
+use rolo::agenda::{self, Agenda, Options, Sources};
+use rolo::index::lookup::Has;
+use rolo::model::{Card, View};
+use rolo::{Book, Kind};
+
+use super::digest::{self, Format};
+use super::{CliResult, Context};
+
+const JSON_HELP: &str = "\
+--json: an array of items {\"kind\", \"date\", \"type\", \"id\", \"title\", \"owner\", \"days\", …},
+kind one of overdue, due, follow_up, birthday, closing, stale; days counts from today
+(negative: past). Tasks add due, about, repeat; follow-ups follow_up and last_contact;
+birthdays birthday and age; deals stage, value, currency, close and last_contact.";
+
+/// Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals
+#[derive(clap::Args, Debug)]
+#[command(after_long_help = JSON_HELP)]
+pub struct AgendaArgs {
+    /// Look ahead this many days for due tasks, birthdays and closing deals
+    /// (default: [digest] days in rolo.toml, 7)
+    #[arg(long, value_name = "N")]
+    days: Option<u32>,
+    /// Only what these owners look after
+    #[arg(long = "owner", value_name = "OWNER")]
+    owners: Vec<String>,
+}
+
+/// What needs attention today: the agenda without the look-ahead
+#[derive(clap::Args, Debug)]
+#[command(after_long_help = JSON_HELP)]
+pub struct TodayArgs {
+    /// Only what these owners look after
+    #[arg(long = "owner", value_name = "OWNER")]
+    owners: Vec<String>,
+}
+
+/// The agenda for cron mail: prints nothing (exit 0) when nothing needs attention
+#[derive(clap::Args, Debug)]
+#[command(after_long_help = "\
+A crontab line that mails the digest every weekday at 08:00 (cron mails what a job prints,
+and sends nothing when it prints nothing):
+  0 8 * * 1-5  rolo --dir ~/crm digest --format html")]
+pub struct DigestArgs {
+    /// How to write it: plain text, Markdown, or a standalone HTML page
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Look ahead this many days (default: [digest] days in rolo.toml, 7)
+    #[arg(long, value_name = "N")]
+    days: Option<u32>,
+    /// Only what these owners look after
+    #[arg(long = "owner", value_name = "OWNER")]
+    owners: Vec<String>,
+}
+
+pub fn run_agenda(ctx: &Context, a: &AgendaArgs) -> CliResult {
+    let book = ctx.open_book()?;
+    let days = a.days.unwrap_or(book.config.digest.days);
+    let agenda = build(ctx, &book, Options { days, owners: a.owners.clone() })?;
+    show(ctx, &agenda)
+}
+
+pub fn run_today(ctx: &Context, a: &TodayArgs) -> CliResult {
+    let book = ctx.open_book()?;
+    let agenda = build(ctx, &book, Options { days: 0, owners: a.owners.clone() })?;
+    show(ctx, &agenda)
+}
+
+pub fn run_digest(ctx: &Context, a: &DigestArgs) -> CliResult {
+    let book = ctx.open_book()?;
+    let days = a.days.unwrap_or(book.config.digest.days);
+    let agenda = build(ctx, &book, Options { days, owners: a.owners.clone() })?;
+    if ctx.out.json {
+        return json(ctx, &agenda);
+    }
+    // Nothing to say: no output at all, so cron sends no mail.
+    if !agenda.items.is_empty() {
+        ctx.out.line(digest::render(&agenda, a.format).trim_end())?;
+    }
+    Ok(())
+}
+
+fn show(ctx: &Context, agenda: &Agenda) -> CliResult {
+    if ctx.out.json {
+        return json(ctx, agenda);
+    }
+    if agenda.items.is_empty() {
+        ctx.out.line("Nothing needs attention.")?;
+    } else {
+        ctx.out.line(digest::render(agenda, Format::Text).trim_end())?;
+    }
+    Ok(())
+}
+
+fn json(ctx: &Context, agenda: &Agenda) -> CliResult {
+    let items = agenda.items.iter().map(|i| i.to_json(agenda.today)).collect();
+    ctx.out.print_json(&Json::Array(items))?;
+    Ok(())
+}
+
+/// The agenda from the index (only the records it can concern) or from every file.
+fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::CliError> {
+    let config = &book.config;
+    let now = ctx.clock.now();
+    let agenda = if ctx.use_index() {
+        let (index, _) = super::search::open_index(ctx, book, false)?;
+        let last_contact = index.lookup()?.last_contact;
+        let p = &config.pipeline;
+        let tasks = index.cards_where(Kind::Task, &[], &[Has::Key("done")])?;
+        let mut concerns = vec![Has::Key("birthday"), Has::Key("follow_up")];
+        concerns.extend(config.follow_up.tags.keys().map(|t| Has::Tag(t)));
+        concerns.extend(config.follow_up.stages.keys().map(|s| Has::Stage(s)));
+        let contacts = index.cards_where(Kind::Contact, &concerns, &[])?;
+        let companies = index.cards_where(Kind::Company, &[Has::Key("follow_up")], &[])?;
+        let deals =
+            index.cards_where(Kind::Deal, &[], &[Has::Stage(&p.won), Has::Stage(&p.lost)])?;
+        let src: Sources<Card> = Sources {
+            tasks: &tasks,
+            contacts: &contacts,
+            companies: &companies,
+            deals: &deals,
+            last_contact: &last_contact,
+        };
+        agenda::agenda(&src, config, now, &options)
+    } else {
+        let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];
+        let catalog = ctx.load(book, &kinds)?;
+        let last_contact = rolo::links::last_contacts(&catalog);
+        let mut by_kind: HashMap<Kind, Vec<&rolo::Record>> = HashMap::new();
+        for r in &catalog.records {
+            by_kind.entry(r.kind()).or_default().push(r);
+        }
+        let of = |k| by_kind.get(&k).map(Vec::as_slice).unwrap_or_default();
+        let src = Sources {
+            tasks: of(Kind::Task),
+            contacts: of(Kind::Contact),
+            companies: of(Kind::Company),
+            deals: of(Kind::Deal),
+            last_contact: &last_contact,
+        };
+        agenda::agenda(&src, config, now, &options)
+    };
+    for problem in &agenda.problems {
+        ctx.out.warn(problem);
+    }
+    Ok(agenda)
+}

@@ -1,0 +1,289 @@
+//! The agenda in words: plain text (the terminal and cron mail), Markdown, or a
+//! standalone HTML page with inline styles (what mail clients render). Deterministic:
+//! no colours, no terminal width, nothing but the agenda and its date.
+
+use rolo::agenda::{Agenda, Detail, Item, ItemKind};
+use rolo::dates::When;
+
+use super::list::thousands;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A heading and its items, in the order people read them.
+struct Section<'a> {
+    heading: &'static str,
+    items: Vec<&'a Item>,
+}
+
+fn sections(a: &Agenda) -> Vec<Section<'_>> {
+    let of = |kind| a.of(kind).collect::<Vec<_>>();
+    let due = of(ItemKind::Due);
+    let (today, upcoming): (Vec<&Item>, Vec<&Item>) =
+        due.into_iter().partition(|i| i.day <= a.today);
+    [
+        ("Overdue", of(ItemKind::Overdue)),
+        ("Today", today),
+        ("Upcoming", upcoming),
+        ("Follow-ups", of(ItemKind::FollowUp)),
+        ("Birthdays", of(ItemKind::Birthday)),
+        ("Deals closing", of(ItemKind::Closing)),
+        ("Stale deals", of(ItemKind::Stale)),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .map(|(heading, items)| Section { heading, items })
+    .collect()
+}
+
+/// One line's parts: when, the REF to act on, the title, and what else to know.
+struct Line {
+    when: String,
+    reference: String,
+    title: String,
+    detail: String,
+}
+
+fn line(i: &Item, today: chrono::NaiveDate) -> Line {
+    let when = match &i.detail {
+        Detail::Task { due: due @ (When::At(_) | When::Local(_)), .. } => due.display(),
+        _ => i.day.format("%Y-%m-%d").to_string(),
+    };
+    let rel = relative(i.day, today);
+    let mut parts: Vec<String> = Vec::new();
+    match &i.detail {
+        Detail::Task { about, repeat, .. } => {
+            if !about.is_empty() {
+                parts.push(format!("about {}", about.join(", ")));
+            }
+            if let Some(r) = repeat {
+                parts.push(format!("every {r}"));
+            }
+            if i.kind == ItemKind::Overdue {
+                let late = (today - i.day).num_days();
+                parts.push(match late {
+                    0 => "overdue since earlier today".into(),
+                    1 => "1 day overdue".into(),
+                    n => format!("{n} days overdue"),
+                });
+            } else if i.day != today {
+                parts.push(rel);
+            }
+        }
+        Detail::FollowUp { cadence, from_default, last_contact } => {
+            parts.push(match from_default {
+                Some(from) => format!("every {cadence} ({from})"),
+                None => format!("every {cadence}"),
+            });
+            parts.push(match last_contact {
+                Some(d) => format!("last contact {d} ({})", relative(*d, today)),
+                None => "never contacted".into(),
+            });
+        }
+        Detail::Birthday { age, .. } => {
+            if let Some(age) = age {
+                parts.push(format!("turns {age}"));
+            }
+            parts.push(rel);
+        }
+        Detail::Deal { stage, value, currency, last_contact, .. } => {
+            parts.push(stage.clone());
+            if let Some(v) = value {
+                parts.push(format!("{} {currency}", thousands(*v)));
+            }
+            if i.kind == ItemKind::Closing {
+                parts.push(if i.day < today {
+                    format!("was to close {rel}")
+                } else {
+                    format!("closes {rel}")
+                });
+            } else {
+                parts.push(match last_contact {
+                    Some(d) => format!("no contact since {d} ({})", relative(*d, today)),
+                    None => "no contact yet".into(),
+                });
+            }
+        }
+    }
+    Line { when, reference: i.reference(), title: i.title.clone(), detail: parts.join(" · ") }
+}
+
+fn relative(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    match (day - today).num_days() {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+/// `2 overdue · 1 today · 3 follow-ups`.
+fn summary(sections: &[Section]) -> String {
+    sections
+        .iter()
+        .map(|s| {
+            let n = s.items.len();
+            let what = match (s.heading, n) {
+                ("Overdue", _) => "overdue",
+                ("Today", _) => "due today",
+                ("Upcoming", _) => "upcoming",
+                ("Follow-ups", 1) => "follow-up",
+                ("Follow-ups", _) => "follow-ups",
+                ("Birthdays", 1) => "birthday",
+                ("Birthdays", _) => "birthdays",
+                ("Deals closing", 1) => "deal closing",
+                ("Deals closing", _) => "deals closing",
+                ("Stale deals", 1) => "stale deal",
+                _ => "stale deals",
+            };
+            format!("{n} {what}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn render(a: &Agenda, format: Format) -> String {
+    let sections = sections(a);
+    let day = a.today.format("%A %Y-%m-%d").to_string();
+    match format {
+        Format::Text => text(a, &sections, &day),
+        Format::Markdown => markdown(a, &sections, &day),
+        Format::Html => html(a, &sections, &day),
+    }
+}
+
+fn text(a: &Agenda, sections: &[Section], day: &str) -> String {
+    let lines: Vec<Vec<Line>> =
+        sections.iter().map(|s| s.items.iter().map(|i| line(i, a.today)).collect()).collect();
+    // Dates and ids are ASCII, so their widths are their lengths.
+    let w_when = lines.iter().flatten().map(|l| l.when.len()).max().unwrap_or(0);
+    let w_ref = lines.iter().flatten().map(|l| l.reference.len()).max().unwrap_or(0);
+    let mut out = format!("rolo: {day}\n{}\n", summary(sections));
+    for (s, lines) in sections.iter().zip(&lines) {
+        out.push_str(&format!("\n{}\n", s.heading));
+        for l in lines {
+            let mut row = format!("  {:w_when$}  {:w_ref$}  {}", l.when, l.reference, l.title);
+            if !l.detail.is_empty() {
+                row.push_str(" — ");
+                row.push_str(&l.detail);
+            }
+            out.push_str(row.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Backslash-escape what Markdown would read as markup.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_{}[]<>()#+-.!|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn markdown(a: &Agenda, sections: &[Section], day: &str) -> String {
+    let mut out = format!("# rolo: {day}\n\n{}\n", summary(sections));
+    for s in sections {
+        out.push_str(&format!("\n## {} ({})\n\n", s.heading, s.items.len()));
+        for i in &s.items {
+            let l = line(i, a.today);
+            out.push_str(&format!("- {} · **{}** `{}`", l.when, md_escape(&l.title), l.reference));
+            if !l.detail.is_empty() {
+                out.push_str(&format!(" — {}", md_escape(&l.detail)));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn html(a: &Agenda, sections: &[Section], day: &str) -> String {
+    const CELL: &str = "padding:4px 8px;vertical-align:top;border-top:1px solid #eee";
+    let day = html_escape(day);
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!("<title>rolo: {day}</title>\n</head>\n"));
+    out.push_str(
+        "<body style=\"margin:0;padding:16px;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;\
+         font-size:14px;line-height:1.4;color:#222;background:#fff\">\n",
+    );
+    out.push_str(&format!("<h1 style=\"font-size:20px;margin:0 0 4px\">rolo: {day}</h1>\n"));
+    out.push_str(&format!(
+        "<p style=\"margin:0 0 12px;color:#555\">{}</p>\n",
+        html_escape(&summary(sections))
+    ));
+    for s in sections {
+        out.push_str(&format!(
+            "<h2 style=\"font-size:16px;margin:20px 0 6px\">{} ({})</h2>\n",
+            s.heading,
+            s.items.len()
+        ));
+        out.push_str("<table role=\"presentation\" cellspacing=\"0\" cellpadding=\"0\" style=\"border-collapse:collapse;width:100%\">\n");
+        for i in &s.items {
+            let l = line(i, a.today);
+            out.push_str(&format!(
+                "<tr><td style=\"{CELL};white-space:nowrap\">{}</td>\
+                 <td style=\"{CELL};white-space:nowrap\"><code>{}</code></td>\
+                 <td style=\"{CELL}\"><strong>{}</strong>{}</td></tr>\n",
+                html_escape(&l.when),
+                html_escape(&l.reference),
+                html_escape(&l.title),
+                if l.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!("<br><span style=\"color:#666\">{}</span>", html_escape(&l.detail))
+                },
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(html_escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(md_escape("*Анна* [x]"), "\\*Анна\\* \\[x\\]");
+    }
+
+    #[test]
+    fn relative_days() {
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let today = d("2026-11-23");
+        assert_eq!(relative(d("2026-11-23"), today), "today");
+        assert_eq!(relative(d("2026-11-24"), today), "tomorrow");
+        assert_eq!(relative(d("2026-11-26"), today), "in 3 days");
+        assert_eq!(relative(d("2026-11-20"), today), "3 days ago");
+    }
+}

@@ -1,0 +1,389 @@
+//! Reminders → iCalendar (RFC 5545) for calendar apps: one VEVENT per open task with a
+//! `due`, per contact's birthday (yearly) and per open deal's `close` date.
+//!
+//! Every event's UID comes from its record's type and id (the vCard export's stable
+//! UUID plus a suffix per kind of event), so importing a newer export updates events
+//! rather than duplicating them, whatever changed in the record. Works on anything that
+//! is a [`View`] (records read from files or cards from the index); nothing here prints.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+
+use super::stable_uid;
+use crate::config::Config;
+use crate::dates::When;
+use crate::filter::is_open;
+use crate::model::{Kind, View};
+
+/// What an event reminds of; also its `CATEGORIES` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Task,
+    Birthday,
+    Close,
+}
+
+impl What {
+    pub fn category(self) -> &'static str {
+        match self {
+            What::Task => "task",
+            What::Birthday => "birthday",
+            What::Close => "deal",
+        }
+    }
+
+    /// Appended to the record's UUID: one record may give several kinds of events.
+    fn uid_suffix(self) -> &'static str {
+        match self {
+            What::Task => "due",
+            What::Birthday => "birthday",
+            What::Close => "close",
+        }
+    }
+}
+
+/// When an event starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// All day (`DTSTART;VALUE=DATE`, `DTEND` the next day).
+    Day(NaiveDate),
+    /// A moment (`DTSTART:…Z`), 30 minutes long.
+    Utc(DateTime<Utc>),
+    /// A wall-clock time without an offset: floating, the same hour in every time zone.
+    Floating(NaiveDateTime),
+}
+
+/// One VEVENT.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub uid: String,
+    pub what: What,
+    pub start: Start,
+    /// An `RRULE` value.
+    pub rule: Option<&'static str>,
+    pub summary: String,
+    pub description: Option<String>,
+}
+
+/// Yearly on the start's month and day.
+const YEARLY: &str = "FREQ=YEARLY";
+/// Yearly on the last day of February: 29 February in leap years, 28 in the others
+/// (`FREQ=YEARLY` alone would skip three years out of four).
+const YEARLY_FEB_END: &str = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1";
+/// The year a year-less birthday starts in: a leap year, so 02-29 is a date.
+const NO_YEAR: i32 = 2000;
+
+/// The events of `records`, in book order (kind, then path): birthdays, deal close
+/// dates, then tasks. Done tasks and won or lost deals (`config`'s stages) are left out.
+pub fn events<V: View>(records: &[V], config: &Config) -> Vec<Event> {
+    let mut sorted: Vec<&V> = records.iter().collect();
+    sorted.sort_by(|a, b| a.kind().cmp(&b.kind()).then_with(|| a.path().cmp(b.path())));
+    sorted.into_iter().filter_map(|r| event(r, config)).collect()
+}
+
+fn event(r: &impl View, config: &Config) -> Option<Event> {
+    let uid = |what: What| format!("{}-{}@rolo", stable_uid(r.kind(), r.id()), what.uid_suffix());
+    match r.kind() {
+        Kind::Task if is_open(r, config) => {
+            let start = match r.when("due")? {
+                When::Date(d) => Start::Day(d),
+                When::At(t) => Start::Utc(t.with_timezone(&Utc)),
+                When::Local(t) => Start::Floating(t),
+            };
+            let mut lines = Vec::new();
+            let about = r.strs("about");
+            if !about.is_empty() {
+                lines.push(format!("About: {}", about.join(", ")));
+            }
+            if let Some(repeat) = r.str("repeat") {
+                lines.push(format!("Repeats: {repeat}"));
+            }
+            Some(Event {
+                uid: uid(What::Task),
+                what: What::Task,
+                start,
+                rule: None,
+                summary: r.title(),
+                description: joined(lines),
+            })
+        }
+        Kind::Contact => {
+            let (date, year) = birthday(r)?;
+            let feb_end = date.month() == 2 && date.day() == 29;
+            Some(Event {
+                uid: uid(What::Birthday),
+                what: What::Birthday,
+                start: Start::Day(date),
+                rule: Some(if feb_end { YEARLY_FEB_END } else { YEARLY }),
+                summary: format!("Birthday: {}", r.title()),
+                // The birth year rather than an age, which would be wrong a year later.
+                description: year.map(|y| format!("Born {y}")),
+            })
+        }
+        Kind::Deal if is_open(r, config) => {
+            let close = r.when("close")?.local_date();
+            let mut lines = Vec::new();
+            if let Some(value) = r.number("value") {
+                let currency = r.str("currency").unwrap_or(&config.defaults.currency);
+                lines.push(format!("Value: {} {currency}", amount(value)));
+            }
+            if let Some(stage) = r.str("stage") {
+                lines.push(format!("Stage: {stage}"));
+            }
+            Some(Event {
+                uid: uid(What::Close),
+                what: What::Close,
+                start: Start::Day(close),
+                rule: None,
+                summary: format!("Deal closes: {}", r.title()),
+                description: joined(lines),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A contact's birthday as the first day of its yearly series, and the birth year when
+/// known: a TOML date (`1988-04-12`) or a year-less `"04-12"`.
+fn birthday(r: &impl View) -> Option<(NaiveDate, Option<i32>)> {
+    // Before `str`: an index card keeps a TOML date as its text too.
+    if let Some(w) = r.when("birthday") {
+        let d = w.local_date();
+        return Some((d, Some(d.year())));
+    }
+    let text = r.str("birthday")?.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some((d, Some(d.year())));
+    }
+    let (m, d) = crate::dates::parse_month_day(text)?;
+    Some((NaiveDate::from_ymd_opt(NO_YEAR, m, d)?, None))
+}
+
+fn joined(lines: Vec<String>) -> Option<String> {
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// `12000`, `1234.5`: whole amounts without a fraction.
+fn amount(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { v.to_string() }
+}
+
+/// The whole calendar: header, `events`, footer; `now` stamps every event (`DTSTAMP`).
+/// A calendar without events is still a calendar, so an empty book exports cleanly.
+pub fn calendar(events: &[Event], now: DateTime<FixedOffset>) -> String {
+    let mut out = String::new();
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//rolo//rolo//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:rolo",
+    ] {
+        line(&mut out, l);
+    }
+    let stamp = utc(now.with_timezone(&Utc));
+    for e in events {
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:{}", escape(&e.uid)));
+        line(&mut out, &format!("DTSTAMP:{stamp}"));
+        match e.start {
+            Start::Day(d) => {
+                line(&mut out, &format!("DTSTART;VALUE=DATE:{}", day(d)));
+                if let Some(next) = d.succ_opt() {
+                    line(&mut out, &format!("DTEND;VALUE=DATE:{}", day(next)));
+                }
+            }
+            Start::Utc(t) => {
+                line(&mut out, &format!("DTSTART:{}", utc(t)));
+                line(&mut out, "DURATION:PT30M");
+            }
+            Start::Floating(t) => {
+                line(&mut out, &format!("DTSTART:{}", t.format("%Y%m%dT%H%M%S")));
+                line(&mut out, "DURATION:PT30M");
+            }
+        }
+        if let Some(rule) = e.rule {
+            line(&mut out, &format!("RRULE:{rule}"));
+        }
+        line(&mut out, &format!("SUMMARY:{}", escape(&e.summary)));
+        if let Some(d) = &e.description {
+            line(&mut out, &format!("DESCRIPTION:{}", escape(d)));
+        }
+        line(&mut out, &format!("CATEGORIES:{}", e.what.category()));
+        if matches!(e.start, Start::Day(_)) {
+            // A reminder for the day, not an appointment: it leaves the day free.
+            line(&mut out, "TRANSP:TRANSPARENT");
+        }
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// A TEXT value (RFC 5545 3.3.11): `\`, `;`, `,` and line breaks escaped; other control
+/// characters, which TEXT may not hold, dropped (a tab stays).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Append a content line ending in CRLF, folded so that no physical line exceeds 75
+/// octets (RFC 5545 3.1), never inside a UTF-8 character; a continuation line starts
+/// with a space, which counts towards its 75.
+pub fn line(out: &mut String, text: &str) {
+    let mut width = 0;
+    for c in text.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Record;
+
+    fn unfold(s: &str) -> String {
+        s.replace("\r\n ", "")
+    }
+
+    fn physical(s: &str) -> Vec<&str> {
+        s.strip_suffix("\r\n").unwrap().split("\r\n").collect()
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        let mut out = String::new();
+        let exactly = format!("SUMMARY:{}", "x".repeat(67));
+        line(&mut out, &exactly);
+        assert_eq!(out, format!("{exactly}\r\n"));
+    }
+
+    #[test]
+    fn folds_at_75_octets_between_characters() {
+        // 1-, 2-, 3- and 4-byte characters, so a fold lands at every offset of one.
+        for text in ["a".repeat(300), "Жё".repeat(90), "王小明".repeat(40), "🎂".repeat(50)]
+        {
+            for prefix in ["", "S", "SU", "SUM"] {
+                let content = format!("SUMMARY:{prefix}{text}");
+                let mut out = String::new();
+                line(&mut out, &content);
+                let lines = physical(&out);
+                assert!(lines.len() > 1, "{content}");
+                for (i, l) in lines.iter().enumerate() {
+                    assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
+                    assert_eq!(i > 0, l.starts_with(' '), "continuations start with a space");
+                    // A fold never leaves room for the next character unused.
+                    assert!(i + 1 == lines.len() || l.len() > 71, "{} octets: {l:?}", l.len());
+                }
+                assert_eq!(unfold(&out), format!("{content}\r\n"));
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_text() {
+        assert_eq!(escape("a,b;c\\d"), "a\\,b\\;c\\\\d");
+        assert_eq!(escape("one\ntwo\r\nthree\rfour"), "one\\ntwo\\nthree\\nfour");
+        assert_eq!(escape("tab\there\u{7}bell"), "tab\therebell");
+        assert_eq!(escape("Анна, 王小明; Айгүл"), "Анна\\, 王小明\\; Айгүл");
+        assert_eq!(escape(""), "");
+    }
+
+    fn record(kind: Kind, id: &str, toml: &str) -> Record {
+        let dir = kind.dir();
+        let mut r = Record::new(kind, id.into(), format!("{dir}/{id}.md").into());
+        r.doc = toml.parse().unwrap();
+        r
+    }
+
+    fn config() -> Config {
+        Config::parse("", std::path::Path::new("rolo.toml")).unwrap()
+    }
+
+    #[test]
+    fn events_of_each_kind() {
+        let records = vec![
+            record(Kind::Task, "call", "title = \"Call\"\ndue = 2026-12-01T15:00:00+05:00"),
+            record(
+                Kind::Task,
+                "done",
+                "title = \"Done\"\ndue = 2026-12-01\ndone = 2026-11-20T10:00:00Z",
+            ),
+            record(Kind::Task, "later", "title = \"Later\""),
+            record(Kind::Deal, "won", "title = \"Won\"\nstage = \"won\"\nclose = 2026-12-01"),
+            record(
+                Kind::Deal,
+                "big",
+                "title = \"Big\"\nstage = \"lead\"\nclose = 2026-12-24\nvalue = 12000",
+            ),
+            record(Kind::Contact, "leap", "name = \"Leap\"\nbirthday = \"02-29\""),
+            record(Kind::Contact, "anna", "name = \"Анна\"\nbirthday = 1988-04-12"),
+            record(Kind::Contact, "nobody", "name = \"Nobody\""),
+        ];
+        let events = events(&records, &config());
+        let got: Vec<(&str, What, Start, Option<&str>)> =
+            events.iter().map(|e| (e.summary.as_str(), e.what, e.start, e.rule)).collect();
+        let date = |y, m, d| Start::Day(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(
+            got,
+            [
+                ("Birthday: Анна", What::Birthday, date(1988, 4, 12), Some(YEARLY)),
+                ("Birthday: Leap", What::Birthday, date(2000, 2, 29), Some(YEARLY_FEB_END)),
+                ("Deal closes: Big", What::Close, date(2026, 12, 24), None),
+                ("Call", What::Task, Start::Utc(at), None),
+            ]
+        );
+        assert_eq!(events[0].description.as_deref(), Some("Born 1988"));
+        assert_eq!(events[1].description, None);
+        assert_eq!(events[2].description.as_deref(), Some("Value: 12000 EUR\nStage: lead"));
+        let uid = stable_uid(Kind::Contact, "anna");
+        assert_eq!(events[0].uid, format!("{uid}-birthday@rolo"));
+    }
+
+    #[test]
+    fn a_calendar_without_events() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        assert_eq!(
+            calendar(&[], now),
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rolo//rolo//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:rolo\r\nEND:VCALENDAR\r\n"
+        );
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(amount(12000.0), "12000");
+        assert_eq!(amount(1234.5), "1234.5");
+        assert_eq!(amount(-3.0), "-3");
+    }
+}
