@@ -336,6 +336,180 @@ pub fn agenda<V: View>(
     a
 }
 
+/// What the agenda needs to know of a record to tell whether it may concern the agenda
+/// at all: small enough for the index to keep for every record (as columns, cached per
+/// state of the book), so that only the few records that may matter are read whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    pub kind: Kind,
+    pub id: String,
+    /// Days from the common era of `due`, `close` and `created` as written (the date
+    /// part, in the offset written: within a day of the local date).
+    pub due: Option<i32>,
+    pub close: Option<i32>,
+    pub created: Option<i32>,
+    /// `month × 100 + day` of the birthday; 0 when it cannot be read.
+    pub birthday: Option<u32>,
+    /// The record's own cadence in whole days at least (a month counts 28); -1 when
+    /// it opts out, 0 when it cannot be read.
+    pub follow_up: Option<i32>,
+    /// A task has `done`.
+    pub done: bool,
+    /// Lowercase.
+    pub stage: Option<String>,
+    /// Lowercase.
+    pub tags: Vec<String>,
+    /// A task's `about` as written; a deal's contact and company as `type/id`.
+    pub links: Vec<String>,
+}
+
+fn written_day(w: When) -> i32 {
+    match w {
+        When::Date(d) => d.num_days_from_ce(),
+        When::At(t) => t.date_naive().num_days_from_ce(),
+        When::Local(t) => t.date().num_days_from_ce(),
+    }
+}
+
+/// The fewest days a cadence can span.
+fn floor_days(c: Cadence) -> i32 {
+    let n = i32::try_from(c.count).unwrap_or(i32::MAX);
+    let per = match c.unit {
+        crate::dates::Unit::Day => 1,
+        crate::dates::Unit::Week => 7,
+        crate::dates::Unit::Month => 28,
+        crate::dates::Unit::Year => 365,
+    };
+    n.saturating_mul(per)
+}
+
+impl Facts {
+    pub fn of(r: &impl View) -> Facts {
+        let day = |key| r.when(key).map(written_day);
+        let links = match r.kind() {
+            Kind::Deal => [("contact", Kind::Contact), ("company", Kind::Company)]
+                .iter()
+                .flat_map(|&(key, kind)| {
+                    r.strs(key).into_iter().map(move |v| {
+                        if v.contains('/') { v.to_string() } else { format!("{kind}/{v}") }
+                    })
+                })
+                .collect(),
+            _ => r.strs("about").into_iter().map(String::from).collect(),
+        };
+        Facts {
+            kind: r.kind(),
+            id: r.id().to_string(),
+            due: day("due"),
+            close: day("close"),
+            created: pipeline::created_at(r).map(written_day),
+            birthday: r.has("birthday").then(|| birthday_of(r).map_or(0, |(_, m, d)| m * 100 + d)),
+            follow_up: own_follow_up(r).map(|own| match own {
+                Ok(Some((c, _))) => floor_days(c).max(1),
+                Ok(None) => -1,
+                Err(_) => 0,
+            }),
+            done: r.has("done"),
+            stage: r.str("stage").map(str::to_lowercase),
+            tags: r.strs("tags").into_iter().map(str::to_lowercase).collect(),
+            links,
+        }
+    }
+}
+
+/// The records that may give an agenda item on the local day of `now` with this
+/// look-ahead (a superset: [`agenda`] decides), and the open tasks about any of them
+/// (an open task about a record handles its follow-up).
+pub fn candidates(
+    facts: &[Facts],
+    last_contact: &HashMap<Entry, When>,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    days: u32,
+) -> Vec<Entry> {
+    let today = now.with_timezone(&Local).date_naive();
+    let horizon = today.checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX);
+    let (t, h) = (today.num_days_from_ce(), horizon.num_days_from_ce());
+    // Dates written with an offset may fall a day either side of the local date.
+    let slack = 1;
+    let last = |kind, id: &str| {
+        last_contact.get(&Entry { kind, id: id.to_string() }).map(|w| written_day(*w))
+    };
+    let (won, lost) = (config.pipeline.won.to_lowercase(), config.pipeline.lost.to_lowercase());
+    let stale = i32::try_from(config.digest.stale_deal_days).unwrap_or(i32::MAX);
+    let defaults = &config.follow_up;
+    let mut out = Vec::new();
+    let mut follow_ups: HashSet<String> = HashSet::new();
+    for f in facts {
+        let hit = match f.kind {
+            Kind::Task => !f.done && f.due.is_some_and(|d| d <= h.saturating_add(slack)),
+            Kind::Deal => {
+                let open = f.stage.as_deref().is_none_or(|s| s != won && s != lost);
+                let closing = f.close.is_some_and(|c| c <= h.saturating_add(slack));
+                let quiet = f
+                    .links
+                    .iter()
+                    .filter_map(|l| l.split_once('/'))
+                    .filter_map(|(k, id)| last(k.parse().ok()?, id))
+                    .chain(last(Kind::Deal, &f.id))
+                    .max()
+                    .or(f.created)
+                    .is_some_and(|since| since.saturating_add(stale) <= t + slack);
+                open && (closing || quiet)
+            }
+            Kind::Contact | Kind::Company => {
+                let birthday = f.birthday.is_some_and(|md| {
+                    md == 0 || {
+                        let (m, d) = (md / 100, md % 100);
+                        let next = match birthday_in(today.year(), m, d) {
+                            Some(n) if n >= today => Some(n),
+                            _ => birthday_in(today.year() + 1, m, d),
+                        };
+                        next.is_none_or(|n| n <= horizon)
+                    }
+                });
+                let floor = match f.follow_up {
+                    Some(n) => Some(n),
+                    None if f.kind == Kind::Contact => f
+                        .tags
+                        .iter()
+                        .filter_map(|tag| defaults.tags.get(tag))
+                        .chain(f.stage.as_ref().and_then(|s| defaults.stages.get(s)))
+                        .map(|c| floor_days(*c))
+                        .min(),
+                    None => None,
+                };
+                let follow_up = floor.is_some_and(|n| {
+                    n == 0
+                        || (n > 0
+                            && last(f.kind, &f.id)
+                                .or(f.created)
+                                .is_none_or(|since| since.saturating_add(n) <= t + slack))
+                });
+                if follow_up {
+                    follow_ups.insert(f.id.clone());
+                    follow_ups.insert(format!("{}/{}", f.kind, f.id));
+                }
+                birthday || follow_up
+            }
+            Kind::Note => false,
+        };
+        if hit {
+            out.push(Entry { kind: f.kind, id: f.id.clone() });
+        }
+    }
+    for f in facts {
+        let handles = f.kind == Kind::Task
+            && !f.done
+            && f.links.iter().any(|l| follow_ups.contains(l.as_str()));
+        // Tasks already in (due within the look-ahead) are not added twice.
+        if handles && f.due.is_none_or(|d| d > h.saturating_add(slack)) {
+            out.push(Entry { kind: f.kind, id: f.id.clone() });
+        }
+    }
+    out
+}
+
 /// A timed task sorts by its time within the day; everything else first.
 fn due_instant(i: &Item) -> Option<DateTime<FixedOffset>> {
     match &i.detail {
@@ -344,19 +518,40 @@ fn due_instant(i: &Item) -> Option<DateTime<FixedOffset>> {
     }
 }
 
+/// A record's own `follow_up`: `None` when it has none, `Ok(None)` when it opts out
+/// (`off`, `none`, `never`, `no`, `""`), an error when it cannot be read.
+fn own_follow_up(r: &impl View) -> Option<Result<Option<(Cadence, String)>, String>> {
+    if !r.has("follow_up") {
+        return None;
+    }
+    let Some(own) = r.str("follow_up") else {
+        // Not a string: empty is off, anything else (a number, a list) is a mistake.
+        let shown = r.display("follow_up");
+        return Some(if shown.trim().is_empty() {
+            Ok(None)
+        } else {
+            Err(format!("follow_up must be a cadence such as \"30d\", not {shown}"))
+        });
+    };
+    let own = own.trim();
+    if own.is_empty() || ["off", "none", "never", "no"].contains(&own.to_lowercase().as_str()) {
+        return Some(Ok(None));
+    }
+    Some(
+        own.parse::<Cadence>()
+            .map(|c| Some((c, own.to_string())))
+            .map_err(|m| format!("follow_up \"{own}\": {m}")),
+    )
+}
+
 /// A record's keep-in-touch cadence: its own `follow_up`, else the shortest default of
-/// its tags and stage (contacts only); `off`, `none`, `never` or `""` opt out.
+/// its tags and stage (contacts only).
 fn cadence_of(
     r: &impl View,
     config: &Config,
 ) -> Result<Option<(Cadence, String, Option<String>)>, String> {
-    if let Some(own) = r.str("follow_up").or_else(|| r.has("follow_up").then_some("")) {
-        let own = own.trim();
-        if own.is_empty() || ["off", "none", "never", "no"].contains(&own.to_lowercase().as_str()) {
-            return Ok(None);
-        }
-        let c = own.parse::<Cadence>().map_err(|m| format!("follow_up \"{own}\": {m}"))?;
-        return Ok(Some((c, own.to_string(), None)));
+    if let Some(own) = own_follow_up(r) {
+        return own.map(|c| c.map(|(c, text)| (c, text, None)));
     }
     if r.kind() != Kind::Contact {
         return Ok(None);
@@ -414,6 +609,101 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn record(kind: Kind, id: &str, front: &str) -> crate::Record {
+        let path = std::path::PathBuf::from(format!("{}/{id}.md", kind.dir()));
+        crate::store::read::parse(kind, id, &path, &format!("+++\n{front}\n+++\n")).unwrap()
+    }
+
+    /// Whatever the day and look-ahead, every record the agenda shows is among the
+    /// candidates the index's facts pick (which is what lets the index read only those).
+    #[test]
+    fn candidates_hold_every_item() {
+        use crate::model::Catalog;
+        let records = vec![
+            record(Kind::Task, "t1", "title = \"Позвонить\"\ndue = 2026-11-23\nabout = [\"anna\"]"),
+            record(Kind::Task, "t2", "title = \"会议\"\ndue = 2026-11-30T23:30:00-08:00"),
+            record(
+                Kind::Task,
+                "t3",
+                "title = \"x\"\ndue = 2026-11-20\ndone = 2026-11-21T10:00:00Z",
+            ),
+            record(Kind::Task, "t5", "title = \"ahead\"\ndue = 2026-12-01T00:30:00+14:00"),
+            record(Kind::Task, "t4", "title = \"about boris\"\nabout = [\"contact/boris\"]"),
+            record(
+                Kind::Contact,
+                "anna",
+                "name = \"Анна\"\nfollow_up = \"1m\"\nbirthday = 1988-02-29\ncreated = 2026-01-01T00:00:00Z",
+            ),
+            record(Kind::Contact, "boris", "name = \"Борис\"\nfollow_up = \"2w\""),
+            record(
+                Kind::Contact,
+                "wang",
+                "name = \"王\"\ntags = [\"VIP\"]\nbirthday = \"12-01\"\nstage = \"customer\"",
+            ),
+            record(
+                Kind::Contact,
+                "bad",
+                "name = \"Bad\"\nfollow_up = \"3x\"\nbirthday = \"13-40\"",
+            ),
+            record(
+                Kind::Company,
+                "acme",
+                "name = \"Acme\"\nfollow_up = \"90d\"\ncreated = 2026-05-01T00:00:00Z",
+            ),
+            record(
+                Kind::Deal,
+                "d1",
+                "title = \"Сайт\"\ncontact = \"anna\"\ncompany = \"acme\"\nstage = \"proposal\"\nclose = 2026-12-24\ncreated = 2026-10-01T00:00:00Z",
+            ),
+            record(Kind::Deal, "d2", "title = \"Won\"\nstage = \"Won\"\nclose = 2026-11-01"),
+            record(
+                Kind::Deal,
+                "d3",
+                "title = \"Quiet\"\nstage = \"lead\"\n[[history]]\nstage = \"lead\"\nat = 2026-09-01T12:00:00Z",
+            ),
+            record(
+                Kind::Note,
+                "2026-11-10-anna",
+                "date = 2026-11-10T20:00:00Z\nabout = [\"anna\", \"d1\"]\nkind = \"call\"",
+            ),
+        ];
+        let mut config = Config::default();
+        config.follow_up.tags.insert("vip".into(), "14d".parse().unwrap());
+        config.follow_up.stages.insert("customer".into(), "1y".parse().unwrap());
+        let catalog = Catalog::new(records, Vec::new());
+        let last = crate::links::last_contacts(&catalog);
+        let facts: Vec<Facts> =
+            catalog.records.iter().filter(|r| r.kind != Kind::Note).map(Facts::of).collect();
+        let of = |k| catalog.of(k).collect::<Vec<_>>();
+        let (tasks, contacts, companies, deals) =
+            (of(Kind::Task), of(Kind::Contact), of(Kind::Company), of(Kind::Deal));
+        let mut seen = 0;
+        for day in 0..800 {
+            let now = DateTime::parse_from_rfc3339("2026-01-01T23:00:00+05:00").unwrap()
+                + chrono::Duration::hours(day * 13);
+            for days in [0, 7, 400] {
+                let wanted = candidates(&facts, &last, &config, now, days);
+                let src = Sources {
+                    tasks: &tasks,
+                    contacts: &contacts,
+                    companies: &companies,
+                    deals: &deals,
+                    last_contact: &last,
+                };
+                let agenda = agenda(&src, &config, now, &Options { days, owners: Vec::new() });
+                for item in &agenda.items {
+                    let e = Entry { kind: item.record, id: item.id.clone() };
+                    assert!(wanted.contains(&e), "{now} +{days}: {item:?} not a candidate");
+                    seen += 1;
+                }
+                for problem in &agenda.problems {
+                    assert!(wanted.iter().any(|e| problem.contains(&e.id)), "{problem}");
+                }
+            }
+        }
+        assert!(seen > 1000, "the book shows items on most days: {seen}");
     }
 
     #[test]

@@ -40,12 +40,28 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
     let title = r.title();
     doc.add_text(f.title, &title);
     doc.add_text(f.title_raw, &title);
-    for (key, _) in r.doc.iter() {
-        doc.add_text(f.keys, key);
+    let facts = crate::agenda::Facts::of(r);
+    if r.kind == crate::Kind::Deal {
+        for link in &facts.links {
+            doc.add_text(f.links, link);
+        }
+    } else {
+        for (key, _) in crate::model::schema::link_keys(r.kind) {
+            for value in r.strs(key) {
+                doc.add_text(f.links, value);
+            }
+        }
     }
-    for (key, _) in crate::model::schema::link_keys(r.kind) {
-        for value in r.strs(key) {
-            doc.add_text(f.links, value);
+    for (field, value) in [
+        (f.due_day, facts.due.map(i64::from)),
+        (f.close_day, facts.close.map(i64::from)),
+        (f.created_day, facts.created.map(i64::from)),
+        (f.birthday_md, facts.birthday.map(i64::from)),
+        (f.follow_up_days, facts.follow_up.map(i64::from)),
+        (f.done, facts.done.then_some(1)),
+    ] {
+        if let Some(v) = value {
+            doc.add_i64(field, v);
         }
     }
     if r.kind == crate::Kind::Note

@@ -1,6 +1,7 @@
 //! Answers read from the index's columns without loading documents: every record's
-//! title (to name linked records) and every `last_contact` (from notes' dates and
-//! `about`), and cards fetched by query (SPEC "Search": the index is the query cache).
+//! title (to name linked records), every `last_contact` (from notes' dates and
+//! `about`) and the agenda's [`Facts`]; and cards fetched by query (SPEC "Search": the
+//! index is the query cache).
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{SegmentReader, TantivyDocument, Term};
 
 use super::SearchIndex;
+use crate::agenda::Facts;
 use crate::dates::When;
 use crate::error::{Error, Result};
 use crate::model::reference::Entry;
@@ -22,6 +24,16 @@ pub struct Lookup {
     /// Name or title of every contact, company and deal.
     pub titles: HashMap<(Kind, String), String>,
     pub last_contact: HashMap<Entry, When>,
+    /// Of open tasks, contacts, companies with a follow-up or birthday, and deals.
+    pub facts: Vec<Facts>,
+}
+
+/// Lists inside a cache line are joined by this; a value holding it (or a tab or a line
+/// break) is never cached.
+const SEP: char = '\u{1f}';
+
+fn cacheable(s: &str) -> bool {
+    !s.contains(['\t', '\n', '\r', SEP])
 }
 
 impl Lookup {
@@ -56,6 +68,7 @@ impl Lookup {
                         .and_then(When::from_toml)?;
                     lookup.last_contact.insert(Entry { kind, id: id.to_string() }, when);
                 }
+                "F" => lookup.facts.push(Facts::from_line(kind, id, value)?),
                 _ => return None,
             }
         }
@@ -73,19 +86,62 @@ impl Lookup {
         for (entry, when) in &self.last_contact {
             let _ = writeln!(text, "L\t{}\t{}\t{}", entry.kind, entry.id, when.to_toml());
         }
+        for f in &self.facts {
+            let strings = std::iter::once(&f.id).chain(&f.stage).chain(&f.tags).chain(&f.links);
+            if !strings.into_iter().all(|s| cacheable(s)) {
+                return Ok(());
+            }
+            let _ = writeln!(text, "F\t{}\t{}\t{}", f.kind, f.id, f.to_line());
+        }
         crate::store::write::replace_cache(path, text.as_bytes())
     }
 }
 
-/// What a card may have, for [`SearchIndex::cards_where`].
-#[derive(Debug, Clone, Copy)]
-pub enum Has<'a> {
-    /// A top-level front-matter key.
-    Key(&'a str),
-    /// A tag (any case).
-    Tag(&'a str),
-    /// A stage (any case).
-    Stage(&'a str),
+impl Facts {
+    /// `due close created birthday follow_up done stage tags links`, tab-separated,
+    /// empty for none, lists joined by [`SEP`].
+    fn to_line(&self) -> String {
+        fn num<T: ToString>(v: Option<T>) -> String {
+            v.map(|v| v.to_string()).unwrap_or_default()
+        }
+        let sep = SEP.to_string();
+        [
+            num(self.due),
+            num(self.close),
+            num(self.created),
+            num(self.birthday),
+            num(self.follow_up),
+            if self.done { "1".into() } else { String::new() },
+            self.stage.clone().unwrap_or_default(),
+            self.tags.join(&sep),
+            self.links.join(&sep),
+        ]
+        .join("\t")
+    }
+
+    fn from_line(kind: Kind, id: &str, line: &str) -> Option<Facts> {
+        let mut parts = line.split('\t');
+        let mut next = || parts.next();
+        fn num<T: std::str::FromStr>(s: &str) -> Option<Option<T>> {
+            if s.is_empty() { Some(None) } else { s.parse().ok().map(Some) }
+        }
+        let list = |s: &str| -> Vec<String> {
+            if s.is_empty() { Vec::new() } else { s.split(SEP).map(String::from).collect() }
+        };
+        Some(Facts {
+            kind,
+            id: id.to_string(),
+            due: num(next()?)?,
+            close: num(next()?)?,
+            created: num(next()?)?,
+            birthday: num(next()?)?,
+            follow_up: num(next()?)?,
+            done: next()? == "1",
+            stage: Some(next()?.to_string()).filter(|s| !s.is_empty()),
+            tags: list(next()?),
+            links: list(next()?),
+        })
+    }
 }
 
 fn fail(e: impl std::fmt::Display) -> Error {
@@ -116,6 +172,38 @@ impl Words {
 
     fn first(&self, doc: u32) -> Option<&str> {
         self.all(doc).next()
+    }
+}
+
+/// The agenda's numeric columns of one segment.
+struct Numbers {
+    due: Option<Column<i64>>,
+    close: Option<Column<i64>>,
+    created: Option<Column<i64>>,
+    birthday: Option<Column<i64>>,
+    follow_up: Option<Column<i64>>,
+    done: Option<Column<i64>>,
+}
+
+impl Numbers {
+    fn open(
+        segment: &SegmentReader,
+        name: impl Fn(tantivy::schema::Field) -> String,
+        f: &super::schema::Fields,
+    ) -> Result<Numbers> {
+        let column = |field| segment.fast_fields().column_opt::<i64>(&name(field)).map_err(fail);
+        Ok(Numbers {
+            due: column(f.due_day)?,
+            close: column(f.close_day)?,
+            created: column(f.created_day)?,
+            birthday: column(f.birthday_md)?,
+            follow_up: column(f.follow_up_days)?,
+            done: column(f.done)?,
+        })
+    }
+
+    fn get<T: TryFrom<i64>>(&self, column: &Option<Column<i64>>, doc: u32) -> Option<T> {
+        column.as_ref()?.first(doc).and_then(|v| T::try_from(v).ok())
     }
 }
 
@@ -150,12 +238,27 @@ impl SearchIndex {
             let titles = Words::open(segment, &name(f.title_raw))?;
             let links = Words::open(segment, &name(f.links))?;
             let dates = Words::open(segment, &name(f.date_raw))?;
-            segments.push((segment, kinds, kind_of, ids, titles, links, dates));
+            let numbers = Numbers::open(segment, name, f)?;
+            let stages = Words::open(segment, &name(f.stage))?;
+            let tags = Words::open(segment, &name(f.tag))?;
+            segments.push((
+                segment,
+                kinds,
+                kind_of,
+                ids,
+                titles,
+                links,
+                dates,
+                (numbers, stages, tags),
+            ));
         }
+        let mut facts = Vec::new();
         let mut titles: HashMap<(Kind, &str), &str> = HashMap::new();
         let mut company_of: HashMap<&str, &str> = HashMap::new();
         let mut notes: Vec<(When, Vec<&str>)> = Vec::new();
-        for (segment, kinds, kind_of, ids, title_words, links, dates) in &segments {
+        for (segment, kinds, kind_of, ids, title_words, links, dates, (numbers, stages, tags)) in
+            &segments
+        {
             for doc in segment.doc_ids_alive() {
                 let Some(kind) =
                     kinds.ords.first(doc).and_then(|o| kind_of.get(o as usize).copied().flatten())
@@ -163,6 +266,37 @@ impl SearchIndex {
                     continue;
                 };
                 let Some(id) = ids.first(doc) else { continue };
+                if kind != Kind::Note {
+                    let fact = Facts {
+                        kind,
+                        id: id.to_string(),
+                        due: numbers.get(&numbers.due, doc),
+                        close: numbers.get(&numbers.close, doc),
+                        created: numbers.get(&numbers.created, doc),
+                        birthday: numbers.get(&numbers.birthday, doc),
+                        follow_up: numbers.get(&numbers.follow_up, doc),
+                        done: numbers.get::<i64>(&numbers.done, doc).is_some(),
+                        stage: stages.as_ref().and_then(|w| w.first(doc)).map(String::from),
+                        tags: tags
+                            .as_ref()
+                            .map(|w| w.all(doc).map(String::from).collect())
+                            .unwrap_or_default(),
+                        links: links
+                            .as_ref()
+                            .map(|w| w.all(doc).map(String::from).collect())
+                            .unwrap_or_default(),
+                    };
+                    // Only what the agenda can ever show: open tasks, contacts, companies
+                    // with a cadence or a birthday, and deals (open or not by rolo.toml).
+                    let keep = match kind {
+                        Kind::Task => !fact.done,
+                        Kind::Company => fact.follow_up.is_some() || fact.birthday.is_some(),
+                        _ => true,
+                    };
+                    if keep {
+                        facts.push(fact);
+                    }
+                }
                 match kind {
                     Kind::Contact | Kind::Company | Kind::Deal => {
                         let title = title_words.as_ref().and_then(|t| t.first(doc)).unwrap_or(id);
@@ -197,7 +331,7 @@ impl SearchIndex {
         );
         let titles =
             titles.into_iter().map(|((k, id), t)| ((k, id.to_string()), t.to_string())).collect();
-        Ok(Lookup { titles, last_contact })
+        Ok(Lookup { titles, last_contact, facts })
     }
 
     /// Cards of one kind, narrowed by the index where it can (every tag; any of the
@@ -220,27 +354,7 @@ impl SearchIndex {
                 must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
-        self.cards_matching(&BooleanQuery::new(must))
-    }
-
-    /// Cards of one kind that have any of `any` (every card when empty) and none of
-    /// `none`; the caller applies the exact test to what comes back (the agenda: open
-    /// tasks, contacts with a birthday or a follow-up, open deals).
-    pub fn cards_where(&self, kind: Kind, any: &[Has], none: &[Has]) -> Result<Vec<Card>> {
-        let f = &self.fields;
-        let clause = |h: &Has| match h {
-            Has::Key(k) => term(f.keys, k),
-            Has::Tag(t) => term(f.tag, &t.to_lowercase()),
-            Has::Stage(s) => term(f.stage, &s.to_lowercase()),
-        };
-        let mut must: Vec<(Occur, Box<dyn TQuery>)> =
-            vec![(Occur::Must, term(f.kind, kind.name()))];
-        if !any.is_empty() {
-            let any = any.iter().map(|h| (Occur::Should, clause(h))).collect();
-            must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        must.extend(none.iter().map(|h| (Occur::MustNot, clause(h))));
-        self.cards_matching(&BooleanQuery::new(must))
+        self.cards_matching(&BooleanQuery::new(must), true)
     }
 
     /// Cards of the records whose `company`, `contact` or `about` names `id` (bare or
@@ -251,29 +365,34 @@ impl SearchIndex {
             (Occur::Should, term(f.links, &target.id)),
             (Occur::Should, term(f.links, &target.qualified())),
         ];
-        self.cards_matching(&BooleanQuery::new(any))
+        self.cards_matching(&BooleanQuery::new(any), true)
     }
 
-    /// Cards of the given records (those that exist).
-    pub fn cards_of(&self, entries: &[Entry]) -> Result<Vec<Card>> {
-        if entries.is_empty() {
-            return Ok(Vec::new());
-        }
+    /// Cards of the given records (those that exist), with or without their bodies.
+    pub fn cards_of(&self, entries: &[Entry], with_body: bool) -> Result<Vec<Card>> {
         let f = &self.fields;
-        let any: Vec<(Occur, Box<dyn TQuery>)> = entries
-            .iter()
-            .map(|e| {
+        let mut ids: HashMap<Kind, Vec<&str>> = HashMap::new();
+        for e in entries {
+            ids.entry(e.kind).or_default().push(&e.id);
+        }
+        let any: Vec<(Occur, Box<dyn TQuery>)> = ids
+            .into_iter()
+            .map(|(kind, ids)| {
+                let any_id = ids.into_iter().map(|id| (Occur::Should, term(f.id, id))).collect();
                 let both = BooleanQuery::new(vec![
-                    (Occur::Must, term(f.kind, e.kind.name())),
-                    (Occur::Must, term(f.id, &e.id)),
+                    (Occur::Must, term(f.kind, kind.name())),
+                    (Occur::Must, Box::new(BooleanQuery::new(any_id)) as Box<dyn TQuery>),
                 ]);
                 (Occur::Should, Box::new(both) as Box<dyn TQuery>)
             })
             .collect();
-        self.cards_matching(&BooleanQuery::new(any))
+        if any.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.cards_matching(&BooleanQuery::new(any), with_body)
     }
 
-    fn cards_matching(&self, query: &dyn TQuery) -> Result<Vec<Card>> {
+    fn cards_matching(&self, query: &dyn TQuery, with_body: bool) -> Result<Vec<Card>> {
         let searcher = self.searcher();
         let mut addresses: Vec<_> =
             searcher.search(query, &DocSetCollector).map_err(fail)?.into_iter().collect();
@@ -297,9 +416,7 @@ impl SearchIndex {
                                 .get_first(card_field)
                                 .and_then(|v| v.as_str())
                                 .unwrap_or_default();
-                            if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(json)
-                                && let Some(card) = Card::from_json(map)
-                            {
+                            if let Some(card) = Card::parse(json, with_body) {
                                 cards.push(card);
                             }
                         }

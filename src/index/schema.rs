@@ -3,10 +3,11 @@
 //! another version is rebuilt, never misread.
 
 use tantivy::schema::{
-    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 pub const STEMMED: &str = "rolo";
 pub const EXACT: &str = "rolo_exact";
 
@@ -37,18 +38,26 @@ pub struct Fields {
     pub city: Field,
     /// `key\u{1}word` for every word of every custom field and unknown key: `industry:furniture`.
     pub custom: Field,
-    /// Every top-level key the front matter has (`due`, `done`, `birthday`, `follow_up`):
-    /// lets the agenda fetch only the records it can concern.
-    pub keys: Field,
     /// The whole record as JSON (a [`crate::model::Card`]): what `list` shows and
     /// filters, and the body `search` takes snippets from.
     pub card: Field,
     /// Columns read without loading documents (`index::lookup`): the name or title as
     /// written, every link value as written (`company`, `contact`, `about`), and a
-    /// note's `date` as its TOML text.
+    /// note's `date` as its TOML text. A deal's links are written `contact/…`,
+    /// `company/…`, so that each names one record.
     pub title_raw: Field,
     pub links: Field,
     pub date_raw: Field,
+    /// [`crate::agenda::Facts`] as numeric columns (absent when the record has no such
+    /// key): days from the common era of `due`, `close` and `created` as written, the
+    /// birthday's `month × 100 + day`, the own follow-up cadence in days at least, and
+    /// 1 for a task with `done`. With `stage`, `tag` and `links`, which are columns too.
+    pub due_day: Field,
+    pub close_day: Field,
+    pub created_day: Field,
+    pub birthday_md: Field,
+    pub follow_up_days: Field,
+    pub done: Field,
 }
 
 impl Fields {
@@ -69,19 +78,27 @@ impl Fields {
         let exact = b.add_text_field("exact", text(EXACT, false));
         let email = b.add_text_field("email", STRING);
         let phone = b.add_text_field("phone", STRING);
-        let tag = b.add_text_field("tag", STRING);
-        let stage = b.add_text_field("stage", STRING);
+        let tag = b.add_text_field("tag", STRING | FAST);
+        let stage = b.add_text_field("stage", STRING | FAST);
         let owner = b.add_text_field("owner", STRING);
         let source = b.add_text_field("source", STRING);
         let note_kind = b.add_text_field("kind", STRING);
         let company = b.add_text_field("company", text(STEMMED, false));
         let city = b.add_text_field("city", text(STEMMED, false));
         let custom = b.add_text_field("custom", STRING);
-        let keys = b.add_text_field("keys", STRING);
         let card = b.add_text_field("card", TextOptions::default().set_stored());
         let title_raw = b.add_text_field("title_raw", FAST);
         let links = b.add_text_field("links", STRING | FAST);
         let date_raw = b.add_text_field("date_raw", FAST);
+        let number = |name: &str, b: &mut tantivy::schema::SchemaBuilder| {
+            b.add_i64_field(name, NumericOptions::default().set_fast())
+        };
+        let due_day = number("due_day", &mut b);
+        let close_day = number("close_day", &mut b);
+        let created_day = number("created_day", &mut b);
+        let birthday_md = number("birthday_md", &mut b);
+        let follow_up_days = number("follow_up_days", &mut b);
+        let done = number("done", &mut b);
         Fields {
             schema: b.build(),
             path,
@@ -100,11 +117,16 @@ impl Fields {
             company,
             city,
             custom,
-            keys,
             card,
             title_raw,
             links,
             date_raw,
+            due_day,
+            close_day,
+            created_day,
+            birthday_md,
+            follow_up_days,
+            done,
         }
     }
 }

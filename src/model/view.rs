@@ -140,6 +140,20 @@ pub struct Card {
 }
 
 impl Card {
+    /// A card from the index's JSON text; without its `body` when the caller will not
+    /// read it (an agenda of thousands of items need not copy every body).
+    pub fn parse(text: &str, with_body: bool) -> Option<Card> {
+        let map = if with_body {
+            match serde_json::from_str(text).ok()? {
+                Json::Object(map) => map,
+                _ => return None,
+            }
+        } else {
+            serde_json::from_str::<WithoutBody>(text).ok()?.0
+        };
+        Card::from_json(map)
+    }
+
     pub fn from_json(map: Map<String, Json>) -> Option<Card> {
         let kind = map.get("type")?.as_str()?.parse().ok()?;
         let id = map.get("id")?.as_str()?.to_string();
@@ -215,6 +229,36 @@ impl View for Card {
                 Some((stage, When::from_toml(&at)?))
             })
             .collect()
+    }
+}
+
+/// A JSON object read without its `body`, which is skipped, never copied.
+struct WithoutBody(Map<String, Json>);
+
+impl<'de> serde::Deserialize<'de> for WithoutBody {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = WithoutBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a record's JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<WithoutBody, A::Error> {
+                let mut map = Map::new();
+                while let Some(key) = a.next_key::<String>()? {
+                    if key == "body" {
+                        a.next_value::<serde::de::IgnoredAny>()?;
+                    } else {
+                        map.insert(key, a.next_value()?);
+                    }
+                }
+                Ok(WithoutBody(map))
+            }
+        }
+        d.deserialize_map(Fields)
     }
 }
 
