@@ -2,7 +2,7 @@
 //! read from the index (only the records that can concern the agenda) or, with
 //! `ROLO_NO_INDEX=1`, from every file; rendered by [`super::digest`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value as Json;
 
@@ -114,9 +114,11 @@ fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::
         let lookup = index.lookup()?;
         let wanted =
             agenda::candidates(&lookup.facts, &lookup.last_contact, config, now, options.days);
+        let wanted: HashSet<(Kind, &str)> =
+            wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
+        let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
         let mut by_kind: HashMap<Kind, Vec<Card>> = HashMap::new();
-        // No bodies: the agenda shows titles, never a note's first line.
-        for card in index.cards_of(&wanted, false)? {
+        for card in index.rows(&kinds, |kind, id| wanted.contains(&(kind, id)))? {
             by_kind.entry(card.kind).or_default().push(card);
         }
         let of = |k| by_kind.get(&k).map(Vec::as_slice).unwrap_or_default();

@@ -179,11 +179,12 @@ fn text(a: &Agenda, sections: &[Section], day: &str) -> String {
     out
 }
 
-/// Backslash-escape what Markdown would read as markup.
+/// Backslash-escape what Markdown would read as markup in the middle of a line (ids
+/// and dates keep their hyphens: nothing here starts a line).
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if "\\`*_{}[]<>()#+-.!|~".contains(c) {
+        if "\\`*_[]<>|~".contains(c) {
             out.push('\\');
         }
         out.push(c);

@@ -80,10 +80,8 @@ pub enum Source {
 pub fn load(ctx: &Context, book: &Book, kinds: &[Kind], last: bool) -> Result<Source, CliError> {
     if ctx.use_index() {
         let (index, _) = super::search::open_index(ctx, book, false)?;
-        let mut cards = Vec::new();
-        for &kind in kinds {
-            cards.extend(index.cards(kind, &Default::default())?);
-        }
+        // Slim rows: the keys aggregates read, without decompressing whole cards.
+        let cards = index.rows(kinds, |_, _| true)?;
         let last_contact = if last { index.lookup()?.last_contact } else { HashMap::new() };
         Ok(Source::Index(Data::new(cards, last_contact)))
     } else {

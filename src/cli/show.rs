@@ -67,7 +67,7 @@ fn neighbourhood(
             targets.extend(kinds.into_iter().map(|kind| Entry { kind, id: id.to_string() }));
         }
     }
-    let mut cards = index.cards_of(&targets, true)?;
+    let mut cards = index.cards_of(&targets)?;
     let linking: Vec<Card> =
         index.cards_linking_to(entry)?.into_iter().filter(|c| links::links_to(c, entry)).collect();
     if entry.kind == Kind::Company {

@@ -354,7 +354,7 @@ impl SearchIndex {
                 must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
-        self.cards_matching(&BooleanQuery::new(must), true)
+        self.cards_matching(&BooleanQuery::new(must))
     }
 
     /// Cards of the records whose `company`, `contact` or `about` names `id` (bare or
@@ -365,11 +365,11 @@ impl SearchIndex {
             (Occur::Should, term(f.links, &target.id)),
             (Occur::Should, term(f.links, &target.qualified())),
         ];
-        self.cards_matching(&BooleanQuery::new(any), true)
+        self.cards_matching(&BooleanQuery::new(any))
     }
 
-    /// Cards of the given records (those that exist), with or without their bodies.
-    pub fn cards_of(&self, entries: &[Entry], with_body: bool) -> Result<Vec<Card>> {
+    /// Cards of the given records (those that exist).
+    pub fn cards_of(&self, entries: &[Entry]) -> Result<Vec<Card>> {
         let f = &self.fields;
         let mut ids: HashMap<Kind, Vec<&str>> = HashMap::new();
         for e in entries {
@@ -389,10 +389,10 @@ impl SearchIndex {
         if any.is_empty() {
             return Ok(Vec::new());
         }
-        self.cards_matching(&BooleanQuery::new(any), with_body)
+        self.cards_matching(&BooleanQuery::new(any))
     }
 
-    fn cards_matching(&self, query: &dyn TQuery, with_body: bool) -> Result<Vec<Card>> {
+    fn cards_matching(&self, query: &dyn TQuery) -> Result<Vec<Card>> {
         let searcher = self.searcher();
         let mut addresses: Vec<_> =
             searcher.search(query, &DocSetCollector).map_err(fail)?.into_iter().collect();
@@ -416,7 +416,9 @@ impl SearchIndex {
                                 .get_first(card_field)
                                 .and_then(|v| v.as_str())
                                 .unwrap_or_default();
-                            if let Some(card) = Card::parse(json, with_body) {
+                            if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(json)
+                                && let Some(card) = Card::from_json(map)
+                            {
                                 cards.push(card);
                             }
                         }
@@ -434,7 +436,7 @@ impl SearchIndex {
             cards.extend(part?);
         }
         // Book order, as when reading the files.
-        cards.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.path.cmp(&b.path)));
+        cards.sort_by(crate::model::view::book_order);
         Ok(cards)
     }
 }

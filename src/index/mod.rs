@@ -10,6 +10,7 @@
 pub mod document;
 pub mod fresh;
 pub mod lookup;
+pub mod rows;
 pub mod schema;
 pub mod search;
 pub mod tokenizer;

@@ -76,7 +76,7 @@ const NO_YEAR: i32 = 2000;
 /// dates, then tasks. Done tasks and won or lost deals (`config`'s stages) are left out.
 pub fn events<V: View>(records: &[V], config: &Config) -> Vec<Event> {
     let mut sorted: Vec<&V> = records.iter().collect();
-    sorted.sort_by(|a, b| a.kind().cmp(&b.kind()).then_with(|| a.path().cmp(b.path())));
+    sorted.sort_by(crate::model::view::book_order);
     sorted.into_iter().filter_map(|r| event(r, config)).collect()
 }
 

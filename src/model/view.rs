@@ -140,20 +140,6 @@ pub struct Card {
 }
 
 impl Card {
-    /// A card from the index's JSON text; without its `body` when the caller will not
-    /// read it (an agenda of thousands of items need not copy every body).
-    pub fn parse(text: &str, with_body: bool) -> Option<Card> {
-        let map = if with_body {
-            match serde_json::from_str(text).ok()? {
-                Json::Object(map) => map,
-                _ => return None,
-            }
-        } else {
-            serde_json::from_str::<WithoutBody>(text).ok()?.0
-        };
-        Card::from_json(map)
-    }
-
     pub fn from_json(map: Map<String, Json>) -> Option<Card> {
         let kind = map.get("type")?.as_str()?.parse().ok()?;
         let id = map.get("id")?.as_str()?.to_string();
@@ -232,36 +218,6 @@ impl View for Card {
     }
 }
 
-/// A JSON object read without its `body`, which is skipped, never copied.
-struct WithoutBody(Map<String, Json>);
-
-impl<'de> serde::Deserialize<'de> for WithoutBody {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
-            type Value = WithoutBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a record's JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<WithoutBody, A::Error> {
-                let mut map = Map::new();
-                while let Some(key) = a.next_key::<String>()? {
-                    if key == "body" {
-                        a.next_value::<serde::de::IgnoredAny>()?;
-                    } else {
-                        map.insert(key, a.next_value()?);
-                    }
-                }
-                Ok(WithoutBody(map))
-            }
-        }
-        d.deserialize_map(Fields)
-    }
-}
-
 /// A card for the index: the record's JSON plus which keys hold TOML dates (a string
 /// that merely looks like a date must not turn into one on the way back).
 pub fn card_json(r: &Record) -> Map<String, Json> {
@@ -274,6 +230,14 @@ pub fn card_json(r: &Record) -> Map<String, Json> {
         .collect();
     map.insert("$dates".into(), Json::Object(dates));
     map
+}
+
+/// Book order: by kind, then by path as bytes (the same for records and cards; bytes
+/// compare several times faster than path components, which counts at 100,000).
+pub fn book_order(a: &impl View, b: &impl View) -> std::cmp::Ordering {
+    a.kind().cmp(&b.kind()).then_with(|| {
+        a.path().as_os_str().as_encoded_bytes().cmp(b.path().as_os_str().as_encoded_bytes())
+    })
 }
 
 /// Records (or cards) of a book, with the files that could not be read.
@@ -294,7 +258,7 @@ impl<V> Default for Catalog<V> {
 impl<V: View> Catalog<V> {
     /// In book order (kind, then path), whichever way the records were gathered.
     pub fn new(mut records: Vec<V>, problems: Vec<Diagnostic>) -> Catalog<V> {
-        records.sort_by(|a, b| a.kind().cmp(&b.kind()).then_with(|| a.path().cmp(b.path())));
+        records.sort_by(book_order);
         let index =
             records.iter().enumerate().map(|(i, r)| ((r.kind(), r.id().to_string()), i)).collect();
         Catalog { records, problems, index }

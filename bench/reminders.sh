@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Reminder benchmarks (issue: reminders): agenda, today, digest and export ics on
+# generated books, side by side with `rg -il` and the bare freshness walk in one run;
+# the index and file paths checked to agree first.
+# usage: bench/reminders.sh [RECORDS…]   (default: 10000 100000; needs rg, bc, python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+. "$repo/bench/lib.sh"
+command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
+cargo build --release --quiet
+rolo=$repo/target/release/rolo
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+export ROLO_NOW=2026-11-23 TZ='<+05>-5'
+
+for n in "${sizes[@]}"; do
+  dir=$(mktemp -d)/book
+  python3 ../shared/bench/gen_book.py "$dir" --records "$n" --now 2026-11-23 >/dev/null
+  cd "$dir"
+  "$rolo" index >/dev/null 2>&1
+  items=$("$rolo" agenda --json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
+  if [ "$("$rolo" agenda --json | md5sum)" != "$(ROLO_NO_INDEX=1 "$rolo" agenda --json | md5sum)" ]; then
+    echo "MISMATCH: the index and the files give different agendas" >&2
+  fi
+  echo
+  echo "### $n records ($(find . -name '*.md' | wc -l) files; the agenda has $items items)"
+  echo
+  echo "| what | median | peak RSS |"
+  echo "|---|---|---|"
+  median "rolo index (the freshness walk alone)" "$rolo" index
+  median "rolo agenda" "$rolo" agenda
+  median "rolo today" "$rolo" today
+  median "rolo digest --format html" "$rolo" digest --format html
+  median "rolo agenda --owner asel --days 0" "$rolo" agenda --owner asel --days 0
+  median "rolo export ics" "$rolo" export ics
+  median "ROLO_NO_INDEX=1 rolo agenda (every file)" env ROLO_NO_INDEX=1 "$rolo" agenda
+  median "rg -il zanzibarite (for scale)" rg -il zanzibarite .
+  cd "$repo"
+  rm -rf "$(dirname "$dir")"
+done

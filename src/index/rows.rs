@@ -1,0 +1,242 @@
+//! Slim rows: each record's card cut down to the keys that the agenda, the pipeline and
+//! the reports read (stages, amounts, dates, history, links, owners; never the body),
+//! kept next to the index, one file per segment and kind under `.rolo/index/rows/`.
+//!
+//! Reading thousands of cards from tantivy's document store means decompressing and
+//! parsing every whole record; these files hold only what aggregates need. A segment
+//! never changes once written (deletes are a separate bit set, checked on reading), so
+//! its rows are written once, the first time a command needs them, and stay valid until
+//! a merge replaces the segment; rows of segments that are gone are removed then.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+use tantivy::schema::Value;
+use tantivy::{SegmentReader, TantivyDocument};
+
+use super::SearchIndex;
+use crate::error::{Error, Result};
+use crate::model::{Card, Kind};
+
+/// The keys a slim row keeps (plus `type`, `id`, `path` and which of them are dates).
+pub const SLIM_KEYS: [&str; 27] = [
+    "name",
+    "title",
+    "owner",
+    "source",
+    "stage",
+    "tags",
+    "city",
+    "company",
+    "contact",
+    "about",
+    "value",
+    "currency",
+    "probability",
+    "close",
+    "created",
+    "history",
+    "lost_reason",
+    "due",
+    "done",
+    "repeat",
+    "anchor",
+    "follow_up",
+    "birthday",
+    "date",
+    "kind",
+    "direction",
+    "uid",
+];
+
+const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
+
+fn fail(e: impl std::fmt::Display) -> Error {
+    Error::io(".rolo/index/rows", std::io::Error::other(e.to_string()))
+}
+
+/// A card's JSON cut to [`SLIM_KEYS`]: `(kind, id, json)`.
+fn slim(card: &str) -> Option<(Kind, String, String)> {
+    let Json::Object(mut map) = serde_json::from_str::<Json>(card).ok()? else { return None };
+    let kind: Kind = map.get("type")?.as_str()?.parse().ok()?;
+    let id = map.get("id")?.as_str()?.to_string();
+    let keep = |k: &str| SLIM_KEYS.contains(&k) || matches!(k, "type" | "id" | "path");
+    if let Some(Json::Object(dates)) = map.get_mut("$dates") {
+        dates.retain(|k, _| keep(k));
+    }
+    map.retain(|k, _| keep(k) || k == "$dates");
+    Some((kind, id, Json::Object(map).to_string()))
+}
+
+impl SearchIndex {
+    fn rows_dir(&self) -> PathBuf {
+        self.dir.join("rows")
+    }
+
+    /// Slim cards of `kinds` whose kind and id `wanted` accepts, in book order: what the
+    /// agenda, pipeline and reports read instead of whole cards.
+    pub fn rows(
+        &self,
+        kinds: &[Kind],
+        wanted: impl Fn(Kind, &str) -> bool + Sync,
+    ) -> Result<Vec<Card>> {
+        let searcher = self.searcher();
+        let dir = self.rows_dir();
+        let mut built = false;
+        let mut lines: Vec<(Kind, String, &SegmentReader)> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let uuid = segment.segment_id().uuid_string();
+            let path = |kind: Kind| dir.join(format!("{uuid}.{kind}"));
+            if !KINDS.iter().all(|&k| path(k).is_file()) {
+                self.write_rows(segment, &dir, &uuid)?;
+                built = true;
+            }
+            for &kind in kinds {
+                let text = std::fs::read_to_string(path(kind)).map_err(fail)?;
+                lines.push((kind, text, segment));
+            }
+        }
+        if built {
+            let live: HashSet<String> =
+                searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
+            remove_stale(&dir, &live);
+        }
+        let mut cards = Vec::new();
+        for (kind, text, segment) in &lines {
+            let alive = segment.alive_bitset();
+            let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
+            cards.extend(parse_rows(text, |doc, id| alive(doc) && wanted(*kind, id)));
+        }
+        // Book order, as when reading the files.
+        cards.sort_by(crate::model::view::book_order);
+        Ok(cards)
+    }
+
+    /// Every document of a segment (deleted ones too: they may be read by an older
+    /// reader) as `doc \t id \t json` lines, one file per kind.
+    fn write_rows(&self, segment: &SegmentReader, dir: &Path, uuid: &str) -> Result<()> {
+        let card = self.fields.card;
+        let max = segment.max_doc();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let chunk = max.div_ceil(threads as u32).max(1);
+        let parts: Vec<Result<Vec<(Kind, String)>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..max)
+                .step_by(chunk as usize)
+                .map(|start| {
+                    scope.spawn(move || {
+                        let store = segment.get_store_reader(64).map_err(fail)?;
+                        let mut out = Vec::new();
+                        for doc in start..(start + chunk).min(max) {
+                            let d: TantivyDocument = store.get(doc).map_err(fail)?;
+                            let json =
+                                d.get_first(card).and_then(|v| v.as_str()).unwrap_or_default();
+                            if let Some((kind, id, slim)) = slim(json) {
+                                out.push((kind, format!("{doc}\t{id}\t{slim}\n")));
+                            }
+                        }
+                        Ok(out)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|_| Err(fail("a reader thread panicked"))))
+                .collect()
+        });
+        let mut files: Vec<String> = vec![String::new(); KINDS.len()];
+        for part in parts {
+            for (kind, line) in part? {
+                if let Some(i) = KINDS.iter().position(|&k| k == kind) {
+                    files[i].push_str(&line);
+                }
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(fail)?;
+        // The kinds' files are written before any is read; a missing one means "build".
+        for (kind, text) in KINDS.iter().zip(files) {
+            crate::store::write::replace_cache(
+                &dir.join(format!("{uuid}.{kind}")),
+                text.as_bytes(),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The cards of the lines `doc \t id \t json` that `wanted(doc, id)` accepts.
+fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Card> {
+    let picked: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            let (doc, rest) = line.split_once('\t')?;
+            let (id, json) = rest.split_once('\t')?;
+            wanted(doc.parse().ok()?, id).then_some(json)
+        })
+        .collect();
+    let parse = |part: &[&str]| -> Vec<Card> {
+        part.iter()
+            .filter_map(|json| match serde_json::from_str::<Json>(json).ok()? {
+                Json::Object(map) => Card::from_json(map),
+                _ => None,
+            })
+            .collect()
+    };
+    // Thousands of rows parse faster on every core.
+    if picked.len() < 2000 {
+        return parse(&picked);
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let chunk = picked.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            picked.chunks(chunk).map(|part| scope.spawn(move || parse(part))).collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    })
+}
+
+/// Rows of segments that no longer exist (merged away, or of a rebuilt index).
+fn remove_stale(dir: &Path, live: &HashSet<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let uuid = name.split('.').next().unwrap_or_default();
+        if !live.contains(uuid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Map;
+
+    #[test]
+    fn slim_rows_keep_only_what_aggregates_read() {
+        let card = r#"{"type":"deal","id":"sayt","path":"deals/sayt.md","title":"Сайт","value":1200,
+            "close":"2026-12-01","emails":["x@y"],"body":"long text","fields":{"a":1},
+            "$dates":{"close":true,"created":true}}"#;
+        let (kind, id, json) = slim(card).unwrap();
+        assert_eq!((kind, id.as_str()), (Kind::Deal, "sayt"));
+        let map: Map<String, Json> = serde_json::from_str(&json).unwrap();
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["type", "id", "path", "title", "value", "close", "$dates"]);
+        let card = Card::from_json(map).unwrap();
+        assert_eq!(
+            crate::model::View::when(&card, "close").map(|w| w.display()).as_deref(),
+            Some("2026-12-01")
+        );
+    }
+
+    #[test]
+    fn parse_rows_skips_deleted_and_unwanted() {
+        let text = "0\ta\t{\"type\":\"task\",\"id\":\"a\",\"path\":\"tasks/a.md\"}\n\
+                    1\tb\t{\"type\":\"task\",\"id\":\"b\",\"path\":\"tasks/b.md\"}\n\
+                    2\tc\t{\"type\":\"task\",\"id\":\"c\",\"path\":\"tasks/c.md\"}\n";
+        let cards = parse_rows(text, |doc, id| doc != 1 && id != "c");
+        let ids: Vec<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
+    }
+}
