@@ -130,10 +130,7 @@ fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::
             last_contact: &lookup.last_contact,
         };
         let agenda = agenda::agenda(&src, config, now, &options);
-        // Freeing tens of thousands of small maps one by one costs ~100 ms at 100,000
-        // records, and the process ends right after printing: let the exit free them.
-        std::mem::forget(by_kind);
-        std::mem::forget(lookup);
+        super::pipeline::let_exit_free((by_kind, lookup));
         agenda
     } else {
         let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];

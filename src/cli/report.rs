@@ -78,10 +78,13 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
         ReportCommand::Activity(_) => &[Kind::Contact, Kind::Company, Kind::Deal, Kind::Note],
     };
     let last = matches!(cmd, ReportCommand::Activity(_));
-    match load(ctx, &book, kinds, last)? {
-        Source::Index(d) => report(ctx, &book, &d, &cmd),
-        Source::Files(d) => report(ctx, &book, &d, &cmd),
-    }
+    let source = load(ctx, &book, kinds, last)?;
+    let done = match &source {
+        Source::Index(d) => report(ctx, &book, d, &cmd),
+        Source::Files(d) => report(ctx, &book, d, &cmd),
+    };
+    super::pipeline::let_exit_free(source);
+    done
 }
 
 fn range(ctx: &Context, c: &Common) -> Result<Range, CliError> {

@@ -499,3 +499,27 @@ fn a_deal_in_an_unknown_stage_is_a_warning_not_a_failure() {
         "{run}"
     );
 }
+
+/// The slim rows under `.rolo/index/rows` follow every change (a new segment for the
+/// edit, the old document deleted) and come back when deleted, giving the same numbers.
+#[test]
+fn slim_rows_follow_edits_and_come_back() {
+    let book = sales_book();
+    let open_eur =
+        |book: &TestBook| book.rolo(["pipeline", "--json"]).json()["open"]["total"]["EUR"].clone();
+    let before = open_eur(&book);
+    assert!(book.exists(".rolo/index/rows"), "the first aggregate writes the rows");
+    // A lead of 1000 EUR becomes 1500: the open EUR total grows by 500.
+    book.rolo(["set", "a-lead", "value=1500"]).ok();
+    let after = open_eur(&book);
+    assert_eq!(after.as_f64().unwrap(), before.as_f64().unwrap() + 500.0);
+    // A deal removed by hand leaves the rows of its old segment: it must not count.
+    std::fs::remove_file(book.path("deals/a-lead.md")).unwrap();
+    let removed = open_eur(&book);
+    assert_eq!(removed.as_f64().unwrap(), before.as_f64().unwrap() - 1000.0);
+    std::fs::remove_dir_all(book.path(".rolo/index/rows")).unwrap();
+    assert_eq!(open_eur(&book), removed);
+    let files = book.command(["pipeline", "--json"]).env("ROLO_NO_INDEX", "1").output().unwrap();
+    let files: Json = serde_json::from_slice(&files.stdout).unwrap();
+    assert_eq!(files["open"]["total"]["EUR"], removed);
+}
