@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value as Json;
 
 use rolo::agenda::{self, Agenda, Options, Sources};
-use rolo::model::{Card, View};
+use rolo::model::{Row, View};
 use rolo::{Book, Kind};
 
 use super::digest::{self, Format};
@@ -117,9 +117,9 @@ fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::
         let wanted: HashSet<(Kind, &str)> =
             wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
         let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
-        let mut by_kind: HashMap<Kind, Vec<Card>> = HashMap::new();
-        for card in index.rows(&kinds, |kind, id| wanted.contains(&(kind, id)))? {
-            by_kind.entry(card.kind).or_default().push(card);
+        let mut by_kind: HashMap<Kind, Vec<Row>> = HashMap::new();
+        for row in index.rows(&kinds, |kind, id| wanted.contains(&(kind, id)))? {
+            by_kind.entry(row.kind()).or_default().push(row);
         }
         let of = |k| by_kind.get(&k).map(Vec::as_slice).unwrap_or_default();
         let src = Sources {

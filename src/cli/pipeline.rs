@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 
 use rolo::dates::When;
 use rolo::model::reference::Entry;
-use rolo::model::{Card, View};
+use rolo::model::{Row, View};
 use rolo::pipeline::{self, GroupBy, Money, Pipeline};
 use rolo::{Book, Kind, Record};
 
@@ -72,7 +72,7 @@ impl<V: View> Data<V> {
 }
 
 pub enum Source {
-    Index(Data<Card>),
+    Index(Data<Row>),
     Files(Data<Record>),
 }
 

@@ -17,38 +17,8 @@ use tantivy::{SegmentReader, TantivyDocument};
 
 use super::SearchIndex;
 use crate::error::{Error, Result};
-use crate::model::{Card, Kind};
-
-/// The keys a slim row keeps (plus `type`, `id`, `path` and which of them are dates).
-pub const SLIM_KEYS: [&str; 27] = [
-    "name",
-    "title",
-    "owner",
-    "source",
-    "stage",
-    "tags",
-    "city",
-    "company",
-    "contact",
-    "about",
-    "value",
-    "currency",
-    "probability",
-    "close",
-    "created",
-    "history",
-    "lost_reason",
-    "due",
-    "done",
-    "repeat",
-    "anchor",
-    "follow_up",
-    "birthday",
-    "date",
-    "kind",
-    "direction",
-    "uid",
-];
+use crate::model::row::ROW_KEYS;
+use crate::model::{Kind, Row};
 
 const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
 
@@ -56,12 +26,12 @@ fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(".rolo/index/rows", std::io::Error::other(e.to_string()))
 }
 
-/// A card's JSON cut to [`SLIM_KEYS`]: `(kind, id, json)`.
+/// A card's JSON cut to [`ROW_KEYS`]: `(kind, id, json)`.
 fn slim(card: &str) -> Option<(Kind, String, String)> {
     let Json::Object(mut map) = serde_json::from_str::<Json>(card).ok()? else { return None };
     let kind: Kind = map.get("type")?.as_str()?.parse().ok()?;
     let id = map.get("id")?.as_str()?.to_string();
-    let keep = |k: &str| SLIM_KEYS.contains(&k) || matches!(k, "type" | "id" | "path");
+    let keep = |k: &str| ROW_KEYS.contains(&k) || matches!(k, "type" | "id" | "path");
     if let Some(Json::Object(dates)) = map.get_mut("$dates") {
         dates.retain(|k, _| keep(k));
     }
@@ -74,13 +44,13 @@ impl SearchIndex {
         self.dir.join("rows")
     }
 
-    /// Slim cards of `kinds` whose kind and id `wanted` accepts, in book order: what the
+    /// Rows of `kinds` whose kind and id `wanted` accepts, in book order: what the
     /// agenda, pipeline and reports read instead of whole cards.
     pub fn rows(
         &self,
         kinds: &[Kind],
         wanted: impl Fn(Kind, &str) -> bool + Sync,
-    ) -> Result<Vec<Card>> {
+    ) -> Result<Vec<Row>> {
         let searcher = self.searcher();
         let dir = self.rows_dir();
         let mut built = false;
@@ -102,15 +72,15 @@ impl SearchIndex {
                 searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
             remove_stale(&dir, &live);
         }
-        let mut cards = Vec::new();
+        let mut rows = Vec::new();
         for (kind, text, segment) in &lines {
             let alive = segment.alive_bitset();
             let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            cards.extend(parse_rows(text, |doc, id| alive(doc) && wanted(*kind, id)));
+            rows.extend(parse_rows(text, |doc, id| alive(doc) && wanted(*kind, id)));
         }
         // Book order, as when reading the files.
-        cards.sort_by(crate::model::view::book_order);
-        Ok(cards)
+        rows.sort_by(crate::model::view::book_order);
+        Ok(rows)
     }
 
     /// Every document of a segment (deleted ones too: they may be read by an older
@@ -164,8 +134,8 @@ impl SearchIndex {
     }
 }
 
-/// The cards of the lines `doc \t id \t json` that `wanted(doc, id)` accepts.
-fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Card> {
+/// The rows of the lines `doc \t id \t json` that `wanted(doc, id)` accepts.
+fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
     let picked: Vec<&str> = text
         .lines()
         .filter_map(|line| {
@@ -174,14 +144,8 @@ fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Card> {
             wanted(doc.parse().ok()?, id).then_some(json)
         })
         .collect();
-    let parse = |part: &[&str]| -> Vec<Card> {
-        part.iter()
-            .filter_map(|json| match serde_json::from_str::<Json>(json).ok()? {
-                Json::Object(map) => Card::from_json(map),
-                _ => None,
-            })
-            .collect()
-    };
+    let parse =
+        |part: &[&str]| -> Vec<Row> { part.iter().filter_map(|json| Row::parse(json)).collect() };
     // Thousands of rows parse faster on every core.
     if picked.len() < 2000 {
         return parse(&picked);
@@ -223,11 +187,13 @@ mod tests {
         let map: Map<String, Json> = serde_json::from_str(&json).unwrap();
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
         assert_eq!(keys, ["type", "id", "path", "title", "value", "close", "$dates"]);
-        let card = Card::from_json(map).unwrap();
+        let row = Row::parse(&json).unwrap();
         assert_eq!(
-            crate::model::View::when(&card, "close").map(|w| w.display()).as_deref(),
+            crate::model::View::when(&row, "close").map(|w| w.display()).as_deref(),
             Some("2026-12-01")
         );
+        assert_eq!(crate::model::View::number(&row, "value"), Some(1200.0));
+        assert!(!crate::model::View::has(&row, "emails"), "not a row key");
     }
 
     #[test]
@@ -236,7 +202,7 @@ mod tests {
                     1\tb\t{\"type\":\"task\",\"id\":\"b\",\"path\":\"tasks/b.md\"}\n\
                     2\tc\t{\"type\":\"task\",\"id\":\"c\",\"path\":\"tasks/c.md\"}\n";
         let cards = parse_rows(text, |doc, id| doc != 1 && id != "c");
-        let ids: Vec<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = cards.iter().map(crate::model::View::id).collect();
         assert_eq!(ids, ["a"]);
     }
 }

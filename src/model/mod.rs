@@ -5,10 +5,12 @@
 pub mod id;
 pub mod record;
 pub mod reference;
+pub mod row;
 pub mod schema;
 pub mod view;
 
 pub use record::Record;
+pub use row::Row;
 pub use view::{Card, Catalog, View};
 
 use std::fmt;

@@ -148,75 +148,115 @@ impl Card {
     }
 }
 
-impl View for Card {
-    fn kind(&self) -> Kind {
-        self.kind
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn path(&self) -> &std::path::Path {
-        &self.path
-    }
-    fn str(&self, key: &str) -> Option<&str> {
-        self.map.get(key).and_then(Json::as_str).filter(|s| !s.is_empty())
-    }
-    fn strs(&self, key: &str) -> Vec<&str> {
-        match self.map.get(key) {
-            Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).collect(),
-            Some(Json::String(s)) => vec![s.as_str()],
-            _ => Vec::new(),
+/// A record read back as JSON fields: a whole [`Card`] or a slim [`super::Row`].
+/// [`View`] is the same for both, so an aggregate gives the same answer from either.
+pub(super) trait JsonFields {
+    fn meta(&self) -> (Kind, &str, &std::path::Path);
+    fn field(&self, key: &str) -> Option<&Json>;
+    /// Whether the key holds a TOML date (not a string that looks like one).
+    fn is_date(&self, key: &str) -> bool;
+    fn body(&self) -> &str;
+    fn fields(&self) -> Map<String, Json>;
+}
+
+macro_rules! json_view {
+    ($t:ty) => {
+        impl View for $t {
+            fn kind(&self) -> Kind {
+                self.meta().0
+            }
+            fn id(&self) -> &str {
+                self.meta().1
+            }
+            fn path(&self) -> &std::path::Path {
+                self.meta().2
+            }
+            fn str(&self, key: &str) -> Option<&str> {
+                self.field(key).and_then(Json::as_str).filter(|s| !s.is_empty())
+            }
+            fn strs(&self, key: &str) -> Vec<&str> {
+                match self.field(key) {
+                    Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).collect(),
+                    Some(Json::String(s)) => vec![s.as_str()],
+                    _ => Vec::new(),
+                }
+            }
+            fn number(&self, key: &str) -> Option<f64> {
+                self.field(key).and_then(Json::as_f64)
+            }
+            fn when(&self, key: &str) -> Option<When> {
+                // Dates travel as their TOML text; only real TOML dates parse back.
+                let text = self.field(key)?.as_str()?;
+                if !self.is_date(key) {
+                    return None;
+                }
+                text.parse::<toml_edit::Datetime>().ok().as_ref().and_then(When::from_toml)
+            }
+            fn has(&self, key: &str) -> bool {
+                self.field(key).is_some()
+            }
+            fn title(&self) -> String {
+                let (kind, id, _) = self.meta();
+                super::record::title_of(kind, id, |k| self.str(k), self.body())
+            }
+            fn display(&self, key: &str) -> String {
+                if let Some(w) = self.when(key) {
+                    return w.display();
+                }
+                match self.field(key) {
+                    None | Some(Json::Null) => String::new(),
+                    Some(Json::String(s)) => s.clone(),
+                    Some(Json::Array(a)) => a
+                        .iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    Some(other) => other.to_string(),
+                }
+            }
+            fn to_json(&self) -> Map<String, Json> {
+                self.fields()
+            }
+            fn history(&self) -> Vec<(String, When)> {
+                // `[[history]]` travels as an array of objects whose `at` is the TOML text.
+                let Some(Json::Array(entries)) = self.field("history") else {
+                    return Vec::new();
+                };
+                entries
+                    .iter()
+                    .filter_map(|e| {
+                        let stage = e.get("stage")?.as_str()?.to_string();
+                        let at = e.get("at")?.as_str()?.parse::<toml_edit::Datetime>().ok()?;
+                        Some((stage, When::from_toml(&at)?))
+                    })
+                    .collect()
+            }
         }
+    };
+}
+pub(super) use json_view;
+
+impl JsonFields for Card {
+    fn meta(&self) -> (Kind, &str, &std::path::Path) {
+        (self.kind, &self.id, &self.path)
     }
-    fn number(&self, key: &str) -> Option<f64> {
-        self.map.get(key).and_then(Json::as_f64)
+    fn field(&self, key: &str) -> Option<&Json> {
+        self.map.get(key)
     }
-    fn when(&self, key: &str) -> Option<When> {
-        // Dates travel as their TOML text; only real TOML dates parse back.
-        let text = self.map.get(key)?.as_str()?;
-        self.map.get("$dates").and_then(|d| d.get(key))?;
-        text.parse::<toml_edit::Datetime>().ok().as_ref().and_then(When::from_toml)
+    fn is_date(&self, key: &str) -> bool {
+        self.map.get("$dates").and_then(|d| d.get(key)).is_some()
     }
-    fn has(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+    fn body(&self) -> &str {
+        self.map.get("body").and_then(Json::as_str).unwrap_or_default()
     }
-    fn title(&self) -> String {
-        let body = self.map.get("body").and_then(Json::as_str).unwrap_or_default();
-        super::record::title_of(self.kind, &self.id, |k| self.str(k), body)
-    }
-    fn display(&self, key: &str) -> String {
-        if let Some(w) = self.when(key) {
-            return w.display();
-        }
-        match self.map.get(key) {
-            None | Some(Json::Null) => String::new(),
-            Some(Json::String(s)) => s.clone(),
-            Some(Json::Array(a)) => a
-                .iter()
-                .map(|v| v.as_str().map_or_else(|| v.to_string(), String::from))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Some(other) => other.to_string(),
-        }
-    }
-    fn to_json(&self) -> Map<String, Json> {
+    fn fields(&self) -> Map<String, Json> {
         let mut map = self.map.clone();
         map.remove("$dates");
         map
     }
-    fn history(&self) -> Vec<(String, When)> {
-        // `[[history]]` travels as an array of objects whose `at` is the TOML text.
-        let Some(Json::Array(entries)) = self.map.get("history") else { return Vec::new() };
-        entries
-            .iter()
-            .filter_map(|e| {
-                let stage = e.get("stage")?.as_str()?.to_string();
-                let at = e.get("at")?.as_str()?.parse::<toml_edit::Datetime>().ok()?;
-                Some((stage, When::from_toml(&at)?))
-            })
-            .collect()
-    }
 }
+
+json_view!(Card);
 
 /// A card for the index: the record's JSON plus which keys hold TOML dates (a string
 /// that merely looks like a date must not turn into one on the way back).

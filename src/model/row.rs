@@ -1,0 +1,191 @@
+//! A slim row: the keys that the agenda, the pipeline and the reports read, parsed into
+//! fixed fields (no map of owned keys to build per record). The index keeps one per
+//! record (`index::rows`); [`View`] reads it exactly as it reads the whole [`super::Card`].
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{Map, Value as Json};
+
+use super::view::{JsonFields, json_view};
+use super::{Kind, View};
+use crate::dates::When;
+
+/// The keys a row keeps, besides `type`, `id`, `path` and `$dates` (which of them hold
+/// TOML dates). [`Row::field`] must name every one.
+pub const ROW_KEYS: [&str; 27] = [
+    "name",
+    "title",
+    "owner",
+    "source",
+    "stage",
+    "tags",
+    "city",
+    "company",
+    "contact",
+    "about",
+    "value",
+    "currency",
+    "probability",
+    "close",
+    "created",
+    "history",
+    "lost_reason",
+    "due",
+    "done",
+    "repeat",
+    "anchor",
+    "follow_up",
+    "birthday",
+    "date",
+    "kind",
+    "direction",
+    "uid",
+];
+
+/// A record's [`ROW_KEYS`] that it has, by their position in that list, and which of
+/// them hold TOML dates (a bit per position): small, and parsed without building a map.
+#[derive(Debug, Clone)]
+pub struct Row {
+    kind: Kind,
+    id: String,
+    path: PathBuf,
+    dates: u32,
+    fields: Vec<(u8, Json)>,
+}
+
+fn position(key: &str) -> Option<u8> {
+    ROW_KEYS.iter().position(|k| *k == key).and_then(|i| u8::try_from(i).ok())
+}
+
+impl<'de> Deserialize<'de> for Row {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Row, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = Row;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a record's row")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Row, A::Error> {
+                let (mut kind, mut id, mut path) = (None, None, None);
+                let mut row = Row {
+                    kind: Kind::Contact,
+                    id: String::new(),
+                    path: PathBuf::new(),
+                    dates: 0,
+                    fields: Vec::with_capacity(8),
+                };
+                while let Some(key) = a.next_key::<std::borrow::Cow<str>>()? {
+                    match key.as_ref() {
+                        "type" => {
+                            let name: String = a.next_value()?;
+                            kind = Some(name.parse::<Kind>().map_err(A::Error::custom)?);
+                        }
+                        "id" => id = Some(a.next_value::<String>()?),
+                        "path" => path = Some(a.next_value::<PathBuf>()?),
+                        "$dates" => {
+                            let dates: std::collections::HashMap<String, IgnoredAny> =
+                                a.next_value()?;
+                            for key in dates.keys() {
+                                if let Some(i) = position(key) {
+                                    row.dates |= 1 << i;
+                                }
+                            }
+                        }
+                        other => match position(other) {
+                            Some(i) => row.fields.push((i, a.next_value()?)),
+                            None => {
+                                a.next_value::<IgnoredAny>()?;
+                            }
+                        },
+                    }
+                }
+                row.kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
+                row.id = id.ok_or_else(|| A::Error::missing_field("id"))?;
+                row.path = path.ok_or_else(|| A::Error::missing_field("path"))?;
+                Ok(row)
+            }
+        }
+        d.deserialize_map(Fields)
+    }
+}
+
+impl Row {
+    /// A row from its JSON text (as `index::rows` writes it).
+    pub fn parse(json: &str) -> Option<Row> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+impl JsonFields for Row {
+    fn meta(&self) -> (Kind, &str, &Path) {
+        (self.kind, &self.id, &self.path)
+    }
+    fn field(&self, key: &str) -> Option<&Json> {
+        let i = position(key)?;
+        self.fields.iter().find(|(k, _)| *k == i).map(|(_, v)| v)
+    }
+    fn is_date(&self, key: &str) -> bool {
+        position(key).is_some_and(|i| self.dates & (1 << i) != 0)
+    }
+    /// Rows carry no body: a note's title is its kind.
+    fn body(&self) -> &str {
+        ""
+    }
+    fn fields(&self) -> Map<String, Json> {
+        let mut map = Map::new();
+        map.insert("type".into(), self.kind.name().into());
+        map.insert("id".into(), self.id.clone().into());
+        map.insert("path".into(), self.path.to_string_lossy().into_owned().into());
+        for (i, v) in &self.fields {
+            map.insert(ROW_KEYS[usize::from(*i)].into(), v.clone());
+        }
+        map
+    }
+}
+
+json_view!(Row);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Card;
+
+    /// Every key of a row reads as it does in the whole card.
+    #[test]
+    fn a_row_reads_like_its_card() {
+        let mut card = serde_json::json!({"type": "deal", "id": "sayt", "path": "deals/sayt.md"});
+        let mut dates = Map::new();
+        for (i, key) in ROW_KEYS.iter().enumerate() {
+            let value = match *key {
+                "tags" | "about" => serde_json::json!(["a", "б"]),
+                "value" | "probability" => serde_json::json!(i),
+                "history" => serde_json::json!([{"stage": "lead", "at": "2026-01-01T00:00:00Z"}]),
+                "close" | "created" | "due" | "date" => {
+                    dates.insert((*key).into(), Json::Bool(true));
+                    serde_json::json!("2026-11-23")
+                }
+                _ => serde_json::json!(format!("{key}-значение")),
+            };
+            card[key] = value;
+        }
+        card["$dates"] = Json::Object(dates);
+        let text = card.to_string();
+        let row = Row::parse(&text).unwrap();
+        let Json::Object(map) = card else { unreachable!() };
+        let card = Card::from_json(map).unwrap();
+        for key in ROW_KEYS {
+            assert_eq!(row.str(key), card.str(key), "{key}");
+            assert_eq!(row.strs(key), card.strs(key), "{key}");
+            assert_eq!(row.number(key), card.number(key), "{key}");
+            assert_eq!(row.when(key), card.when(key), "{key}");
+            assert_eq!(row.display(key), card.display(key), "{key}");
+            assert!(row.has(key), "{key}");
+        }
+        assert_eq!(row.history(), card.history());
+        assert_eq!(row.title(), card.title());
+        assert_eq!(row.to_json(), card.to_json());
+        assert_eq!((row.kind(), row.id(), row.path()), (card.kind(), card.id(), card.path()));
+    }
+}
