@@ -425,11 +425,11 @@ fn export_ics(ctx: &Context, a: &ExportIcsArgs) -> CliResult {
     let filter = export_filter(&book, &a.common)?;
     let events = if ctx.use_index() {
         let (index, _) = super::search::open_index(ctx, &book, false)?;
-        let mut cards = Vec::new();
-        for kind in KINDS {
-            cards.extend(index.cards(kind, &filter)?);
-        }
-        reminders(ctx, &book, &filter, &cards)
+        // Rows hold every key the events and the filters read.
+        let rows = index.rows(&KINDS, |_, _| true)?;
+        let events = reminders(ctx, &book, &filter, &rows);
+        super::pipeline::let_exit_free(rows);
+        events
     } else {
         let loaded = ctx.load(&book, &KINDS)?;
         reminders(ctx, &book, &filter, &loaded.records)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Reminder benchmarks (issue: reminders): agenda, today, digest and export ics on
-# generated books, side by side with `rg -il` and the bare freshness walk in one run;
-# the index and file paths checked to agree first.
-# usage: bench/reminders.sh [RECORDS…]   (default: 10000 100000; needs rg, bc, python3)
+# Aggregate benchmarks (issues: reminders, pipeline and reports): agenda, today, digest,
+# export ics, pipeline and every report on generated books, side by side with `rg -il`
+# and the bare freshness walk in one run; the index and file paths checked to agree.
+# usage: bench/aggregates.sh [RECORDS…]   (default: 10000 100000; needs rg, bc, python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -19,9 +19,12 @@ for n in "${sizes[@]}"; do
   cd "$dir"
   "$rolo" index >/dev/null 2>&1
   items=$("$rolo" agenda --json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
-  if [ "$("$rolo" agenda --json | md5sum)" != "$(ROLO_NO_INDEX=1 "$rolo" agenda --json | md5sum)" ]; then
-    echo "MISMATCH: the index and the files give different agendas" >&2
-  fi
+  for c in "agenda" "pipeline" "report funnel" "report revenue" "report sources" "report activity"; do
+    # shellcheck disable=SC2086
+    if [ "$("$rolo" $c --json | md5sum)" != "$(ROLO_NO_INDEX=1 "$rolo" $c --json | md5sum)" ]; then
+      echo "MISMATCH: the index and the files differ for rolo $c" >&2
+    fi
+  done
   echo
   echo "### $n records ($(find . -name '*.md' | wc -l) files; the agenda has $items items)"
   echo
@@ -33,6 +36,11 @@ for n in "${sizes[@]}"; do
   median "rolo digest --format html" "$rolo" digest --format html
   median "rolo agenda --owner asel --days 0" "$rolo" agenda --owner asel --days 0
   median "rolo export ics" "$rolo" export ics
+  median "rolo pipeline" "$rolo" pipeline
+  median "rolo pipeline --by owner" "$rolo" pipeline --by owner
+  for r in funnel revenue sources activity; do
+    median "rolo report $r" "$rolo" report "$r"
+  done
   median "ROLO_NO_INDEX=1 rolo agenda (every file)" env ROLO_NO_INDEX=1 "$rolo" agenda
   median "rg -il zanzibarite (for scale)" rg -il zanzibarite .
   cd "$repo"
