@@ -79,7 +79,7 @@ impl SearchIndex {
             rows.extend(parse_rows(text, |doc, id| alive(doc) && wanted(*kind, id)));
         }
         // Book order, as when reading the files.
-        rows.sort_by(crate::model::view::book_order);
+        rows.sort_unstable_by(crate::model::view::book_order);
         Ok(rows)
     }
 
