@@ -430,12 +430,12 @@ pub fn candidates(
     let today = now.with_timezone(&Local).date_naive();
     let horizon = today.checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX);
     let (t, h) = (today.num_days_from_ce(), horizon.num_days_from_ce());
-    // Dates written with an offset may fall a day either side of the local date.
-    let slack = 1;
+    // A date written with an offset may fall up to two days either side of the local
+    // date (offsets run from -12:00 to +14:00).
+    let slack = 2;
     let last = |kind, id: &str| {
         last_contact.get(&Entry { kind, id: id.to_string() }).map(|w| written_day(*w))
     };
-    let (won, lost) = (config.pipeline.won.to_lowercase(), config.pipeline.lost.to_lowercase());
     let stale = i32::try_from(config.digest.stale_deal_days).unwrap_or(i32::MAX);
     let defaults = &config.follow_up;
     let mut out = Vec::new();
@@ -444,7 +444,8 @@ pub fn candidates(
         let hit = match f.kind {
             Kind::Task => !f.done && f.due.is_some_and(|d| d <= h.saturating_add(slack)),
             Kind::Deal => {
-                let open = f.stage.as_deref().is_none_or(|s| s != won && s != lost);
+                // Won and lost deals are left to `agenda` (`filter::is_open`): the stage
+                // column cannot tell `stage = "won"` from `stage = ["won"]`, which is open.
                 let closing = f.close.is_some_and(|c| c <= h.saturating_add(slack));
                 let quiet = f
                     .links
@@ -455,7 +456,7 @@ pub fn candidates(
                     .max()
                     .or(f.created)
                     .is_some_and(|since| since.saturating_add(stale) <= t + slack);
-                open && (closing || quiet)
+                closing || quiet
             }
             Kind::Contact | Kind::Company => {
                 let birthday = f.birthday.is_some_and(|md| {

@@ -58,9 +58,11 @@ impl Clock {
     }
 }
 
-/// The tz database file of a zone name (`Asia/Almaty`), where the C library and chrono
-/// look for it (`$TZDIR`, else `/usr/share/zoneinfo`); `None` for an unknown name.
+/// The tz database file of a zone name (`Asia/Almaty`), in the directories the time
+/// library (chrono) reads zones from; `None` for a name it would not find.
 pub fn zone_file(name: &str) -> Option<std::path::PathBuf> {
+    const DIRS: [&str; 4] =
+        ["/usr/share/zoneinfo", "/share/zoneinfo", "/etc/zoneinfo", "/usr/share/lib/zoneinfo"];
     let name = name.trim();
     let plain = !name.is_empty()
         && !name.starts_with('/')
@@ -68,11 +70,7 @@ pub fn zone_file(name: &str) -> Option<std::path::PathBuf> {
     if !plain {
         return None;
     }
-    let dir = std::env::var_os("TZDIR")
-        .filter(|d| !d.is_empty())
-        .map_or_else(|| std::path::PathBuf::from("/usr/share/zoneinfo"), Into::into);
-    let file = dir.join(name);
-    file.is_file().then_some(file)
+    DIRS.iter().map(|dir| std::path::Path::new(dir).join(name)).find(|file| file.is_file())
 }
 
 trait WholeSeconds {

@@ -66,10 +66,10 @@ pub fn is_open(r: &impl View, config: &Config) -> bool {
     match r.kind() {
         Kind::Task => !r.has("done"),
         Kind::Deal => {
-            // Any case, as the index's stage terms and `--stage` are.
-            let stage = r.str("stage").unwrap_or_default().to_lowercase();
-            stage != config.pipeline.won.to_lowercase()
-                && stage != config.pipeline.lost.to_lowercase()
+            let stage = r.str("stage").unwrap_or_default();
+            let p = &config.pipeline;
+            !crate::pipeline::same_stage(stage, &p.won)
+                && !crate::pipeline::same_stage(stage, &p.lost)
         }
         _ => true,
     }

@@ -84,11 +84,11 @@ pub fn pipeline<V: View>(deals: &[V], config: &Config) -> Pipeline {
         let stage = deal.str("stage").unwrap_or_default();
         let currency = currency(deal, config);
         let value = deal.number("value").unwrap_or(0.0);
-        if stage == p.won {
+        if same_stage(stage, &p.won) {
             add_closed(&mut out.won, &currency, value);
-        } else if stage == p.lost {
+        } else if same_stage(stage, &p.lost) {
             add_closed(&mut out.lost, &currency, value);
-        } else if let Some(row) = out.stages.iter_mut().find(|r| r.stage == stage) {
+        } else if let Some(row) = out.stages.iter_mut().find(|r| same_stage(&r.stage, stage)) {
             let prob = probability(deal, config);
             row.count += 1;
             *row.total.entry(currency.clone()).or_default() += value;
@@ -131,7 +131,13 @@ fn add_closed(c: &mut Closed, currency: &str, value: f64) {
 }
 
 fn is_closed(stage: &str, config: &Config) -> bool {
-    stage == config.pipeline.won || stage == config.pipeline.lost
+    same_stage(stage, &config.pipeline.won) || same_stage(stage, &config.pipeline.lost)
+}
+
+/// Stage names match in any case (`Won` is the stage `won`), as `--stage`, the index and
+/// [`crate::filter::is_open`] read them.
+pub fn same_stage(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
 }
 
 /// The deal's own `probability`, else its stage's default from rolo.toml, else 0.
@@ -160,7 +166,7 @@ pub fn won_at(deal: &impl View, config: &Config) -> Option<When> {
     history
         .iter()
         .rev()
-        .find(|(s, _)| *s == config.pipeline.won)
+        .find(|(s, _)| same_stage(s, &config.pipeline.won))
         .map(|(_, at)| *at)
         .or_else(|| deal.when("close"))
 }
@@ -217,6 +223,20 @@ fn round_all(m: &mut Money) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stages_match_in_any_case() {
+        let deal = |id: &str, stage: &str| {
+            let text = format!("+++\ntitle = \"{id}\"\nstage = \"{stage}\"\nvalue = 100\n+++\n");
+            let path = std::path::PathBuf::from(format!("deals/{id}.md"));
+            crate::store::read::parse(crate::Kind::Deal, id, &path, &text).unwrap()
+        };
+        let deals = [deal("a", "Won"), deal("b", "LOST"), deal("c", "Proposal"), deal("d", "Лид")];
+        let p = pipeline(&deals, &Config::default());
+        assert_eq!((p.won.count, p.lost.count, p.open.count), (1, 1, 1));
+        assert_eq!(p.unknown, vec![("deals/d.md".to_string(), "Лид".to_string())]);
+        assert!(same_stage("Этап", "этап") && !same_stage("won", "lost"));
+    }
 
     #[test]
     fn median_odd_even_empty() {

@@ -14,7 +14,9 @@ use crate::config::Config;
 use crate::dates::When;
 use crate::model::reference::Entry;
 use crate::model::{Kind, View};
-use crate::pipeline::{Money, Range, created_at, currency, median, owner, round, won_at};
+use crate::pipeline::{
+    Money, Range, created_at, currency, median, owner, round, same_stage, won_at,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FunnelStage {
@@ -43,7 +45,7 @@ pub fn funnel<V: View>(deals: &[V], config: &Config, range: Range) -> Funnel {
     let mut order: Vec<&String> =
         p.stages.iter().filter(|s| **s != p.won && **s != p.lost).collect();
     order.push(&p.won);
-    let rank = |stage: &str| order.iter().position(|s| *s == stage);
+    let rank = |stage: &str| order.iter().position(|s| same_stage(s, stage));
     let mut reached = vec![0usize; order.len()];
     let mut days: Vec<Vec<f64>> = vec![Vec::new(); order.len()];
     let (mut won, mut lost) = (0usize, 0usize);
@@ -68,12 +70,12 @@ pub fn funnel<V: View>(deals: &[V], config: &Config, range: Range) -> Funnel {
                 days[i].push(days_between(pair[0].1, pair[1].1));
             }
         }
-        if current == p.won {
+        if same_stage(current, &p.won) {
             won += 1;
             if let (Some(start), Some(end)) = (created_at(deal), won_at(deal, config)) {
                 cycles.push(days_between(start, end));
             }
-        } else if current == p.lost {
+        } else if same_stage(current, &p.lost) {
             lost += 1;
         }
     }
@@ -139,7 +141,10 @@ pub struct RevenueRow {
 /// Won value per period (or owner) and currency, by the day each deal was won.
 pub fn revenue<V: View>(deals: &[V], config: &Config, range: Range, by: Period) -> Vec<RevenueRow> {
     let mut rows: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
-    for deal in deals.iter().filter(|d| d.str("stage") == Some(config.pipeline.won.as_str())) {
+    for deal in deals
+        .iter()
+        .filter(|d| same_stage(d.str("stage").unwrap_or_default(), &config.pipeline.won))
+    {
         let Some(day) = won_at(deal, config).map(|w| w.local_date()) else { continue };
         if !range.contains(day) {
             continue;
@@ -199,12 +204,12 @@ pub fn sources<V: View>(
         let (r, lost) = row(&mut rows, source);
         r.deals += 1;
         match d.str("stage") {
-            Some(s) if s == config.pipeline.won => {
+            Some(s) if same_stage(s, &config.pipeline.won) => {
                 r.won += 1;
                 *r.won_value.entry(currency(d, config)).or_default() +=
                     d.number("value").unwrap_or(0.0);
             }
-            Some(s) if s == config.pipeline.lost => *lost += 1,
+            Some(s) if same_stage(s, &config.pipeline.lost) => *lost += 1,
             _ => {}
         }
     }

@@ -111,7 +111,7 @@ fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::
     let agenda = if ctx.use_index() {
         // The index's facts say which few records may matter; only those are read whole.
         let (index, _) = super::search::open_index(ctx, book, false)?;
-        let lookup = index.lookup()?;
+        let lookup = index.lookup_with_facts()?;
         let wanted =
             agenda::candidates(&lookup.facts, &lookup.last_contact, config, now, options.days);
         let wanted: HashSet<(Kind, &str)> =

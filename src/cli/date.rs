@@ -39,7 +39,8 @@ pub fn run(ctx: &Context, a: &DateArgs) -> CliResult {
 }
 
 /// `today`, `tomorrow`, `in 4 days`, `3 days ago`.
-fn distance(days: i64) -> String {
+/// `today`, `tomorrow`, `in 3 days`, `2 days ago`.
+pub fn distance(days: i64) -> String {
     match days {
         0 => "today".into(),
         1 => "tomorrow".into(),

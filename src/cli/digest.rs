@@ -113,13 +113,7 @@ fn line(i: &Item, today: chrono::NaiveDate) -> Line {
 }
 
 fn relative(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    match (day - today).num_days() {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
-    }
+    super::date::distance((day - today).num_days())
 }
 
 /// `2 overdue · 1 today · 3 follow-ups`.

@@ -37,9 +37,22 @@ fn cacheable(s: &str) -> bool {
 }
 
 impl Lookup {
-    /// Lines `T kind id "title"` and `L kind id when`, tab-separated, after the header.
-    fn load(path: &std::path::Path, header: &str) -> Option<Lookup> {
-        let text = std::fs::read_to_string(path).ok()?;
+    /// Lines `T kind id "title"` and `L kind id when`, tab-separated, after the header;
+    /// with `facts`, also that file's `F kind id …` lines.
+    fn load(
+        path: &std::path::Path,
+        facts: Option<&std::path::Path>,
+        header: &str,
+    ) -> Option<Lookup> {
+        let mut text = std::fs::read_to_string(path).ok()?;
+        if let Some(facts) = facts {
+            let more = std::fs::read_to_string(facts).ok()?;
+            let (first, rest) = more.split_once('\n')?;
+            if first != header {
+                return None;
+            }
+            text.push_str(rest);
+        }
         let mut lines = text.lines();
         if lines.next()? != header {
             return None;
@@ -75,7 +88,9 @@ impl Lookup {
         Some(lookup)
     }
 
-    fn save(&self, path: &std::path::Path, header: &str) -> Result<()> {
+    /// Two files: titles and last contacts (every list reads them), and the agenda's
+    /// facts (only the agenda does).
+    fn save(&self, path: &std::path::Path, facts: &std::path::Path, header: &str) -> Result<()> {
         use std::fmt::Write as _;
         let mut text = String::with_capacity(64 * (self.titles.len() + self.last_contact.len()));
         let _ = writeln!(text, "{header}");
@@ -86,6 +101,9 @@ impl Lookup {
         for (entry, when) in &self.last_contact {
             let _ = writeln!(text, "L\t{}\t{}\t{}", entry.kind, entry.id, when.to_toml());
         }
+        crate::store::write::replace_cache(path, text.as_bytes())?;
+        let mut text = String::with_capacity(64 * self.facts.len());
+        let _ = writeln!(text, "{header}");
         for f in &self.facts {
             let strings = std::iter::once(&f.id).chain(&f.stage).chain(&f.tags).chain(&f.links);
             if !strings.into_iter().all(|s| cacheable(s)) {
@@ -93,7 +111,7 @@ impl Lookup {
             }
             let _ = writeln!(text, "F\t{}\t{}\t{}", f.kind, f.id, f.to_line());
         }
-        crate::store::write::replace_cache(path, text.as_bytes())
+        crate::store::write::replace_cache(facts, text.as_bytes())
     }
 }
 
@@ -209,16 +227,32 @@ impl Numbers {
 
 impl SearchIndex {
     /// Titles and last contacts for the whole book: from a cache file written for this
-    /// exact state of the book, else computed from the columns (and cached).
+    /// exact state of the index, else computed from the columns (and cached).
     pub fn lookup(&self) -> Result<Lookup> {
+        self.cached_lookup(false)
+    }
+
+    /// [`Self::lookup`] and the agenda's [`Facts`] of every record.
+    pub fn lookup_with_facts(&self) -> Result<Lookup> {
+        self.cached_lookup(true)
+    }
+
+    fn cached_lookup(&self, with_facts: bool) -> Result<Lookup> {
         let path = self.dir.join("rolo-lookup");
-        let header = format!("rolo-lookup {} {}", self.fingerprint.0, self.fingerprint.1);
-        if let Some(cached) = Lookup::load(&path, &header) {
+        let facts = self.dir.join("rolo-facts");
+        // The state of the index the data comes from: its segments and their deletes
+        // (and the walk it was checked against).
+        let mut header = format!("rolo-lookup {} {}", self.fingerprint.0, self.fingerprint.1);
+        for segment in self.searcher().segment_readers() {
+            let id = segment.segment_id().uuid_string();
+            header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
+        }
+        if let Some(cached) = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header) {
             return Ok(cached);
         }
         let lookup = self.compute_lookup()?;
         // A cache: if it cannot be written, the next command computes it again.
-        let _ = lookup.save(&path, &header);
+        let _ = lookup.save(&path, &facts, &header);
         Ok(lookup)
     }
 

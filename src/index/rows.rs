@@ -20,7 +20,14 @@ use crate::error::{Error, Result};
 use crate::model::row::ROW_KEYS;
 use crate::model::{Kind, Row};
 
+/// Bump when what a row holds changes ([`ROW_KEYS`], `slim`): rows live in `rows-N/`.
+const ROWS_FORMAT: u32 = 1;
+
 const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
+
+fn kind_index(kind: Kind) -> usize {
+    KINDS.iter().position(|&k| k == kind).unwrap_or(0)
+}
 
 fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(".rolo/index/rows", std::io::Error::other(e.to_string()))
@@ -40,8 +47,9 @@ fn slim(card: &str) -> Option<(Kind, String, String)> {
 }
 
 impl SearchIndex {
+    /// Named by [`ROWS_FORMAT`]: rows of another format are never read.
     fn rows_dir(&self) -> PathBuf {
-        self.dir.join("rows")
+        self.dir.join(format!("rows-{ROWS_FORMAT}"))
     }
 
     /// Rows of `kinds` whose kind and id `wanted` accepts, in book order: what the
@@ -58,12 +66,26 @@ impl SearchIndex {
         for segment in searcher.segment_readers() {
             let uuid = segment.segment_id().uuid_string();
             let path = |kind: Kind| dir.join(format!("{uuid}.{kind}"));
+            let mut texts: Option<Vec<String>> = None;
             if !KINDS.iter().all(|&k| path(k).is_file()) {
-                self.write_rows(segment, &dir, &uuid)?;
+                texts = Some(self.write_rows(segment, &dir, &uuid)?);
                 built = true;
             }
             for &kind in kinds {
-                let text = std::fs::read_to_string(path(kind)).map_err(fail)?;
+                let text = match &texts {
+                    Some(t) => t[kind_index(kind)].clone(),
+                    None => match std::fs::read_to_string(path(kind)) {
+                        Ok(text) => text,
+                        // Removed since the check (another rolo cleaning up): build again.
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                            let t = self.write_rows(segment, &dir, &uuid)?;
+                            let text = t[kind_index(kind)].clone();
+                            texts = Some(t);
+                            text
+                        }
+                        Err(e) => return Err(fail(e)),
+                    },
+                };
                 lines.push((kind, text, segment));
             }
         }
@@ -84,8 +106,9 @@ impl SearchIndex {
     }
 
     /// Every document of a segment (deleted ones too: they may be read by an older
-    /// reader) as `doc \t id \t json` lines, one file per kind.
-    fn write_rows(&self, segment: &SegmentReader, dir: &Path, uuid: &str) -> Result<()> {
+    /// reader) as `doc \t id \t json` lines, one file per kind; the texts, by
+    /// [`kind_index`].
+    fn write_rows(&self, segment: &SegmentReader, dir: &Path, uuid: &str) -> Result<Vec<String>> {
         let card = self.fields.card;
         let max = segment.max_doc();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
@@ -117,20 +140,18 @@ impl SearchIndex {
         let mut files: Vec<String> = vec![String::new(); KINDS.len()];
         for part in parts {
             for (kind, line) in part? {
-                if let Some(i) = KINDS.iter().position(|&k| k == kind) {
-                    files[i].push_str(&line);
-                }
+                files[kind_index(kind)].push_str(&line);
             }
         }
         std::fs::create_dir_all(dir).map_err(fail)?;
-        // The kinds' files are written before any is read; a missing one means "build".
-        for (kind, text) in KINDS.iter().zip(files) {
-            crate::store::write::replace_cache(
+        // A cache: when it cannot be written, the rows are still returned.
+        for (kind, text) in KINDS.iter().zip(&files) {
+            let _ = crate::store::write::replace_cache(
                 &dir.join(format!("{uuid}.{kind}")),
                 text.as_bytes(),
-            )?;
+            );
         }
-        Ok(())
+        Ok(files)
     }
 }
 
@@ -159,14 +180,23 @@ fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
     })
 }
 
-/// Rows of segments that no longer exist (merged away, or of a rebuilt index).
+/// Rows of segments that no longer exist (merged away, or of a rebuilt index). Only
+/// files older than a few minutes: another rolo may be writing rows of a segment this
+/// one does not see yet, or reading them (its temporary files start with a dot).
 fn remove_stale(dir: &Path, live: &HashSet<String>) {
+    const AGE: std::time::Duration = std::time::Duration::from_secs(600);
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         let uuid = name.split('.').next().unwrap_or_default();
-        if !live.contains(uuid) {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > AGE);
+        if !uuid.is_empty() && !live.contains(uuid) && old {
             let _ = std::fs::remove_file(entry.path());
         }
     }

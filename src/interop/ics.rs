@@ -123,7 +123,7 @@ fn event(r: &impl View, config: &Config) -> Option<Event> {
             let close = r.when("close")?.local_date();
             let mut lines = Vec::new();
             if let Some(value) = r.number("value") {
-                let currency = r.str("currency").unwrap_or(&config.defaults.currency);
+                let currency = crate::pipeline::currency(r, config);
                 lines.push(format!("Value: {} {currency}", amount(value)));
             }
             if let Some(stage) = r.str("stage") {
@@ -143,19 +143,10 @@ fn event(r: &impl View, config: &Config) -> Option<Event> {
 }
 
 /// A contact's birthday as the first day of its yearly series, and the birth year when
-/// known: a TOML date (`1988-04-12`) or a year-less `"04-12"`.
+/// known: read as the agenda reads it ([`crate::agenda::birthday_of`]).
 fn birthday(r: &impl View) -> Option<(NaiveDate, Option<i32>)> {
-    // Before `str`: an index card keeps a TOML date as its text too.
-    if let Some(w) = r.when("birthday") {
-        let d = w.local_date();
-        return Some((d, Some(d.year())));
-    }
-    let text = r.str("birthday")?.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some((d, Some(d.year())));
-    }
-    let (m, d) = crate::dates::parse_month_day(text)?;
-    Some((NaiveDate::from_ymd_opt(NO_YEAR, m, d)?, None))
+    let (year, m, d) = crate::agenda::birthday_of(r)?;
+    Some((NaiveDate::from_ymd_opt(year.unwrap_or(NO_YEAR), m, d)?, year))
 }
 
 fn joined(lines: Vec<String>) -> Option<String> {

@@ -45,6 +45,9 @@ pub const ROW_KEYS: [&str; 27] = [
 
 /// A record's [`ROW_KEYS`] that it has, by their position in that list, and which of
 /// them hold TOML dates (a bit per position): small, and parsed without building a map.
+// A bit per key in `Row::dates`.
+const _: () = assert!(ROW_KEYS.len() <= 32);
+
 #[derive(Debug, Clone)]
 pub struct Row {
     kind: Kind,

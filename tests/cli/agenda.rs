@@ -1548,3 +1548,34 @@ fn agenda_and_digest_never_write_a_record() {
     }
     assert_eq!(status(&book), "", "the work tree changed");
 }
+
+/// Offsets run from -12:00 to +14:00, so a date written with one may lie two days after
+/// the local date. At -11 (Pago Pago), 2026-11-30 12:00: a task due
+/// 2026-12-02T00:30:00+14:00 (= 2026-12-01 10:30 UTC = 2026-11-30 23:30 local) is due
+/// today; a deal written `stage = ["won"]` (a list, not a stage) counts as open. The
+/// index must show what the files show.
+#[test]
+fn far_offsets_and_odd_stages_give_the_same_agenda_from_the_index() {
+    let book = TestBook::new();
+    record(&book, "tasks/call.md", "title = \"Позвонить\"\ndue = 2026-12-02T00:30:00+14:00\n");
+    record(
+        &book,
+        "deals/odd.md",
+        "title = \"网站\"\nstage = [\"won\"]\nclose = 2026-11-29\ncreated = 2026-11-01T00:00:00Z\n",
+    );
+    let (tz, now) = ("<-11>11", "2026-11-30T12:00:00-11:00");
+    let from_index = in_tz(&book, tz, now, &["today", "--json"]);
+    let mut cmd = book.command(["today", "--json"]);
+    cmd.env("ROLO_NOW", now).env("TZ", tz).env("ROLO_NO_INDEX", "1");
+    let from_files = run(cmd);
+    assert_eq!(from_index.stdout, from_files.stdout);
+    assert_eq!(
+        brief(&items_of(&from_index, "today at -11")),
+        [
+            "due task/call 2026-11-30 0",
+            "closing deal/odd 2026-11-29 -1",
+            // Created 2026-10-31 local: no note for 14 days by 2026-11-14.
+            "stale deal/odd 2026-11-14 -16",
+        ]
+    );
+}
