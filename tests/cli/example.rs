@@ -144,3 +144,26 @@ fn edits_on_the_example_keep_hand_written_files_intact() {
     assert_eq!(changed[0].1, "stage = \"former\"");
     assert_eq!(before.lines().count(), after.lines().count());
 }
+
+/// `rolo today` on the example book has something to say whatever the date: overdue
+/// tasks, follow-ups and quiet deals only grow with time (and nothing goes to stderr).
+#[test]
+fn today_is_useful_on_any_day() {
+    let book = example();
+    for now in ["2026-11-30T09:00:00+05:00", "2027-06-15", "2031-02-28T23:30:00Z"] {
+        let mut cmd = book.command(["today", "--json"]);
+        cmd.env("ROLO_NOW", now);
+        let out = crate::support::run(cmd);
+        assert_eq!(out.stderr, "", "{now}");
+        let items = out.json();
+        let kinds: std::collections::BTreeSet<&str> =
+            items.as_array().unwrap().iter().filter_map(|i| i["kind"].as_str()).collect();
+        for kind in ["overdue", "follow_up", "stale"] {
+            assert!(kinds.contains(kind), "{now}: no {kind} in {kinds:?}");
+        }
+        let mut cmd = book.command(["digest"]);
+        cmd.env("ROLO_NOW", now);
+        let text = crate::support::run(cmd);
+        assert!(text.stdout.contains("Overdue") && text.stdout.contains("Follow-ups"), "{now}");
+    }
+}
