@@ -80,9 +80,18 @@ pub fn print(
         // Columns for titles and last contacts; documents only for this kind's records.
         let (index, _) = super::search::open_index(ctx, book, false)?;
         let lookup = index.lookup()?;
-        let cards = index.cards(kind, filter)?;
         let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
-        shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
+        if ctx.out.json {
+            // Whole records: `--json` prints every key and the body.
+            let cards = index.cards(kind, filter)?;
+            shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
+        } else {
+            // A table shows a few keys: slim rows, without decompressing whole records.
+            let rows = index.rows_narrowed(kind, filter)?;
+            let done = shown.print(ctx, book, rows.iter().collect(), &names, &lookup.last_contact);
+            super::pipeline::let_exit_free((rows, lookup));
+            done
+        }
     } else {
         let catalog = ctx.load(book, &kinds)?;
         let last = rolo::links::last_contacts(&catalog);

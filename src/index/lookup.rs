@@ -369,17 +369,39 @@ impl SearchIndex {
     }
 
     /// Cards of one kind, narrowed by the index where it can (every tag; any of the
-    /// stages, owners, sources); the caller applies the exact filter to what comes back.
+    /// stages, owners, sources, note kinds); the caller applies the exact filter to what
+    /// comes back.
     pub fn cards(&self, kind: Kind, filter: &crate::filter::ListFilter) -> Result<Vec<Card>> {
+        self.cards_matching(&self.narrowing(kind, filter))
+    }
+
+    /// Rows (no body, no unknown keys) of the records [`Self::cards`] would give: what a
+    /// list's table shows.
+    pub fn rows_narrowed(
+        &self,
+        kind: Kind,
+        filter: &crate::filter::ListFilter,
+    ) -> Result<Vec<crate::model::Row>> {
+        let searcher = self.searcher();
+        let docs: std::collections::HashSet<tantivy::DocAddress> =
+            searcher.search(&self.narrowing(kind, filter), &DocSetCollector).map_err(fail)?;
+        self.rows_of(&searcher, &[kind], |address, _, _| docs.contains(&address))
+    }
+
+    /// The query [`Self::cards`] narrows by.
+    fn narrowing(&self, kind: Kind, filter: &crate::filter::ListFilter) -> BooleanQuery {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Must, term(f.kind, kind.name()))];
         for tag in &filter.tags {
             must.push((Occur::Must, term(f.tag, &tag.to_lowercase())));
         }
-        for (field, values) in
-            [(f.stage, &filter.stages), (f.owner, &filter.owners), (f.source, &filter.sources)]
-        {
+        for (field, values) in [
+            (f.stage, &filter.stages),
+            (f.owner, &filter.owners),
+            (f.source, &filter.sources),
+            (f.note_kind, &filter.note_kinds),
+        ] {
             if !values.is_empty() {
                 let any = values
                     .iter()
@@ -388,7 +410,7 @@ impl SearchIndex {
                 must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
-        self.cards_matching(&BooleanQuery::new(must))
+        BooleanQuery::new(must)
     }
 
     /// Cards of the records whose `company`, `contact` or `about` names `id` (bare or

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
 use tantivy::schema::Value;
-use tantivy::{SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, SegmentReader, TantivyDocument};
 
 use super::SearchIndex;
 use crate::error::{Error, Result};
@@ -21,7 +21,7 @@ use crate::model::row::ROW_KEYS;
 use crate::model::{Kind, Row};
 
 /// Bump when what a row holds changes ([`ROW_KEYS`], `slim`): rows live in `rows-N/`.
-const ROWS_FORMAT: u32 = 1;
+const ROWS_FORMAT: u32 = 2;
 
 const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
 
@@ -42,7 +42,16 @@ fn slim(card: &str) -> Option<(Kind, String, String)> {
     if let Some(Json::Object(dates)) = map.get_mut("$dates") {
         dates.retain(|k, _| keep(k));
     }
+    // A note's title is the first line of its body: kept, the body not.
+    let summary = map
+        .get("body")
+        .and_then(Json::as_str)
+        .and_then(|b| b.lines().map(str::trim).find(|l| !l.is_empty()))
+        .map(String::from);
     map.retain(|k, _| keep(k) || k == "$dates");
+    if let Some(line) = summary {
+        map.insert("$summary".into(), line.into());
+    }
     Some((kind, id, Json::Object(map).to_string()))
 }
 
@@ -59,11 +68,21 @@ impl SearchIndex {
         kinds: &[Kind],
         wanted: impl Fn(Kind, &str) -> bool + Sync,
     ) -> Result<Vec<Row>> {
-        let searcher = self.searcher();
+        self.rows_of(&self.searcher(), kinds, |_, kind, id| wanted(kind, id))
+    }
+
+    /// Rows of `kinds` in `searcher`'s segments whose document address, kind and id
+    /// `wanted` accepts, in book order.
+    pub(super) fn rows_of(
+        &self,
+        searcher: &tantivy::Searcher,
+        kinds: &[Kind],
+        wanted: impl Fn(DocAddress, Kind, &str) -> bool,
+    ) -> Result<Vec<Row>> {
         let dir = self.rows_dir();
         let mut built = false;
-        let mut lines: Vec<(Kind, String, &SegmentReader)> = Vec::new();
-        for segment in searcher.segment_readers() {
+        let mut lines: Vec<(Kind, String, u32, &SegmentReader)> = Vec::new();
+        for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
             let uuid = segment.segment_id().uuid_string();
             let path = |kind: Kind| dir.join(format!("{uuid}.{kind}"));
             let mut texts: Option<Vec<String>> = None;
@@ -86,7 +105,7 @@ impl SearchIndex {
                         Err(e) => return Err(fail(e)),
                     },
                 };
-                lines.push((kind, text, segment));
+                lines.push((kind, text, ord, segment));
             }
         }
         if built {
@@ -95,10 +114,12 @@ impl SearchIndex {
             remove_stale(&dir, &live);
         }
         let mut rows = Vec::new();
-        for (kind, text, segment) in &lines {
+        for (kind, text, ord, segment) in &lines {
             let alive = segment.alive_bitset();
             let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            rows.extend(parse_rows(text, |doc, id| alive(doc) && wanted(*kind, id)));
+            rows.extend(parse_rows(text, |doc, id| {
+                alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id)
+            }));
         }
         // Book order, as when reading the files.
         rows.sort_unstable_by(crate::model::view::book_order);
@@ -216,14 +237,18 @@ mod tests {
         assert_eq!((kind, id.as_str()), (Kind::Deal, "sayt"));
         let map: Map<String, Json> = serde_json::from_str(&json).unwrap();
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
-        assert_eq!(keys, ["type", "id", "path", "title", "value", "close", "$dates"]);
+        assert_eq!(
+            keys,
+            ["type", "id", "path", "title", "value", "close", "emails", "$dates", "$summary"]
+        );
         let row = Row::parse(&json).unwrap();
         assert_eq!(
             crate::model::View::when(&row, "close").map(|w| w.display()).as_deref(),
             Some("2026-12-01")
         );
         assert_eq!(crate::model::View::number(&row, "value"), Some(1200.0));
-        assert!(!crate::model::View::has(&row, "emails"), "not a row key");
+        assert!(!crate::model::View::has(&row, "fields"), "not a row key");
+        assert_eq!(crate::model::View::strs(&row, "emails"), ["x@y"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::dates::When;
 
 /// The keys a row keeps, besides `type`, `id`, `path` and `$dates` (which of them hold
 /// TOML dates). [`Row::field`] must name every one.
-pub const ROW_KEYS: [&str; 27] = [
+pub const ROW_KEYS: [&str; 30] = [
     "name",
     "title",
     "owner",
@@ -41,6 +41,9 @@ pub const ROW_KEYS: [&str; 27] = [
     "kind",
     "direction",
     "uid",
+    "emails",
+    "phones",
+    "domain",
 ];
 
 /// A record's [`ROW_KEYS`] that it has, by their position in that list, and which of
@@ -55,6 +58,8 @@ pub struct Row {
     path: PathBuf,
     dates: u32,
     fields: Vec<(u8, Json)>,
+    /// The first line of the body (a note's title): `$summary`.
+    summary: Option<String>,
 }
 
 fn position(key: &str) -> Option<u8> {
@@ -78,6 +83,7 @@ impl<'de> Deserialize<'de> for Row {
                     path: PathBuf::new(),
                     dates: 0,
                     fields: Vec::with_capacity(8),
+                    summary: None,
                 };
                 while let Some(key) = a.next_key::<std::borrow::Cow<str>>()? {
                     match key.as_ref() {
@@ -87,6 +93,7 @@ impl<'de> Deserialize<'de> for Row {
                         }
                         "id" => id = Some(a.next_value::<String>()?),
                         "path" => path = Some(a.next_value::<PathBuf>()?),
+                        "$summary" => row.summary = Some(a.next_value()?),
                         "$dates" => {
                             let dates: std::collections::HashMap<String, IgnoredAny> =
                                 a.next_value()?;
@@ -132,9 +139,9 @@ impl JsonFields for Row {
     fn is_date(&self, key: &str) -> bool {
         position(key).is_some_and(|i| self.dates & (1 << i) != 0)
     }
-    /// Rows carry no body: a note's title is its kind.
+    /// Rows carry only the body's first line: what a note's title is made of.
     fn body(&self) -> &str {
-        ""
+        self.summary.as_deref().unwrap_or_default()
     }
     fn fields(&self) -> Map<String, Json> {
         let mut map = Map::new();
