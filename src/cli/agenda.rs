@@ -93,7 +93,7 @@ fn show(ctx: &Context, agenda: &Agenda) -> CliResult {
     if agenda.items.is_empty() {
         ctx.out.line("Nothing needs attention.")?;
     } else {
-        ctx.out.line(digest::render(agenda, Format::Text).trim_end())?;
+        ctx.out.line(digest::render_terminal(agenda, ctx.out.colored()).trim_end())?;
     }
     Ok(())
 }

@@ -145,13 +145,23 @@ pub fn render(a: &Agenda, format: Format) -> String {
     let sections = sections(a);
     let day = a.today.format("%A %Y-%m-%d").to_string();
     match format {
-        Format::Text => text(a, &sections, &day),
+        Format::Text => text(a, &sections, &day, false),
         Format::Markdown => markdown(a, &sections, &day),
         Format::Html => html(a, &sections, &day),
     }
 }
 
-fn text(a: &Agenda, sections: &[Section], day: &str) -> String {
+/// The text for a terminal: headings bold and overdue dates red when `colour` is on
+/// (`rolo agenda` and `rolo today` on a terminal; never the digest).
+pub fn render_terminal(a: &Agenda, colour: bool) -> String {
+    let day = a.today.format("%A %Y-%m-%d").to_string();
+    text(a, &sections(a), &day, colour)
+}
+
+fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
+    let paint = |text: String, code: &str| {
+        if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text }
+    };
     let lines: Vec<Vec<Line>> =
         sections.iter().map(|s| s.items.iter().map(|i| line(i, a.today)).collect()).collect();
     // Dates and ids are ASCII, so their widths are their lengths.
@@ -159,9 +169,11 @@ fn text(a: &Agenda, sections: &[Section], day: &str) -> String {
     let w_ref = lines.iter().flatten().map(|l| l.reference.len()).max().unwrap_or(0);
     let mut out = format!("rolo: {day}\n{}\n", summary(sections));
     for (s, lines) in sections.iter().zip(&lines) {
-        out.push_str(&format!("\n{}\n", s.heading));
+        out.push_str(&format!("\n{}\n", paint(s.heading.to_string(), "1")));
         for l in lines {
-            let mut row = format!("  {:w_when$}  {:w_ref$}  {}", l.when, l.reference, l.title);
+            let when = format!("{:w_when$}", l.when);
+            let when = if s.heading == "Overdue" { paint(when, "31") } else { when };
+            let mut row = format!("  {when}  {:w_ref$}  {}", l.reference, l.title);
             if !l.detail.is_empty() {
                 row.push_str(" — ");
                 row.push_str(&l.detail);

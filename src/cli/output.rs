@@ -100,6 +100,11 @@ impl Output {
         t
     }
 
+    /// Whether output may carry colours (a terminal, no NO_COLOR, no --json).
+    pub fn colored(&self) -> bool {
+        self.color
+    }
+
     /// A cell in a colour, when colour is on.
     pub fn cell(&self, text: impl Into<String>, color: Option<Color>) -> Cell {
         let c = Cell::new(text.into());

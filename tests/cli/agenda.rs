@@ -1365,12 +1365,24 @@ fn the_digest_is_deterministic_and_never_coloured() {
             assert!(!coloured.stdout.contains('\u{1b}'), "{format} --color {color}");
         }
     }
-    // The agenda's text is the digest's, colourless too.
-    let mut cmd = book.command(["agenda", "--color", "always"]);
+    // The agenda's text is the digest's; on a terminal (or --color always) it may
+    // colour its headings and overdue dates, never with NO_COLOR or --color never.
+    let mut cmd = book.command(["agenda", "--color", "never"]);
     cmd.env("ROLO_NOW", NOW).env_remove("NO_COLOR");
     let agenda = run(cmd);
     assert!(!agenda.ok().contains('\u{1b}'), "{agenda}");
     assert_eq!(agenda.stdout, at(&book, NOW, &["digest"]).stdout);
+    let mut cmd = book.command(["agenda", "--color", "always"]);
+    cmd.env("ROLO_NOW", NOW).env_remove("NO_COLOR");
+    let coloured = run(cmd);
+    assert!(coloured.ok().contains("\u{1b}[1mOverdue\u{1b}[0m"), "{coloured}");
+    assert!(coloured.stdout.contains("\u{1b}[31m"), "{coloured}");
+    let plain =
+        coloured.stdout.replace("\u{1b}[1m", "").replace("\u{1b}[31m", "").replace("\u{1b}[0m", "");
+    assert_eq!(plain, agenda.stdout, "colour changes nothing else");
+    let mut cmd = book.command(["agenda", "--color", "auto"]);
+    cmd.env("ROLO_NOW", NOW).env("NO_COLOR", "1");
+    assert_eq!(run(cmd).stdout, agenda.stdout, "NO_COLOR");
 }
 
 // ---------------------------------------------------------------------------------------
