@@ -8,6 +8,7 @@
 //! [`ics`] writes reminders (tasks, birthdays, close dates) rather than records.
 //! Nothing here prints, reads the terminal or knows clap: the CLI does that.
 
+pub mod content;
 pub mod csv;
 pub mod ics;
 pub mod import;

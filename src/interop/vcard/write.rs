@@ -7,6 +7,7 @@
 
 use toml_edit::Value;
 
+use super::super::content::{escape, line};
 use super::super::{stable_uid, values};
 use super::Version;
 use crate::dates::When;
@@ -70,36 +71,6 @@ fn birthday(value: &Value, v4: bool) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// A text value with `\`, `,`, `;` and line breaks escaped.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A content line, folded so no line exceeds 75 octets (RFC 6350 3.2), ending in CRLF.
-fn line(out: &mut String, text: &str) {
-    let mut width = 0;
-    for c in text.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
