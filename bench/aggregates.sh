@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 . "$repo/bench/lib.sh"
-command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
-cargo build --release --quiet
-rolo=$repo/target/release/rolo
-sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+bench_setup "$@"
 export ROLO_NOW=2026-11-23 TZ='<+05>-5'
 
 for n in "${sizes[@]}"; do

@@ -17,3 +17,12 @@ median() {
   LAST_MS=$(echo "$t*1000/1" | bc)
   printf '| %-44s | %6d ms | %5d MB |\n' "$label" "$LAST_MS" $((m / 1024))
 }
+
+# bench_setup RECORDS…: a release build in $rolo, and the book sizes in $sizes
+# (default 10000 100000); rg must be there to compare with. Needs $repo.
+bench_setup() {
+  command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
+  (cd "$repo" && cargo build --release --quiet)
+  rolo=$repo/target/release/rolo
+  sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+}

@@ -157,18 +157,6 @@ fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// The records the agenda reads. Tasks: at least the open ones (every open task about a
-/// record counts as a follow-up handled); contacts and companies: at least those with a
-/// birthday or a cadence; deals: at least the open ones. More is fine: each is tested.
-pub struct Sources<'a, V> {
-    pub tasks: &'a [V],
-    pub contacts: &'a [V],
-    pub companies: &'a [V],
-    pub deals: &'a [V],
-    /// Newest note per contact, company and deal.
-    pub last_contact: &'a HashMap<Entry, When>,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Look-ahead in days for due tasks, birthdays and closing deals (0: today only).
@@ -193,8 +181,14 @@ impl Agenda {
 }
 
 /// Build the agenda for the local day of `now`.
+///
+/// `records` may be of every kind, in any order; it must hold at least the open tasks
+/// (an open task about a record handles its follow-up), the contacts and companies with
+/// a birthday or a cadence, and the open deals. More is fine: each is tested.
+/// `last_contact` is the newest note per contact, company and deal.
 pub fn agenda<V: View>(
-    src: &Sources<V>,
+    records: &[V],
+    last_contact: &HashMap<Entry, When>,
     config: &Config,
     now: DateTime<FixedOffset>,
     opts: &Options,
@@ -221,7 +215,8 @@ pub fn agenda<V: View>(
 
     // Tasks; and what every open task is about, whoever owns it.
     let mut handled: HashSet<&str> = HashSet::new();
-    for t in src.tasks.iter().filter(|t| t.kind() == Kind::Task && is_open(*t, config)) {
+    let of = |kind| records.iter().filter(move |r| r.kind() == kind);
+    for t in of(Kind::Task).filter(|t| is_open(*t, config)) {
         handled.extend(t.strs("about"));
         let Some(due) = t.when("due") else { continue };
         if !wanted(t) {
@@ -243,8 +238,8 @@ pub fn agenda<V: View>(
     let is_handled = |r: &V| {
         handled.contains(r.id()) || handled.contains(format!("{}/{}", r.kind(), r.id()).as_str())
     };
-    for r in src.contacts.iter().chain(src.companies) {
-        if !matches!(r.kind(), Kind::Contact | Kind::Company) || !wanted(r) {
+    for r in of(Kind::Contact).chain(of(Kind::Company)) {
+        if !wanted(r) {
             continue;
         }
         let (cadence, text, from_default) = match cadence_of(r, config) {
@@ -256,7 +251,7 @@ pub fn agenda<V: View>(
             }
         };
         let entry = Entry { kind: r.kind(), id: r.id().to_string() };
-        let last = src.last_contact.get(&entry).map(When::local_date);
+        let last = last_contact.get(&entry).map(When::local_date);
         let since = last.or_else(|| pipeline::created_at(r).map(|w| w.local_date()));
         // Never contacted and no `created`: due now. A cadence past the calendar's end: never.
         let due = match since {
@@ -273,7 +268,7 @@ pub fn agenda<V: View>(
     }
 
     // Birthdays within the look-ahead.
-    for r in src.contacts.iter().filter(|r| r.kind() == Kind::Contact && r.has("birthday")) {
+    for r in of(Kind::Contact).filter(|r| r.has("birthday")) {
         if !wanted(r) {
             continue;
         }
@@ -299,12 +294,12 @@ pub fn agenda<V: View>(
 
     // Open deals: closing within the look-ahead (or past their date), or gone quiet.
     let stale_days = i64::from(config.digest.stale_deal_days);
-    for d in src.deals.iter().filter(|d| d.kind() == Kind::Deal && is_open(*d, config)) {
+    for d in of(Kind::Deal).filter(|d| is_open(*d, config)) {
         if !wanted(d) {
             continue;
         }
         let close = d.when("close").map(|w| w.local_date());
-        let last = deal_last_contact(d, src.last_contact);
+        let last = deal_last_contact(d, last_contact);
         let detail = || Detail::Deal {
             stage: d.str("stage").unwrap_or_default().to_string(),
             value: d.number("value"),
@@ -387,14 +382,7 @@ impl Facts {
     pub fn of(r: &impl View) -> Facts {
         let day = |key| r.when(key).map(written_day);
         let links = match r.kind() {
-            Kind::Deal => [("contact", Kind::Contact), ("company", Kind::Company)]
-                .iter()
-                .flat_map(|&(key, kind)| {
-                    r.strs(key).into_iter().map(move |v| {
-                        if v.contains('/') { v.to_string() } else { format!("{kind}/{v}") }
-                    })
-                })
-                .collect(),
+            Kind::Deal => deal_links(r).map(|e| e.qualified()).collect(),
             _ => r.strs("about").into_iter().map(String::from).collect(),
         };
         Facts {
@@ -592,29 +580,35 @@ pub fn birthday_in(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     })
 }
 
+/// What a deal's `contact` and `company` name, as `links` reads them.
+fn deal_links(d: &impl View) -> impl Iterator<Item = Entry> + '_ {
+    [("contact", Kind::Contact), ("company", Kind::Company)].into_iter().flat_map(
+        move |(key, kind)| {
+            d.strs(key).into_iter().flat_map(move |v| {
+                crate::links::targets(v, Some(kind))
+                    .into_iter()
+                    .map(|(kind, id)| Entry { kind, id: id.to_string() })
+            })
+        },
+    )
+}
+
 /// The newest note about a deal, its contact or its company.
 fn deal_last_contact(d: &impl View, last: &HashMap<Entry, When>) -> Option<NaiveDate> {
-    let mut entries = vec![Entry { kind: Kind::Deal, id: d.id().to_string() }];
-    for (key, kind) in [("contact", Kind::Contact), ("company", Kind::Company)] {
-        for v in d.strs(key) {
-            let id = v.strip_prefix(kind.name()).and_then(|s| s.strip_prefix('/')).unwrap_or(v);
-            entries.push(Entry { kind, id: id.to_string() });
-        }
-    }
-    entries.iter().filter_map(|e| last.get(e)).map(When::local_date).max()
+    std::iter::once(Entry { kind: Kind::Deal, id: d.id().to_string() })
+        .chain(deal_links(d))
+        .filter_map(|e| last.get(&e))
+        .map(When::local_date)
+        .max()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::record::test_record as record;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn record(kind: Kind, id: &str, front: &str) -> crate::Record {
-        let path = std::path::PathBuf::from(format!("{}/{id}.md", kind.dir()));
-        crate::store::read::parse(kind, id, &path, &format!("+++\n{front}\n+++\n")).unwrap()
     }
 
     /// Whatever the day and look-ahead, every record the agenda shows is among the
@@ -677,23 +671,14 @@ mod tests {
         let last = crate::links::last_contacts(&catalog);
         let facts: Vec<Facts> =
             catalog.records.iter().filter(|r| r.kind != Kind::Note).map(Facts::of).collect();
-        let of = |k| catalog.of(k).collect::<Vec<_>>();
-        let (tasks, contacts, companies, deals) =
-            (of(Kind::Task), of(Kind::Contact), of(Kind::Company), of(Kind::Deal));
         let mut seen = 0;
         for day in 0..800 {
             let now = DateTime::parse_from_rfc3339("2026-01-01T23:00:00+05:00").unwrap()
                 + chrono::Duration::hours(day * 13);
             for days in [0, 7, 400] {
                 let wanted = candidates(&facts, &last, &config, now, days);
-                let src = Sources {
-                    tasks: &tasks,
-                    contacts: &contacts,
-                    companies: &companies,
-                    deals: &deals,
-                    last_contact: &last,
-                };
-                let agenda = agenda(&src, &config, now, &Options { days, owners: Vec::new() });
+                let options = Options { days, owners: Vec::new() };
+                let agenda = agenda(&catalog.records, &last, &config, now, &options);
                 for item in &agenda.items {
                     let e = Entry { kind: item.record, id: item.id.clone() };
                     assert!(wanted.contains(&e), "{now} +{days}: {item:?} not a candidate");

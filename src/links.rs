@@ -11,7 +11,7 @@ use crate::store::edit;
 
 /// The records a link value names: `deal/x` names one kind; a bare id in `about` may
 /// name a contact, company or deal.
-fn targets(value: &str, expected: Option<Kind>) -> Vec<(Kind, &str)> {
+pub(crate) fn targets(value: &str, expected: Option<Kind>) -> Vec<(Kind, &str)> {
     if let Some((k, id)) = value.split_once('/')
         && let Ok(kind) = k.parse::<Kind>()
     {

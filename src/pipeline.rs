@@ -227,9 +227,8 @@ mod tests {
     #[test]
     fn stages_match_in_any_case() {
         let deal = |id: &str, stage: &str| {
-            let text = format!("+++\ntitle = \"{id}\"\nstage = \"{stage}\"\nvalue = 100\n+++\n");
-            let path = std::path::PathBuf::from(format!("deals/{id}.md"));
-            crate::store::read::parse(crate::Kind::Deal, id, &path, &text).unwrap()
+            let front = format!("title = \"{id}\"\nstage = \"{stage}\"\nvalue = 100");
+            crate::model::record::test_record(crate::Kind::Deal, id, &front)
         };
         let deals = [deal("a", "Won"), deal("b", "LOST"), deal("c", "Proposal"), deal("d", "Лид")];
         let p = pipeline(&deals, &Config::default());

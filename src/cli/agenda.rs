@@ -2,12 +2,11 @@
 //! read from the index (only the records that can concern the agenda) or, with
 //! `ROLO_NO_INDEX=1`, from every file; rendered by [`super::digest`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde_json::Value as Json;
 
-use rolo::agenda::{self, Agenda, Options, Sources};
-use rolo::model::{Row, View};
+use rolo::agenda::{self, Agenda, Options};
 use rolo::{Book, Kind};
 
 use super::digest::{self, Format};
@@ -117,38 +116,15 @@ fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::
         let wanted: HashSet<(Kind, &str)> =
             wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
         let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
-        let mut by_kind: HashMap<Kind, Vec<Row>> = HashMap::new();
-        for row in index.rows(&kinds, |kind, id| wanted.contains(&(kind, id)))? {
-            by_kind.entry(row.kind()).or_default().push(row);
-        }
-        let of = |k| by_kind.get(&k).map(Vec::as_slice).unwrap_or_default();
-        let src = Sources {
-            tasks: of(Kind::Task),
-            contacts: of(Kind::Contact),
-            companies: of(Kind::Company),
-            deals: of(Kind::Deal),
-            last_contact: &lookup.last_contact,
-        };
-        let agenda = agenda::agenda(&src, config, now, &options);
-        super::pipeline::let_exit_free((by_kind, lookup));
+        let rows = index.rows(&kinds, |kind, id| wanted.contains(&(kind, id)))?;
+        let agenda = agenda::agenda(&rows, &lookup.last_contact, config, now, &options);
+        super::let_exit_free((rows, lookup));
         agenda
     } else {
         let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];
         let catalog = ctx.load(book, &kinds)?;
         let last_contact = rolo::links::last_contacts(&catalog);
-        let mut by_kind: HashMap<Kind, Vec<&rolo::Record>> = HashMap::new();
-        for r in &catalog.records {
-            by_kind.entry(r.kind()).or_default().push(r);
-        }
-        let of = |k| by_kind.get(&k).map(Vec::as_slice).unwrap_or_default();
-        let src = Sources {
-            tasks: of(Kind::Task),
-            contacts: of(Kind::Contact),
-            companies: of(Kind::Company),
-            deals: of(Kind::Deal),
-            last_contact: &last_contact,
-        };
-        agenda::agenda(&src, config, now, &options)
+        agenda::agenda(&catalog.records, &last_contact, config, now, &options)
     };
     for problem in &agenda.problems {
         ctx.out.warn(problem);

@@ -14,29 +14,39 @@ pub enum Format {
     Html,
 }
 
-/// A heading and its items, in the order people read them.
+/// A heading and its items, in the order people read them; `one` and `many` name a
+/// count of them in the summary line.
 struct Section<'a> {
     heading: &'static str,
+    one: &'static str,
+    many: &'static str,
+    overdue: bool,
     items: Vec<&'a Item>,
 }
 
 fn sections(a: &Agenda) -> Vec<Section<'_>> {
     let of = |kind| a.of(kind).collect::<Vec<_>>();
-    let due = of(ItemKind::Due);
     let (today, upcoming): (Vec<&Item>, Vec<&Item>) =
-        due.into_iter().partition(|i| i.day <= a.today);
+        of(ItemKind::Due).into_iter().partition(|i| i.day <= a.today);
+    let overdue = of(ItemKind::Overdue);
     [
-        ("Overdue", of(ItemKind::Overdue)),
-        ("Today", today),
-        ("Upcoming", upcoming),
-        ("Follow-ups", of(ItemKind::FollowUp)),
-        ("Birthdays", of(ItemKind::Birthday)),
-        ("Deals closing", of(ItemKind::Closing)),
-        ("Stale deals", of(ItemKind::Stale)),
+        ("Overdue", "overdue", "overdue", overdue),
+        ("Today", "due today", "due today", today),
+        ("Upcoming", "upcoming", "upcoming", upcoming),
+        ("Follow-ups", "follow-up", "follow-ups", of(ItemKind::FollowUp)),
+        ("Birthdays", "birthday", "birthdays", of(ItemKind::Birthday)),
+        ("Deals closing", "deal closing", "deals closing", of(ItemKind::Closing)),
+        ("Stale deals", "stale deal", "stale deals", of(ItemKind::Stale)),
     ]
     .into_iter()
-    .filter(|(_, items)| !items.is_empty())
-    .map(|(heading, items)| Section { heading, items })
+    .filter(|(.., items)| !items.is_empty())
+    .map(|(heading, one, many, items)| Section {
+        heading,
+        one,
+        many,
+        overdue: items.first().is_some_and(|i| i.kind == ItemKind::Overdue),
+        items,
+    })
     .collect()
 }
 
@@ -122,20 +132,7 @@ fn summary(sections: &[Section]) -> String {
         .iter()
         .map(|s| {
             let n = s.items.len();
-            let what = match (s.heading, n) {
-                ("Overdue", _) => "overdue",
-                ("Today", _) => "due today",
-                ("Upcoming", _) => "upcoming",
-                ("Follow-ups", 1) => "follow-up",
-                ("Follow-ups", _) => "follow-ups",
-                ("Birthdays", 1) => "birthday",
-                ("Birthdays", _) => "birthdays",
-                ("Deals closing", 1) => "deal closing",
-                ("Deals closing", _) => "deals closing",
-                ("Stale deals", 1) => "stale deal",
-                _ => "stale deals",
-            };
-            format!("{n} {what}")
+            format!("{n} {}", if n == 1 { s.one } else { s.many })
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -172,7 +169,7 @@ fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
         out.push_str(&format!("\n{}\n", paint(s.heading.to_string(), "1")));
         for l in lines {
             let when = format!("{:w_when$}", l.when);
-            let when = if s.heading == "Overdue" { paint(when, "31") } else { when };
+            let when = if s.overdue { paint(when, "31") } else { when };
             let mut row = format!("  {when}  {:w_ref$}  {}", l.reference, l.title);
             if !l.detail.is_empty() {
                 row.push_str(" — ");

@@ -428,7 +428,7 @@ fn export_ics(ctx: &Context, a: &ExportIcsArgs) -> CliResult {
         // Rows hold every key the events and the filters read.
         let rows = index.rows(&KINDS, |_, _| true)?;
         let events = reminders(ctx, &book, &filter, &rows);
-        super::pipeline::let_exit_free(rows);
+        super::let_exit_free(rows);
         events
     } else {
         let loaded = ctx.load(&book, &KINDS)?;

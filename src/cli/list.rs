@@ -89,7 +89,7 @@ pub fn print(
             // A table shows a few keys: slim rows, without decompressing whole records.
             let rows = index.rows_narrowed(kind, filter)?;
             let done = shown.print(ctx, book, rows.iter().collect(), &names, &lookup.last_contact);
-            super::pipeline::let_exit_free((rows, lookup));
+            super::let_exit_free((rows, lookup));
             done
         }
     } else {

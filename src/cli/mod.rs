@@ -197,8 +197,20 @@ fn use_book_timezone(discover: &Discover) {
     if std::env::var_os("TZ").is_some_and(|v| !v.is_empty()) {
         return;
     }
-    // No book, or a rolo.toml that does not parse: the command itself will say so.
-    let Some(config) = discover.find().ok().and_then(|root| rolo::config::Config::load(&root).ok())
+    // No book, or a rolo.toml that does not parse: the command itself will say so. Most
+    // books name no zone: every command pays one small read for this, not a parse.
+    let Some(text) = discover
+        .find()
+        .ok()
+        .and_then(|root| std::fs::read_to_string(root.join(rolo::config::FILE_NAME)).ok())
+    else {
+        return;
+    };
+    if !text.contains("timezone") {
+        return;
+    }
+    let Ok(config) =
+        rolo::config::Config::parse(&text, std::path::Path::new(rolo::config::FILE_NAME))
     else {
         return;
     };
@@ -275,6 +287,12 @@ fn report(err: CliError) -> i32 {
             if e.is_usage() { 2 } else { 1 }
         }
     }
+}
+
+/// Leave loaded records for the process exit to free: tens of thousands of small maps
+/// cost ~100 ms to free one by one at 100,000 records, and the command ends right after.
+pub fn let_exit_free<T>(data: T) {
+    std::mem::forget(data);
 }
 
 /// Parse `KEY=VALUE` flags (`--field industry=retail`).

@@ -98,14 +98,8 @@ pub fn run(ctx: &Context, a: &PipelineArgs) -> CliResult {
         Source::Index(d) => show(ctx, &book, &d.deals, a),
         Source::Files(d) => show(ctx, &book, &d.deals, a),
     };
-    let_exit_free(source);
+    super::let_exit_free(source);
     done
-}
-
-/// Tens of thousands of small maps cost ~100 ms to free one by one at 100,000 records;
-/// the process ends right after the command, which frees them all at once.
-pub fn let_exit_free<T>(data: T) {
-    std::mem::forget(data);
 }
 
 fn show<V: View>(ctx: &Context, book: &Book, deals: &[V], a: &PipelineArgs) -> CliResult {

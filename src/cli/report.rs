@@ -83,7 +83,7 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
         Source::Index(d) => report(ctx, &book, d, &cmd),
         Source::Files(d) => report(ctx, &book, d, &cmd),
     };
-    super::pipeline::let_exit_free(source);
+    super::let_exit_free(source);
     done
 }
 

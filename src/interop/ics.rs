@@ -223,14 +223,7 @@ fn utc(t: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Record;
-
-    fn record(kind: Kind, id: &str, toml: &str) -> Record {
-        let dir = kind.dir();
-        let mut r = Record::new(kind, id.into(), format!("{dir}/{id}.md").into());
-        r.doc = toml.parse().unwrap();
-        r
-    }
+    use crate::model::record::test_record as record;
 
     fn config() -> Config {
         Config::parse("", std::path::Path::new("rolo.toml")).unwrap()

@@ -192,3 +192,9 @@ pub fn display_value(v: &Value) -> String {
         other => other.to_string().trim().to_string(),
     }
 }
+/// A record of `kind` at its usual path, from front-matter TOML: for unit tests.
+#[cfg(test)]
+pub(crate) fn test_record(kind: Kind, id: &str, front: &str) -> Record {
+    let path = std::path::PathBuf::from(format!("{}/{id}.md", kind.dir()));
+    crate::store::read::parse(kind, id, &path, &format!("+++\n{front}\n+++\n")).unwrap()
+}
