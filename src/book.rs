@@ -241,10 +241,16 @@ impl Book {
     pub fn read_at(&self, kind: Kind, id: &str, rel: &Path) -> Result<Record> {
         let abs = self.root.join(rel);
         let bytes = fs::read(&abs).at(&abs)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
+        self.parse_at(kind, id, rel, &bytes)
+    }
+
+    /// Parse the bytes of the record file at `rel`: a file that is not UTF-8 or does not
+    /// parse is a `path:line:col` diagnostic.
+    pub fn parse_at(&self, kind: Kind, id: &str, rel: &Path, bytes: &[u8]) -> Result<Record> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
             let (line, col) = crate::store::frontmatter::line_col(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
+                &String::from_utf8_lossy(bytes),
+                e.valid_up_to(),
             );
             Error::Bad(Diagnostic {
                 path: rel.to_path_buf(),
@@ -253,55 +259,13 @@ impl Book {
                 message: "not valid UTF-8".into(),
             })
         })?;
-        read::parse(kind, id, rel, &text).map_err(Error::Bad)
-    }
-
-    /// Write a new record under the first free id of `base`, `base-2`, `base-3` …; the
-    /// record's id and path are set to what was taken. Safe against concurrent creators.
-    pub fn create(&self, record: &mut Record, base: &str) -> Result<()> {
-        let base = if base.is_empty() { record.kind.name() } else { base };
-        for n in 1.. {
-            let id = id::with_suffix(base, n);
-            let rel = Self::relative_path(record.kind, &id);
-            // Another kind's directory may hold the same id; only this kind's must be free.
-            record.id = id;
-            record.path = rel;
-            if write::create_new(&self.root.join(&record.path), record.to_text().as_bytes())? {
-                return Ok(());
-            }
-        }
-        unreachable!("ids run out only after usize::MAX attempts")
-    }
-
-    /// Write a changed record over its file, atomically.
-    pub fn save(&self, record: &Record) -> Result<()> {
-        write::replace(&self.root.join(&record.path), record.to_text().as_bytes())
-    }
-
-    /// Delete a record's file (relative to the root); it need not parse.
-    pub fn remove(&self, rel: &Path) -> Result<()> {
-        write::remove(&self.root.join(rel))
-    }
-
-    /// Move a record's file to a new id (the caller rewrites links). Fails if taken.
-    pub fn rename(&self, record: &mut Record, new_id: &str) -> Result<PathBuf> {
-        if !id::is_valid(new_id) {
-            return Err(Error::InvalidId(new_id.to_string()));
-        }
-        let old = record.path.clone();
-        let rel = Self::relative_path(record.kind, new_id);
-        if !write::create_new(&self.root.join(&rel), record.to_text().as_bytes())? {
-            return Err(Error::Exists(format!("{}/{new_id}", record.kind)));
-        }
-        write::remove(&self.root.join(&old))?;
-        record.id = new_id.to_string();
-        record.path = rel;
-        Ok(old)
+        read::parse(kind, id, rel, text).map_err(Error::Bad)
     }
 
     /// Commit the given paths (relative to the root) if the book is in git and
-    /// `git.autocommit` is on. `Ok(false)` when nothing was committed.
-    pub fn commit(&self, paths: &[PathBuf], message: &str) -> Result<bool> {
+    /// `git.autocommit` is on. `Ok(false)` when nothing was committed. Only the change
+    /// path ([`crate::change`]) and `init` commit.
+    pub(crate) fn commit(&self, paths: &[PathBuf], message: &str) -> Result<bool> {
         if !self.config.git.autocommit {
             return Ok(false);
         }

@@ -14,6 +14,15 @@ use crate::error::{Error, Result};
 
 const ATTEMPTS: u32 = 50;
 
+/// The id git gives `bytes` as a blob (`git hash-object`), computed in-process: what a
+/// file's content is, comparable with what git stores.
+pub fn blob_id(bytes: &[u8]) -> String {
+    let mut sha = sha1_smol::Sha1::new();
+    sha.update(format!("blob {}\0", bytes.len()).as_bytes());
+    sha.update(bytes);
+    sha.digest().to_string()
+}
+
 fn git(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.current_dir(dir).env("LC_ALL", "C").stdin(Stdio::null());
@@ -26,10 +35,18 @@ fn run(mut cmd: Command, input: Option<&str>) -> Result<String> {
         cmd.stdin(Stdio::piped());
     }
     let mut child = cmd.spawn().map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
-    if let (Some(text), Some(mut stdin)) = (input, child.stdin.take()) {
-        stdin.write_all(text.as_bytes()).map_err(|e| Error::Git(e.to_string()))?;
-    }
-    let out = child.wait_with_output().map_err(|e| Error::Git(e.to_string()))?;
+    let stdin = child.stdin.take();
+    // Feed stdin on its own thread while this one reads stdout: git answers line by line
+    // (`hash-object --stdin-paths`), and once a pipe's buffer (64 KB) is full each side
+    // would wait on the other forever.
+    let out = std::thread::scope(|scope| {
+        if let (Some(text), Some(mut stdin)) = (input, stdin) {
+            // A write error means git stopped reading: its exit status and stderr say why.
+            scope.spawn(move || stdin.write_all(text.as_bytes()));
+        }
+        child.wait_with_output()
+    });
+    let out = out.map_err(|e| Error::Git(e.to_string()))?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).trim_end().to_string())
     } else {
@@ -62,6 +79,7 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
     let mut lines = both.lines();
     let (Some(top), Some(git_dir)) = (lines.next(), lines.next()) else { return Ok(false) };
     let (top, git_dir) = (PathBuf::from(top), PathBuf::from(git_dir));
+    clear_leftovers(&git_dir);
     let top = top.canonicalize().unwrap_or(top);
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let prefix = root.strip_prefix(&top).unwrap_or(Path::new("")).to_path_buf();
@@ -115,9 +133,22 @@ struct Committed {
 
 /// Make the private index (the user's plus rolo's change, with fresh cached trees) the
 /// user's index, under git's own `index.lock`, so `git status` and the next commit stay fast.
+///
+/// A rolo killed while it holds `index.lock` would leave it behind and block the user's
+/// git; so rolo first writes a marker naming itself (`rolo-index.lock.owner`), and the
+/// next rolo that finds the marker of a dead process removes the lock it left.
 fn install_index(git_dir: &Path, index: &Path, copied: IndexStamp) -> bool {
     let lock = git_dir.join("index.lock");
-    match std::fs::OpenOptions::new().write(true).create_new(true).open(&lock) {
+    let owner = git_dir.join(LOCK_OWNER);
+    let claimed = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&owner)
+        .and_then(|mut f| f.write_all(std::process::id().to_string().as_bytes()));
+    if claimed.is_err() {
+        return false;
+    }
+    let installed = match std::fs::OpenOptions::new().write(true).create_new(true).open(&lock) {
         // Under git's lock, and only if nobody wrote the index since we copied it.
         Ok(_) if index_stamp(git_dir) != Some(copied) => {
             let _ = std::fs::remove_file(&lock);
@@ -132,6 +163,42 @@ fn install_index(git_dir: &Path, index: &Path, copied: IndexStamp) -> bool {
             done.is_ok()
         }
         Err(_) => false,
+    };
+    let _ = std::fs::remove_file(&owner);
+    installed
+}
+
+const LOCK_OWNER: &str = "rolo-index.lock.owner";
+
+/// Remove what a killed rolo left in the git directory: `index.lock` when rolo's marker
+/// says a process that is gone took it, and private index files of processes that are
+/// gone. A lock taken by git itself is never touched.
+fn clear_leftovers(git_dir: &Path) {
+    let owner = git_dir.join(LOCK_OWNER);
+    if let Ok(pid) = std::fs::read_to_string(&owner) {
+        let dead = pid.trim().parse::<u32>().is_ok_and(|p| !crate::store::write::process_alive(p));
+        if dead {
+            let lock = git_dir.join("index.lock");
+            // The lock is rolo's if it is no newer than the marker (git's own lock, taken
+            // after rolo died, would be newer).
+            let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+            if let (Some(l), Some(o)) = (modified(&lock), modified(&owner))
+                && l <= o + std::time::Duration::from_secs(2)
+            {
+                let _ = std::fs::remove_file(&lock);
+            }
+            let _ = std::fs::remove_file(&owner);
+        }
+    }
+    let Ok(entries) = std::fs::read_dir(git_dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix("rolo-index-")) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok_and(|p| !crate::store::write::process_alive(p)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -9,8 +9,13 @@
 //!   and [`model::View`]: what lists read, from a parsed file or from the index's card.
 //! - [`store`]: the file format: front matter split, parse, format-preserving edits, atomic writes.
 //! - [`links`]: what links to a record; rewriting links on rename.
+//! - [`draft`]: a new record from values given on the command line, created through a change.
+//! - [`assign`]: `set`/`unset`: typed `key=value`, `key+=item`, `key-=item` edits.
+//! - [`deals`]: a deal's stage changes and their `[[history]]`.
+//! - [`rename`]: a new id with every link rewritten, as one transaction.
 //! - [`filter`]: list filters and sort orders over loaded records.
 //! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
+//! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
 //! - [`git`]: one commit per change, through git plumbing.
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
 //! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
@@ -23,10 +28,14 @@
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
 pub mod agenda;
+pub mod assign;
 pub mod book;
+pub mod change;
 pub mod clock;
 pub mod config;
 pub mod dates;
+pub mod deals;
+pub mod draft;
 pub mod error;
 pub mod filter;
 pub mod git;
@@ -36,6 +45,7 @@ pub mod links;
 pub mod model;
 pub mod pipeline;
 pub mod query;
+pub mod rename;
 pub mod reports;
 pub mod store;
 pub mod tasks;

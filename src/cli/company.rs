@@ -3,7 +3,9 @@
 use rolo::Kind;
 use rolo::filter::ListFilter;
 
-use super::draft::Draft;
+use rolo::draft::Draft;
+
+use super::draft;
 use super::list::{self, ListArgs};
 use super::{CliResult, Context};
 
@@ -59,9 +61,9 @@ pub fn run(ctx: &Context, cmd: CompanyCommand) -> CliResult {
             d.text("city", a.city.as_deref());
             d.text("owner", a.owner.as_deref().or(Some(&book.config.defaults.owner)));
             d.text("source", a.source.as_deref());
-            d.created(ctx);
-            d.fields(ctx, &a.fields)?;
-            d.create(ctx, &book, &a.name, a.name.trim())
+            d.created(ctx.clock.now());
+            d.fields(&a.fields, ctx.clock.now())?;
+            draft::create(ctx, &book, d, &a.name, a.name.trim())
         }
         CompanyCommand::List(a) => {
             let book = ctx.open_book()?;

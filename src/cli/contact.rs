@@ -1,10 +1,11 @@
 //! `rolo contact add|list`.
 
 use rolo::filter::ListFilter;
-use rolo::store::edit;
 use rolo::{Book, Kind};
 
-use super::draft::Draft;
+use rolo::draft::Draft;
+
+use super::draft;
 use super::list::{self, ListArgs};
 use super::{CliResult, Context};
 
@@ -104,16 +105,16 @@ fn add(ctx: &Context, a: &ContactAddArgs) -> CliResult {
     d.text("owner", a.owner.as_deref().or(Some(&book.config.defaults.owner)));
     d.text("stage", a.stage.as_deref());
     if let Some(b) = &a.birthday {
-        d.set("birthday", edit::birthday_value(b)?);
+        d.typed("birthday", b, ctx.clock.now())?;
     }
     if let Some(f) = &a.follow_up {
         f.parse::<rolo::dates::Cadence>().map_err(|m| rolo::Error::value("follow-up", m))?;
         d.text("follow_up", Some(f));
     }
     d.text("city", a.city.as_deref());
-    d.created(ctx);
-    d.fields(ctx, &a.fields)?;
-    d.create(ctx, &book, &a.name, a.name.trim())
+    d.created(ctx.clock.now());
+    d.fields(&a.fields, ctx.clock.now())?;
+    draft::create(ctx, &book, d, &a.name, a.name.trim())
 }
 
 fn run_list(ctx: &Context, a: &ContactListArgs) -> CliResult {

@@ -1,10 +1,12 @@
 //! `rolo deal add|list|move|won|lost`.
 
+use rolo::deals::{self, Moved, Target};
 use rolo::filter::ListFilter;
-use rolo::store::edit;
 use rolo::{Book, Kind};
 
-use super::draft::Draft;
+use rolo::draft::Draft;
+
+use super::draft;
 use super::list::{self, ListArgs};
 use super::{CliError, CliResult, Context};
 
@@ -123,54 +125,19 @@ fn ids(book: &Book, refs: &[String], kind: Kind) -> Result<Vec<String>, CliError
     refs.iter().map(|r| list::resolve_id(book, r, kind)).collect()
 }
 
-/// A stage must be one of the pipeline's (SPEC "Record files": deal `stage`).
-pub fn check_stage(book: &Book, stage: &str) -> Result<(), CliError> {
-    let stages = &book.config.pipeline.stages;
-    if stages.iter().any(|s| s == stage) {
-        Ok(())
-    } else {
-        Err(rolo::Error::value(
-            "stage",
-            format!("unknown stage \"{stage}\"; stages are: {}", stages.join(", ")),
-        )
-        .into())
-    }
-}
-
-/// Where `deal move|won|lost` sends a deal.
-enum Target<'a> {
-    Stage(&'a str),
-    Won,
-    Lost { reason: Option<&'a str> },
-}
-
 /// Change a deal's stage (format-preserving) and append `[[history]]`; `lost` may also
 /// set `lost_reason`. Moving to the stage it is in changes nothing and commits nothing.
 fn move_to(ctx: &Context, reference: &str, target: Target) -> CliResult {
     let book = ctx.open_book()?;
-    let p = &book.config.pipeline;
-    let (stage, reason) = match target {
-        Target::Stage(s) => (s, None),
-        Target::Won => (p.won.as_str(), None),
-        Target::Lost { reason } => (p.lost.as_str(), reason),
-    };
-    check_stage(&book, stage)?;
-    let mut record = book.find(reference, &[Kind::Deal])?;
-    let before = record.to_text();
-    if record.str("stage") != Some(stage) {
-        edit::set(&mut record.doc, &["stage"], stage.into())?;
-        edit::append_history(&mut record.doc, stage, ctx.clock.now())?;
-    }
-    if let Some(reason) = reason {
-        edit::set(&mut record.doc, &["lost_reason"], reason.into())?;
-    }
-    if record.to_text() == before {
+    let mut change = ctx.change(&book, "deal move")?;
+    let mut record = change.find(reference, &[Kind::Deal])?;
+    let moved = deals::move_to(&mut record.doc, target, &book.config.pipeline, ctx.clock.now())?;
+    let Moved::To { stage } = moved else {
         ctx.out.status("Nothing changed.");
         return Ok(());
-    }
-    book.save(&record)?;
-    let message = format!("deal: move {} to {stage}", record.title());
-    ctx.commit(&book, std::slice::from_ref(&record.path), &message);
+    };
+    change.save(&record)?;
+    ctx.finish(change, &format!("deal: move {} to {stage}", record.title()))?;
     ctx.out.status(format_args!("Moved {} to {stage}.", record.id));
     Ok(())
 }
@@ -191,26 +158,28 @@ fn add(ctx: &Context, a: &DealAddArgs) -> CliResult {
     };
     d.text("contact", contact.as_ref().map(|c| c.id.as_str()));
     d.text("company", company.as_deref());
-    let stage = a.stage.clone().unwrap_or_else(|| book.config.pipeline.stages[0].clone());
-    check_stage(&book, &stage)?;
+    let stage = match &a.stage {
+        Some(s) => deals::stage_named(&book.config.pipeline, s)?,
+        None => book.config.pipeline.stages[0].clone(),
+    };
     d.text("stage", Some(&stage));
     if let Some(v) = &a.value {
-        d.set("value", edit::typed_value(Kind::Deal, "value", v, now)?);
+        d.typed("value", v, now)?;
     }
     let currency = a.currency.clone().unwrap_or_else(|| book.config.defaults.currency.clone());
     d.text("currency", Some(&currency.to_uppercase()));
     if let Some(p) = &a.probability {
-        d.set("probability", edit::typed_value(Kind::Deal, "probability", p, now)?);
+        d.typed("probability", p, now)?;
     }
     if let Some(c) = &a.close {
-        d.set("close", edit::typed_value(Kind::Deal, "close", c, now)?);
+        d.typed("close", c, now)?;
     }
     d.text("owner", a.owner.as_deref().or(Some(&book.config.defaults.owner)));
     d.text("source", a.source.as_deref());
     d.list("tags", &a.tags);
-    d.created(ctx);
-    d.fields(ctx, &a.fields)?;
+    d.created(ctx.clock.now());
+    d.fields(&a.fields, ctx.clock.now())?;
     // The stage it starts in is the first entry of its history (the funnel reads it).
-    edit::append_history(&mut d.record.doc, &stage, now)?;
-    d.create(ctx, &book, &a.title, a.title.trim())
+    d.history(&stage, now)?;
+    draft::create(ctx, &book, d, &a.title, a.title.trim())
 }

@@ -5,8 +5,10 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use rolo::assign::{self, Assignment};
+use rolo::change::{Change, Edited};
 use rolo::model::Record;
-use rolo::store::{edit, read, write};
+use rolo::store::{read, write};
 use rolo::{Book, Error, Kind};
 
 use super::{CliError, CliResult, Context};
@@ -38,96 +40,35 @@ pub struct UnsetArgs {
     keys: Vec<String>,
 }
 
-/// Keys that are not in the front matter: `set` cannot write them.
-const RESERVED: [&str; 4] = ["id", "type", "path", "body"];
-
 /// Save a changed record and commit it as "<kind>: <verb> <title>", or say nothing changed.
-fn save(ctx: &Context, book: &Book, record: &Record, before: &str, verb: &str) -> CliResult {
-    if record.to_text() == before {
+fn finish(ctx: &Context, mut change: Change, record: &Record, verb: &str) -> CliResult {
+    if !change.save(record)? {
         ctx.out.status("Nothing changed.");
         return Ok(());
     }
-    book.save(record)?;
-    ctx.commit(
-        book,
-        std::slice::from_ref(&record.path),
-        &format!("{}: {verb} {}", record.kind, record.title()),
-    );
+    ctx.finish(change, &format!("{}: {verb} {}", record.kind, record.title()))?;
     Ok(())
 }
 
 pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
     let book = ctx.open_book()?;
-    let mut record = book.find(&a.reference, &Kind::ALL)?;
-    let before = record.to_text();
-    let mut keys = Vec::new();
-    for assignment in &a.assignments {
-        let (key, op, raw) = split_assignment(assignment)?;
-        if RESERVED.contains(&key) {
-            return Err(
-                Error::value(key, "is not a front-matter key (rename changes the id)").into()
-            );
-        }
-        let path = edit::key_path(key)?;
-        let field = if path.len() == 1 { path[0] } else { "" };
-        match op {
-            '=' => {
-                let value = edit::typed_value(record.kind, field, raw, ctx.clock.now())?;
-                let stage_change = field == "stage" && record.kind == Kind::Deal;
-                if stage_change {
-                    super::deal::check_stage(&book, raw)?;
-                }
-                let changed = record.str("stage") != Some(raw);
-                edit::set(&mut record.doc, &path, value)?;
-                if stage_change && changed {
-                    edit::append_history(&mut record.doc, raw, ctx.clock.now())?;
-                }
-            }
-            op => {
-                let items: Vec<String> = raw
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect();
-                if op == '+' {
-                    edit::push_strs(&mut record.doc, key, &items)?;
-                } else {
-                    edit::remove_strs(&mut record.doc, key, &items)?;
-                }
-            }
-        }
-        keys.push(key);
-    }
-    save(ctx, &book, &record, &before, &format!("set {} on", keys.join(", ")))
-}
-
-/// `key=value`, `key+=item`, `key-=item`.
-fn split_assignment(s: &str) -> Result<(&str, char, &str), CliError> {
-    let Some((key, value)) = s.split_once('=') else {
-        return Err(Error::Usage(format!("expected KEY=VALUE, got \"{s}\"")).into());
-    };
-    let (key, op) = match key.strip_suffix('+') {
-        Some(k) => (k, '+'),
-        None => match key.strip_suffix('-') {
-            Some(k) => (k, '-'),
-            None => (key, '='),
-        },
-    };
-    Ok((key.trim(), op, value))
+    let assignments: Vec<Assignment> =
+        a.assignments.iter().map(|s| s.parse()).collect::<Result<_, _>>()?;
+    let mut change = ctx.change(&book, "set")?;
+    let mut record = change.find(&a.reference, &Kind::ALL)?;
+    assign::apply(&mut record, &assignments, &book.config.pipeline, ctx.clock.now())?;
+    let keys: Vec<&str> = assignments.iter().map(|a| a.key.as_str()).collect();
+    finish(ctx, change, &record, &format!("set {} on", keys.join(", ")))
 }
 
 pub fn run_unset(ctx: &Context, a: &UnsetArgs) -> CliResult {
     let book = ctx.open_book()?;
-    let mut record = book.find(&a.reference, &Kind::ALL)?;
-    let before = record.to_text();
-    for key in &a.keys {
-        let path = edit::key_path(key)?;
-        if !edit::unset(&mut record.doc, &path)? {
-            ctx.out.warn(format_args!("{} has no key \"{key}\"", record.qualified_id()));
-        }
+    let mut change = ctx.change(&book, "unset")?;
+    let mut record = change.find(&a.reference, &Kind::ALL)?;
+    for key in assign::unset(&mut record, &a.keys)? {
+        ctx.out.warn(format_args!("{} has no key \"{key}\"", record.qualified_id()));
     }
-    save(ctx, &book, &record, &before, &format!("unset {} on", a.keys.join(", ")))
+    finish(ctx, change, &record, &format!("unset {} on", a.keys.join(", ")))
 }
 
 pub fn run_edit(ctx: &Context, a: &EditArgs) -> CliResult {
@@ -171,22 +112,24 @@ pub fn run_edit(ctx: &Context, a: &EditArgs) -> CliResult {
         }
         match read::parse(entry.kind, &entry.id, &rel, &text) {
             Ok(record) => {
-                let now = std::fs::read_to_string(&abs).unwrap_or_default();
-                if now != original {
+                let mut change = ctx.change(&book, "edit")?;
+                let edited = change.save_edited(&rel, original.as_bytes(), text.as_bytes())?;
+                if edited == Edited::Conflict {
                     return Err(CliError::Failed(format!(
-                        "{} changed while you were editing; your version is kept in {}",
+                        "{} changed while you were editing, in the same keys; your version is kept in {}",
                         rel.display(),
                         scratch.display()
                     )));
                 }
-                write::replace(&abs, text.as_bytes())?;
+                if edited == Edited::Merged {
+                    ctx.out.status(format_args!(
+                        "{} changed while you were editing; both changes are kept.",
+                        rel.display()
+                    ));
+                }
+                ctx.finish(change, &format!("{}: edit {}", entry.kind, record.title()))?;
                 let _ = std::fs::remove_file(&scratch);
                 let _ = std::fs::remove_file(&base);
-                ctx.commit(
-                    &book,
-                    std::slice::from_ref(&rel),
-                    &format!("{}: edit {}", entry.kind, record.title()),
-                );
                 return Ok(());
             }
             Err(diagnostic) => {

@@ -239,6 +239,8 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand) -> CliResult {
     let book = ctx.open_book()?;
     // Every input first: a missing file stops the import before anything is written.
     let inputs = files.iter().map(|f| read_input(f)).collect::<Result<Vec<_>, _>>()?;
+    // The book as it is under the write lock: no other rolo changes it until the commit.
+    let mut change = ctx.change(&book, "import")?;
     let mut loaded = ctx.load(&book, kinds)?;
     let on_duplicate = match common.on_duplicate {
         Duplicate::Skip => OnDuplicate::Skip,
@@ -246,7 +248,7 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand) -> CliResult {
         Duplicate::Create => OnDuplicate::Create,
     };
     let opts = Options { on_duplicate, dry_run: common.dry_run, now };
-    let mut importer = Importer::new(&book, std::mem::take(&mut loaded.records), opts);
+    let mut importer = Importer::new(&mut change, std::mem::take(&mut loaded.records), opts);
     for (name, bytes) in &inputs {
         let parsed = format.read(bytes)?;
         for notice in &parsed.notices {
@@ -277,10 +279,10 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand) -> CliResult {
     let names: Vec<&str> = inputs.iter().map(|(n, _)| n.as_str()).collect();
     if common.dry_run {
         ctx.out.status("Dry run: nothing was written.");
-    } else if report.changed.is_empty() {
+    } else if change.is_empty() {
         ctx.out.status("Nothing changed.");
     } else {
-        ctx.commit(&book, &report.changed, &commit_message(&report, &names));
+        ctx.finish(change, &commit_message(&report, &names))?;
     }
     ctx.out.status(report.summary());
     match report.failed() {

@@ -26,6 +26,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use rolo::book::{Discover, Loaded};
+use rolo::change::{self, Change, Done, Recovered, journal::SetAside};
 use rolo::clock::Clock;
 use rolo::{Book, Kind};
 
@@ -118,8 +119,12 @@ pub struct Context {
 }
 
 impl Context {
+    /// Find and open the book, first finishing or rolling back any change a killed rolo
+    /// left half done (and saying so).
     pub fn open_book(&self) -> Result<Book, CliError> {
-        Ok(Book::open(self.discover.find()?)?)
+        let book = Book::open(self.discover.find()?)?;
+        self.report_recovered(&change::recover(&book)?);
+        Ok(book)
     }
 
     /// Whether reading commands answer from the search index (the default) or read every
@@ -137,10 +142,66 @@ impl Context {
         Ok(loaded)
     }
 
-    /// Commit a change; a failed commit is a warning (the change itself is saved).
-    pub fn commit(&self, book: &Book, paths: &[PathBuf], message: &str) {
-        if let Err(e) = book.commit(paths, message) {
+    /// Begin a change of the book: every command that writes goes through one. Waits
+    /// (saying for whom) while another rolo process is changing the book.
+    pub fn change<'b>(&self, book: &'b Book, what: &str) -> Result<Change<'b>, CliError> {
+        let change = Change::begin(book, what, &mut |holder| match holder {
+            Some(h) => self.out.status(format_args!("Waiting for {h} to finish…")),
+            None => self.out.status("Waiting for another rolo to finish changing the book…"),
+        })?;
+        self.report_recovered(&change.recovered);
+        Ok(change)
+    }
+
+    /// Apply and commit a change, warning about what did not go as planned: a file
+    /// edited by hand meanwhile (kept; rolo's version set aside), a failed commit (the
+    /// change is saved all the same).
+    pub fn finish(&self, change: Change, message: &str) -> Result<Done, CliError> {
+        let done = change.commit(message)?;
+        self.report_set_aside(&done.set_aside);
+        if let Err(e) = &done.commit {
             self.out.warn(format_args!("the change is saved but not committed: {e}"));
+        }
+        Ok(done)
+    }
+
+    fn report_set_aside(&self, set_aside: &[SetAside]) {
+        for s in set_aside {
+            match &s.kept {
+                Some(kept) => self.out.warn(format_args!(
+                    "{} changed while rolo was writing it; it is kept as it is, and rolo's version is in {kept}",
+                    s.path
+                )),
+                None => self.out.warn(format_args!(
+                    "{} changed while rolo was removing it; it is kept",
+                    s.path
+                )),
+            }
+        }
+    }
+
+    fn report_recovered(&self, recovered: &[Recovered]) {
+        for r in recovered {
+            if r.completed {
+                let first = r.what.lines().next().unwrap_or_default();
+                let committed = match &r.commit {
+                    Ok(true) => " and committed it",
+                    Ok(false) => "",
+                    Err(_) => ", but could not commit it",
+                };
+                self.out.warn(format_args!(
+                    "a rolo process was stopped half-way through \"{first}\"; finished it{committed}"
+                ));
+                if let Err(e) = &r.commit {
+                    self.out.warn(format_args!("git: {e}"));
+                }
+            } else {
+                self.out.warn(format_args!(
+                    "a rolo process was stopped before {} changed anything; nothing to finish",
+                    r.what
+                ));
+            }
+            self.report_set_aside(&r.set_aside);
         }
     }
 }

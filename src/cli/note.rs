@@ -7,7 +7,9 @@ use rolo::filter::ListFilter;
 use rolo::model::schema::{DIRECTIONS, NOTE_KINDS};
 use rolo::{Error, Kind};
 
-use super::draft::Draft;
+use rolo::draft::Draft;
+
+use super::draft;
 use super::list::{self, ListArgs};
 use super::task::{about_entries, about_value};
 use super::{CliError, CliResult, Context};
@@ -130,5 +132,5 @@ fn add(ctx: &Context, a: &NoteAddArgs) -> CliResult {
     d.record.body = if body.ends_with('\n') { body } else { format!("{body}\n") };
     let base = format!("{}-{}", when.local_date().format("%Y-%m-%d"), first.id);
     let what = format!("{} with {}", a.kind, first.title());
-    d.create(ctx, &book, &base, &what)
+    draft::create(ctx, &book, d, &base, &what)
 }

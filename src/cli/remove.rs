@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use rolo::model::reference::Entry;
 use rolo::model::{Catalog, View};
-use rolo::{Book, Kind, links};
+use rolo::{Book, Kind, links, rename};
 
 use super::{CliError, CliResult, Context};
 
@@ -45,16 +45,17 @@ fn linking(ctx: &Context, book: &Book, entry: &Entry) -> Result<Vec<(Entry, Path
 pub fn run_rm(ctx: &Context, a: &RmArgs) -> CliResult {
     let book = ctx.open_book()?;
     let (entry, rel) = book.resolve(&a.reference, &Kind::ALL)?;
+    let mut change = ctx.change(&book, "rm")?;
+    let still: Vec<String> =
+        linking(ctx, &book, &entry)?.iter().map(|(e, _)| e.qualified()).collect();
     // A file that no longer parses can still be removed: it is named by its id then.
-    let title = match book.read_at(entry.kind, &entry.id, &rel) {
+    let title = match change.read(&entry, &rel) {
         Ok(record) => record.title(),
         Err(rolo::Error::Bad(_)) => entry.id.clone(),
         Err(e) => return Err(e.into()),
     };
-    let still: Vec<String> =
-        linking(ctx, &book, &entry)?.iter().map(|(e, _)| e.qualified()).collect();
-    book.remove(&rel)?;
-    ctx.commit(&book, std::slice::from_ref(&rel), &format!("{}: remove {title}", entry.kind));
+    change.remove(&rel)?;
+    ctx.finish(change, &format!("{}: remove {title}", entry.kind))?;
     ctx.out.status(format_args!("Removed {}.", entry.qualified()));
     if !still.is_empty() {
         ctx.out.warn(format_args!("{} still linked from: {}", entry.qualified(), still.join(", ")));
@@ -72,26 +73,17 @@ pub fn run_rename(ctx: &Context, a: &RenameArgs) -> CliResult {
         ctx.out.status("Nothing changed.");
         return Ok(());
     }
+    // Under the write lock, so that no rolo adds a link to it in between.
+    let mut change = ctx.change(&book, "rename")?;
     let linked_from = linking(ctx, &book, &entry)?;
-    let mut record = book.read_at(entry.kind, &entry.id, &rel)?;
-    let old_path = book.rename(&mut record, &a.new_id)?;
-    let mut paths = vec![old_path, record.path.clone()];
-    for (other, path) in linked_from {
-        let mut linking = book.read_at(other.kind, &other.id, &path)?;
-        if links::rewrite(&mut linking, &entry, &a.new_id) {
-            book.save(&linking)?;
-            paths.push(linking.path.clone());
-        }
-    }
-    let changed = paths.len() - 2;
-    let message = format!("{}: rename {} to {}", entry.kind, entry.id, a.new_id);
-    ctx.commit(&book, &paths, &message);
-    let s = if changed == 1 { "" } else { "s" };
+    let renamed = rename::rename(&mut change, &entry, &rel, &a.new_id, &linked_from)?;
+    ctx.finish(change, &renamed.message())?;
+    let n = renamed.relinked;
+    let s = if n == 1 { "" } else { "s" };
     ctx.out.status(format_args!(
-        "Renamed {} to {}/{}; updated {changed} record{s} linking to it.",
-        entry.qualified(),
-        entry.kind,
-        a.new_id
+        "Renamed {} to {}; updated {n} record{s} linking to it.",
+        renamed.from.qualified(),
+        renamed.to.qualified(),
     ));
     Ok(())
 }

@@ -3,11 +3,12 @@
 use rolo::filter::ListFilter;
 use rolo::model::Record;
 use rolo::model::reference::Entry;
-use rolo::store::edit;
 use rolo::tasks::{self, Done, Repeat, SnoozeBy, Snoozed};
 use rolo::{Book, Kind};
 
-use super::draft::Draft;
+use rolo::draft::Draft;
+
+use super::draft;
 use super::list::{self, ListArgs};
 use super::{CliError, CliResult, Context};
 
@@ -131,15 +132,16 @@ fn in_file(record: &Record, e: rolo::Error) -> CliError {
 /// files are saved and committed together, with a line per task on stderr.
 fn done(ctx: &Context, refs: &[String]) -> CliResult {
     let book = ctx.open_book()?;
+    let mut change = ctx.change(&book, "task done")?;
     let mut records: Vec<Record> = Vec::new();
     for reference in refs {
-        let record = book.find(reference, &[Kind::Task])?;
+        let record = change.find(reference, &[Kind::Task])?;
         if !records.iter().any(|r| r.id == record.id) {
             records.push(record);
         }
     }
     let now = ctx.clock.now();
-    let mut changed = Vec::new();
+    let mut titles = Vec::new();
     let mut said = Vec::new();
     for mut record in records {
         match tasks::done(&mut record.doc, now).map_err(|e| in_file(&record, e))? {
@@ -153,20 +155,16 @@ fn done(ctx: &Context, refs: &[String]) -> CliResult {
                 said.push(format!("Done: {}; next due {}.", record.id, due.display()));
             }
         }
-        changed.push(record);
+        change.save(&record)?;
+        titles.push(record.title());
     }
-    for record in &changed {
-        book.save(record)?;
-    }
-    if !changed.is_empty() {
-        let titles: Vec<String> = changed.iter().map(Record::title).collect();
-        let paths: Vec<_> = changed.iter().map(|r| r.path.clone()).collect();
-        ctx.commit(&book, &paths, &format!("task: done {}", titles.join(", ")));
+    if !titles.is_empty() {
+        ctx.finish(change, &format!("task: done {}", titles.join(", ")))?;
     }
     for line in said {
         ctx.out.status(line);
     }
-    if changed.is_empty() {
+    if titles.is_empty() {
         ctx.out.status("Nothing changed.");
     }
     Ok(())
@@ -177,7 +175,8 @@ fn snooze(ctx: &Context, reference: &str, by: &str) -> CliResult {
     let book = ctx.open_book()?;
     let now = ctx.clock.now();
     let by = SnoozeBy::parse(by, now)?;
-    let mut record = book.find(reference, &[Kind::Task])?;
+    let mut change = ctx.change(&book, "task snooze")?;
+    let mut record = change.find(reference, &[Kind::Task])?;
     match tasks::snooze(&mut record.doc, by, now).map_err(|e| in_file(&record, e))? {
         Snoozed::IsDone => {
             let when = record.when("done").map(|w| format!(" ({})", w.display()));
@@ -193,9 +192,8 @@ fn snooze(ctx: &Context, reference: &str, by: &str) -> CliResult {
         }
         Snoozed::Moved { due } => {
             let due = due.display();
-            book.save(&record)?;
-            let message = format!("task: snooze {} to {due}", record.title());
-            ctx.commit(&book, std::slice::from_ref(&record.path), &message);
+            change.save(&record)?;
+            ctx.finish(change, &format!("task: snooze {} to {due}", record.title()))?;
             ctx.out.status(format_args!("Snoozed {} to {due}.", record.id));
             Ok(())
         }
@@ -207,7 +205,7 @@ fn add(ctx: &Context, a: &TaskAddArgs) -> CliResult {
     let mut d = Draft::new(Kind::Task);
     d.text("title", Some(&a.title));
     if let Some(due) = &a.due {
-        d.set("due", edit::typed_value(Kind::Task, "due", due, ctx.clock.now())?);
+        d.typed("due", due, ctx.clock.now())?;
     }
     let about = about_entries(&book, &a.about)?;
     let values = about.iter().map(|e| about_value(&book, e)).collect::<Result<Vec<_>, _>>()?;
@@ -217,6 +215,6 @@ fn add(ctx: &Context, a: &TaskAddArgs) -> CliResult {
         d.text("repeat", Some(r));
     }
     d.text("owner", a.owner.as_deref().or(Some(&book.config.defaults.owner)));
-    d.created(ctx);
-    d.create(ctx, &book, &a.title, a.title.trim())
+    d.created(ctx.clock.now());
+    draft::create(ctx, &book, d, &a.title, a.title.trim())
 }

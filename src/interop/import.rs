@@ -16,6 +16,7 @@ use super::merge::{fill, ordered};
 use super::report::{Action, Problem, Report, Step};
 use super::{Incoming, Parsed, Reason, RowError, normalize_uid, stable_uid};
 use crate::book::Book;
+use crate::change::Change;
 use crate::dates;
 use crate::error::Result;
 use crate::model::{Kind, Record, id};
@@ -46,18 +47,23 @@ enum Link {
     New { name: String, domain: Option<String> },
 }
 
-pub struct Importer<'b> {
-    book: &'b Book,
+pub struct Importer<'c, 'b> {
+    change: &'c mut Change<'b>,
     opts: Options,
     known: Known,
     report: Report,
 }
 
-impl<'b> Importer<'b> {
+impl<'c, 'b> Importer<'c, 'b> {
     /// `existing`: the book's contacts, companies and deals (and notes and tasks, for
-    /// formats that carry them), as loaded.
-    pub fn new(book: &'b Book, existing: Vec<Record>, opts: Options) -> Importer<'b> {
-        Importer { book, opts, known: Known::new(existing), report: Report::default() }
+    /// formats that carry them), as loaded. Records are written through `change`, which
+    /// the caller commits (a dry run plans nothing in it).
+    pub fn new(
+        change: &'c mut Change<'b>,
+        existing: Vec<Record>,
+        opts: Options,
+    ) -> Importer<'c, 'b> {
+        Importer { change, opts, known: Known::new(existing), report: Report::default() }
     }
 
     /// Import what one file held; only an I/O error stops the import.
@@ -161,7 +167,7 @@ impl<'b> Importer<'b> {
         if inc.kind == Kind::Deal
             && let Some(stage) = inc.str("stage")
         {
-            let stages = &self.book.config.pipeline.stages;
+            let stages = &self.change.book().config.pipeline.stages;
             let Some(known) = stages.iter().find(|s| s.eq_ignore_ascii_case(stage)) else {
                 let message =
                     format!("unknown stage \"{stage}\"; stages are: {}", stages.join(", "));
@@ -250,7 +256,7 @@ impl<'b> Importer<'b> {
             record.id = self.known.free_id(inc.kind, &base);
             record.path = Book::relative_path(inc.kind, &record.id);
         } else {
-            self.book.create(&mut record, &base)?;
+            self.change.create(&mut record, &base)?;
             self.report.changed.push(record.path.clone());
         }
         let id = record.id.clone();
@@ -270,7 +276,7 @@ impl<'b> Importer<'b> {
 
     /// What `add` gives a new record and a file may leave out.
     fn defaults(&self, kind: Kind, doc: &mut DocumentMut) {
-        let config = &self.book.config;
+        let config = &self.change.book().config;
         if doc.get("created").is_none() && kind != Kind::Note {
             let now = self.opts.now.with_timezone(&Utc).fixed_offset();
             doc.insert("created", Item::Value(dates::datetime_value(now)));
@@ -316,6 +322,7 @@ impl<'b> Importer<'b> {
         {
             inc.doc.remove("uid");
         }
+        self.change.track(record);
         let mut changed = Vec::new();
         fill(record.doc.as_table_mut(), inc.doc.as_table(), "", &mut changed);
         if record.body.trim().is_empty() && !inc.body.trim().is_empty() {
@@ -329,7 +336,7 @@ impl<'b> Importer<'b> {
             return Ok(Action::Unchanged);
         }
         if !self.opts.dry_run {
-            self.book.save(record)?;
+            self.change.save(record)?;
             if !self.report.changed.contains(&record.path) {
                 self.report.changed.push(record.path.clone());
             }

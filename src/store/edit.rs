@@ -4,7 +4,7 @@
 //! Also turns command-line text (`value=1200`, `tags=vip,b2b`) into typed TOML values.
 
 use chrono::{DateTime, FixedOffset};
-use toml_edit::{Array, DocumentMut, Item, Table, Value};
+use toml_edit::{Array, DocumentMut, Item, Table, TableLike, Value};
 
 use crate::dates::{self, When};
 use crate::error::{Error, Result};
@@ -93,16 +93,51 @@ pub fn unset(doc: &mut DocumentMut, path: &[&str]) -> Result<bool> {
     Ok(removed)
 }
 
-/// Append strings to an array key (creating it), skipping ones already there.
-pub fn push_strs(doc: &mut DocumentMut, key: &str, items: &[String]) -> Result<bool> {
-    let mut changed = false;
-    if doc.get(key).is_none() {
-        doc.insert(key, Item::Value(Value::Array(Array::new())));
+/// The table holding the last key of `path` (`["fields", "langs"]` → `[fields]`), made
+/// when `create` and missing; `None` when missing and not made.
+fn parent_table<'d>(
+    doc: &'d mut DocumentMut,
+    path: &[&str],
+    create: bool,
+) -> Result<Option<&'d mut dyn TableLike>> {
+    let Some((_, parents)) = path.split_last() else {
+        return Err(Error::value("", "empty key"));
+    };
+    let mut item: &mut Item = doc.as_item_mut();
+    for part in parents {
+        let table = item
+            .as_table_like_mut()
+            .ok_or_else(|| Error::value(path.join("."), format!("\"{part}\" is not a table")))?;
+        if table.get(part).is_none() {
+            if !create {
+                return Ok(None);
+            }
+            let mut t = Table::new();
+            t.set_implicit(false);
+            table.insert(part, Item::Table(t));
+        }
+        item = table.get_mut(part).expect("present or just inserted");
     }
-    let arr = doc
-        .get_mut(key)
+    let table = item
+        .as_table_like_mut()
+        .ok_or_else(|| Error::value(path.join("."), "is not inside a table"))?;
+    Ok(Some(table))
+}
+
+/// Append strings to an array key (`tags`, or `fields.langs` inside a table), creating
+/// it, skipping items already there.
+pub fn push_strs(doc: &mut DocumentMut, path: &[&str], items: &[String]) -> Result<bool> {
+    let key = path.join(".");
+    let last = path.last().copied().unwrap_or_default();
+    let table = parent_table(doc, path, true)?.expect("created when missing");
+    if table.get(last).is_none() {
+        table.insert(last, Item::Value(Value::Array(Array::new())));
+    }
+    let arr = table
+        .get_mut(last)
         .and_then(Item::as_array_mut)
-        .ok_or_else(|| Error::value(key, "is not a list"))?;
+        .ok_or_else(|| Error::value(&key, "is not a list"))?;
+    let mut changed = false;
     for s in items {
         if !arr.iter().any(|v| v.as_str() == Some(s)) {
             arr.push(s.as_str());
@@ -112,10 +147,13 @@ pub fn push_strs(doc: &mut DocumentMut, key: &str, items: &[String]) -> Result<b
     Ok(changed)
 }
 
-/// Remove strings from an array key.
-pub fn remove_strs(doc: &mut DocumentMut, key: &str, items: &[String]) -> Result<bool> {
-    let Some(item) = doc.get_mut(key) else { return Ok(false) };
-    let arr = item.as_array_mut().ok_or_else(|| Error::value(key, "is not a list"))?;
+/// Remove strings from an array key (`tags`, or `fields.langs` inside a table).
+pub fn remove_strs(doc: &mut DocumentMut, path: &[&str], items: &[String]) -> Result<bool> {
+    let key = path.join(".");
+    let last = path.last().copied().unwrap_or_default();
+    let Some(table) = parent_table(doc, path, false)? else { return Ok(false) };
+    let Some(item) = table.get_mut(last) else { return Ok(false) };
+    let arr = item.as_array_mut().ok_or_else(|| Error::value(&key, "is not a list"))?;
     let before = arr.len();
     let first_prefix = arr.get(0).and_then(|v| v.decor().prefix()).cloned();
     arr.retain(|v| !v.as_str().is_some_and(|s| items.iter().any(|i| i == s)));
@@ -275,10 +313,25 @@ mod tests {
         let mut d = doc();
         assert!(unset(&mut d, &["odd_key"]).unwrap());
         assert!(!unset(&mut d, &["nope"]).unwrap());
-        assert!(push_strs(&mut d, "tags", &["new".into(), "vip".into()]).unwrap());
-        assert!(remove_strs(&mut d, "tags", &["b2b".into()]).unwrap());
+        assert!(push_strs(&mut d, &["tags"], &["new".into(), "vip".into()]).unwrap());
+        assert!(remove_strs(&mut d, &["tags"], &["b2b".into()]).unwrap());
         assert!(d.to_string().contains("tags = [\"vip\", \"new\"]"), "{d}");
         assert!(replace_str(&mut d, "tags", "vip", "gold"));
+    }
+
+    #[test]
+    fn lists_inside_tables() {
+        let mut d = doc();
+        assert!(push_strs(&mut d, &["fields", "langs"], &["ru".into(), "kk".into()]).unwrap());
+        assert!(remove_strs(&mut d, &["fields", "langs"], &["ru".into()]).unwrap());
+        assert!(!remove_strs(&mut d, &["nope", "langs"], &["ru".into()]).unwrap());
+        let out = d.to_string();
+        assert!(
+            out.contains("[fields]\nindustry = \"furniture\" # why\nlangs = [\"kk\"]\n"),
+            "{out}"
+        );
+        assert!(!out.contains("\"fields.langs\""), "never a top-level dotted key: {out}");
+        assert!(push_strs(&mut d, &["name", "x"], &["a".into()]).is_err(), "name is not a table");
     }
 
     #[test]

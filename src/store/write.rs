@@ -54,6 +54,41 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> Result<bool> {
     }
 }
 
+/// Write `path` in place and fsync it, for files nobody reads until they are complete (a
+/// change's journal stages new contents this way before deciding to apply them).
+pub fn replace_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file =
+        OpenOptions::new().write(true).create(true).truncate(true).open(path).at(path)?;
+    file.write_all(bytes).and_then(|()| file.sync_all()).at(path)
+}
+
+/// fsync a directory, so that the names created, renamed or removed in it are durable.
+pub fn sync_dir_path(dir: &Path) {
+    // Directories cannot be opened for sync on every platform; where they can, do it.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Whether `name` is a temporary file of [`replace`] or [`create_new`] (`.NAME.PID.N.tmp`),
+/// and the process that wrote it: such files are never records and, once their writer is
+/// gone, only garbage.
+pub fn temp_file_writer(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let mut parts = inner.rsplitn(3, '.');
+    let _attempt: u32 = parts.next()?.parse().ok()?;
+    let pid = parts.next()?.parse().ok()?;
+    parts.next().filter(|n| !n.is_empty())?;
+    Some(pid)
+}
+
+/// Whether a process of this machine is still running. Where `/proc` does not exist, a
+/// process is taken to be alive (its leftovers then stay, which is safe).
+pub fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 /// Remove `path` (a record being deleted).
 pub fn remove(path: &Path) -> Result<()> {
     fs::remove_file(path).at(path)?;
@@ -82,11 +117,7 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
 }
 
 fn sync_dir(path: &Path) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    // Directories cannot be opened for sync on every platform; where they can, do it.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
+    sync_dir_path(path.parent().unwrap_or(Path::new(".")));
     Ok(())
 }
 
@@ -105,5 +136,13 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"three");
         let left: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn temporary_names_name_their_writer() {
+        assert_eq!(temp_file_writer(".anna-petrova.md.4242.0.tmp"), Some(4242));
+        assert_eq!(temp_file_writer(".rolo-manifest.17.tmp"), None, "cache temps have no attempt");
+        assert_eq!(temp_file_writer("anna.md"), None);
+        assert_eq!(temp_file_writer(".x.md.abc.0.tmp"), None);
     }
 }
