@@ -99,13 +99,17 @@ impl Book {
         }
         let ignore = dir.join(".gitignore");
         let existing = fs::read_to_string(&ignore).unwrap_or_default();
-        if !existing.lines().any(|l| matches!(l.trim(), ".rolo" | ".rolo/" | "/.rolo/" | "/.rolo"))
-        {
+        let has = |line: &str| existing.lines().any(|l| l.trim().trim_matches('/') == line);
+        let mut add = String::new();
+        if !has(".rolo") {
+            add.push_str("# rolo's cache (search index): always rebuildable\n.rolo/\n");
+        }
+        if !has(".*.tmp") {
+            add.push_str("# files being written (left only by a killed process)\n.*.tmp\n");
+        }
+        if !add.is_empty() {
             let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
-            let text = format!(
-                "{existing}{sep}# rolo's cache (search index): always rebuildable\n.rolo/\n"
-            );
-            write::replace(&ignore, text.as_bytes())?;
+            write::replace(&ignore, format!("{existing}{sep}{add}").as_bytes())?;
         }
         write::create_new(&toml, config::DEFAULT_TOML.as_bytes())?;
         let git_initialised = if git::toplevel(dir).is_none() {

@@ -72,11 +72,19 @@ const EXCLUDE: char = '\u{E000}';
 /// Mark the `-word` arguments after `search` as exclusions (see [`EXCLUDE`]); rolo's
 /// search has no short flags but `-h`.
 pub fn protect_exclusions(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let takes_value = |a: &std::ffi::OsString| matches!(a.to_str(), Some("--dir" | "--color"));
-    let Some(at) = (1..args.len()).find(|&i| args[i] == "search" && !takes_value(&args[i - 1]))
-    else {
+    // The subcommand is the first argument that is not a global option or its value:
+    // `search` anywhere else is some other command's value (`export csv --tag search`).
+    let mut at = 1;
+    while let Some(arg) = args.get(at).and_then(|a| a.to_str()) {
+        match arg {
+            "--dir" | "--color" => at += 2,
+            a if a.starts_with('-') => at += 1,
+            _ => break,
+        }
+    }
+    if args.get(at).is_none_or(|a| a != "search") {
         return args;
-    };
+    }
     let mut out = args;
     for arg in out.iter_mut().skip(at + 1) {
         if let Some(word) = arg.to_str()
@@ -138,4 +146,27 @@ pub fn run_index(ctx: &Context, a: &IndexArgs) -> CliResult {
     };
     ctx.out.status(format_args!("{what} ({} in all).", index.num_docs()));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn protect(args: &[&str]) -> Vec<String> {
+        let args = args.iter().map(std::ffi::OsString::from).collect();
+        protect_exclusions(args).into_iter().map(|a| a.to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn only_the_search_command_has_exclusions() {
+        let marked = format!("{EXCLUDE}stage:lost");
+        assert_eq!(protect(&["rolo", "search", "anna", "-stage:lost"])[3], marked);
+        assert_eq!(protect(&["rolo", "--dir", "b", "--json", "search", "-stage:lost"])[5], marked);
+        assert_eq!(protect(&["rolo", "--color=never", "search", "-h"])[3], "-h");
+        // `search` as another command's value, or as the book's name, is not the command.
+        let export = ["rolo", "export", "csv", "--tag", "search", "-o", "f.csv"];
+        assert_eq!(protect(&export), export);
+        let dir = ["rolo", "--dir", "search", "contact", "list", "-x"];
+        assert_eq!(protect(&dir), dir);
+    }
 }

@@ -62,6 +62,13 @@ pub fn scan(root: &Path) -> Result<Vec<Found>> {
         let (kind, dir, _) = &dirs[*n];
         let name = entry.file_name();
         let name = name.to_str()?;
+        if let Some(pid) = write::temp_file_writer(name) {
+            // Left by a write that was killed: never a record, and git must not see it.
+            if !write::process_alive(pid) {
+                let _ = fs::remove_file(entry.path());
+            }
+            return None;
+        }
         let id = name.strip_suffix(".md").filter(|_| !name.starts_with('.'))?;
         // A file removed between listing and stat is simply gone.
         let meta = entry.metadata().ok()?;

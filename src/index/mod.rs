@@ -200,31 +200,30 @@ impl SearchIndex {
         let total = changes.changed.len();
         let chunk = total.div_ceil(threads).max(1);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let results: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|scope| {
+        let results: Vec<Result<Indexed>> = std::thread::scope(|scope| {
             let workers: Vec<_> = changes
                 .changed
                 .chunks(chunk)
                 .map(|part| {
                     let writer = &writer;
                     let done = &done;
-                    scope.spawn(move || {
-                        let mut problems = Vec::new();
-                        let mut added = 0;
+                    scope.spawn(move || -> Result<Indexed> {
+                        let mut out = Indexed::default();
                         for f in part {
                             match book.read_at(f.kind, &f.id, Path::new(&f.rel)) {
                                 Ok(record) => {
                                     let doc = document::document(&self.fields, &record);
-                                    if writer.add_document(doc).is_ok() {
-                                        added += 1;
-                                    }
+                                    writer.add_document(doc).map_err(|e| tantivy_error(dir, e))?;
+                                    out.added += 1;
                                 }
-                                Err(Error::Bad(d)) => problems.push(d),
-                                // Gone since the walk: the next walk will notice.
-                                Err(_) => {}
+                                Err(Error::Bad(d)) => out.problems.push(d),
+                                // Gone since the walk, or unreadable: not indexed, so not
+                                // in the manifest either; the next command tries again.
+                                Err(e) => out.failed.push((f.rel.clone(), e.to_string())),
                             }
                             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         }
-                        (added, problems)
+                        Ok(out)
                     })
                 })
                 .collect();
@@ -233,19 +232,34 @@ impl SearchIndex {
                 progress(done.load(std::sync::atomic::Ordering::Relaxed), total);
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
-            workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_else(|_| Err(worker_panicked(dir))))
+                .collect()
         });
-        for (added, new) in results {
-            refresh.indexed += added;
-            problems.extend(new);
+        // One worker failing fails the refresh: nothing is committed, the manifest is not
+        // written, and the next command indexes the same files again. Never a silent gap.
+        let mut failed = Vec::new();
+        for result in results {
+            let indexed = result?;
+            refresh.indexed += indexed.added;
+            problems.extend(indexed.problems);
+            failed.extend(indexed.failed);
         }
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         progress(total, total);
         let mut writer = writer;
         writer.commit().map_err(|e| tantivy_error(dir, e))?;
         let _ = writer.wait_merging_threads();
-        Manifest::save(found, &fresh::manifest_path(dir))?;
+        let failed_paths: std::collections::HashSet<&str> =
+            failed.iter().map(|(rel, _)| rel.as_str()).collect();
+        let indexed: Vec<Found> =
+            found.iter().filter(|f| !failed_paths.contains(f.rel.as_str())).cloned().collect();
+        Manifest::save(&indexed, &fresh::manifest_path(dir))?;
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
+        for (rel, message) in failed {
+            problems.push(Diagnostic { path: rel.into(), line: 1, col: 1, message });
+        }
         refresh.problems = problems;
         Ok(refresh)
     }
@@ -257,6 +271,20 @@ impl SearchIndex {
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
+}
+
+/// What one indexing worker did.
+#[derive(Default)]
+struct Indexed {
+    added: usize,
+    /// Files that do not parse (kept in the problems file: they stay bad until edited).
+    problems: Vec<Diagnostic>,
+    /// Files that could not be read now, with why.
+    failed: Vec<(String, String)>,
+}
+
+fn worker_panicked(dir: &Path) -> Error {
+    Error::io(dir, std::io::Error::other("an indexing thread stopped unexpectedly"))
 }
 
 /// The update lock: one process updates the index at a time; others wait for it.

@@ -15,6 +15,7 @@ mod listing;
 mod pipeline;
 mod records;
 mod robustness;
+mod safety;
 mod search;
 mod tables;
 mod tasks;
