@@ -3,6 +3,7 @@
 
 RUNS=${RUNS:-7}
 _tf=$(mktemp)
+trap 'rm -f "$_tf"' EXIT
 
 # median LABEL CMD… prints "| LABEL | median ms | peak MB |" and sets LAST_MS.
 median() {
