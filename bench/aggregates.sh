@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Aggregate benchmarks (issues: reminders, pipeline and reports): agenda, today, digest,
-# export ics, pipeline and every report on generated books, side by side with `rg -il`
-# and the bare freshness walk in one run; the index and file paths checked to agree.
+# Aggregate benchmarks: agenda, today, digest, export ics, pipeline and every report on
+# books from bench/gen_book.py, side by side with `rg -il` and the bare freshness walk
+# in one run; the index and the files checked to give the same answers.
 # usage: bench/aggregates.sh [RECORDS…]   (default: 10000 100000; needs rg, bc, python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ export ROLO_NOW=2026-11-23 TZ='<+05>-5'
 
 for n in "${sizes[@]}"; do
   dir=$(mktemp -d)/book
-  python3 ../shared/bench/gen_book.py "$dir" --records "$n" --now 2026-11-23 >/dev/null
+  gen_book "$dir" "$n" >/dev/null
   cd "$dir"
   "$rolo" index >/dev/null 2>&1
   items=$("$rolo" agenda --json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")

@@ -1,7 +1,11 @@
-# Shared by the bench scripts: whole-process timing, median of N runs, peak RSS.
-# median LABEL CMD… prints "| LABEL | median ms | peak MB |" and sets LAST_MS.
+# Shared by the bench scripts: a release build, generated books, whole-process timing
+# (median of $RUNS runs, peak RSS). Sourced after `repo` is set to the repository root.
+
 RUNS=${RUNS:-7}
 _tf=$(mktemp)
+trap 'rm -f "$_tf"' EXIT
+
+# median LABEL CMD… prints "| LABEL | median ms | peak MB |" and sets LAST_MS.
 median() {
   local label=$1; shift
   local times=() rss=()
@@ -18,11 +22,24 @@ median() {
   printf '| %-44s | %6d ms | %5d MB |\n' "$label" "$LAST_MS" $((m / 1024))
 }
 
-# bench_setup RECORDS…: a release build in $rolo, and the book sizes in $sizes
-# (default 10000 100000); rg must be there to compare with. Needs $repo.
+# bench_setup [RECORDS…]: a fresh release build in $rolo (wherever CARGO_TARGET_DIR puts
+# it), and the book sizes in $sizes (default 10000 100000). rg must be there to compare
+# with, python3 to generate books, bc and /usr/bin/time to measure.
 bench_setup() {
-  command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
+  local tool
+  for tool in rg python3 bc /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (rg: apt-get install ripgrep)" >&2; exit 1; }
+  done
   (cd "$repo" && cargo build --release --quiet)
-  rolo=$repo/target/release/rolo
+  local target=${CARGO_TARGET_DIR:-target}
+  case $target in /*) ;; *) target=$repo/$target ;; esac
+  rolo=$target/release/rolo
   sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+}
+
+# gen_book DIR RECORDS: a multilingual book of about RECORDS records in DIR (see
+# bench/README.md), dated around 2026-11-23 like ROLO_NOW below; prints the generator's
+# JSON summary (counts, and the number of files holding each probe word).
+gen_book() {
+  python3 "$repo/bench/gen_book.py" "$1" --records "$2" --now 2026-11-23
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Search benchmarks (issue 3): rolo search vs rg -il on generated books, side by side in
-# one run; hit counts checked against the generator's; a hand edit picked up by the
-# next search; a full rebuild; peak memory.
+# Search benchmarks: rolo search vs rg -il, side by side in one run, on books from
+# bench/gen_book.py; hit counts checked against the generator's; a hand edit picked up
+# by the next search; a full rebuild; peak memory.
 # usage: bench/search.sh [RECORDS…]   (default: 10000 100000; needs rg, bc, python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ bench_setup "$@"
 
 for n in "${sizes[@]}"; do
   dir=$(mktemp -d)/book
-  summary=$(python3 ../shared/bench/gen_book.py "$dir" --records "$n" --now 2026-11-23)
+  summary=$(gen_book "$dir" "$n")
   cd "$dir"
   echo
   echo "### $n records ($(find . -name '*.md' | wc -l) files)"
