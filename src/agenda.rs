@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde_json::{Map, Value as Json, json};
 
 use crate::config::Config;
@@ -193,7 +193,8 @@ pub fn agenda<V: View>(
     now: DateTime<FixedOffset>,
     opts: &Options,
 ) -> Agenda {
-    let today = now.with_timezone(&Local).date_naive();
+    // `now` is in the user's zone (`Clock::now`): its date is today.
+    let today = now.date_naive();
     let horizon =
         today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
     let mut a = Agenda { today, ..Agenda::default() };
@@ -415,7 +416,8 @@ pub fn candidates(
     now: DateTime<FixedOffset>,
     days: u32,
 ) -> Vec<Entry> {
-    let today = now.with_timezone(&Local).date_naive();
+    // `now` is in the user's zone (`Clock::now`): its date is today.
+    let today = now.date_naive();
     let horizon = today.checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX);
     let (t, h) = (today.num_days_from_ce(), horizon.num_days_from_ce());
     // A date written with an offset may fall up to two days either side of the local

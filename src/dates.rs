@@ -4,10 +4,11 @@
 //! `now` and `today` always come from [`crate::clock`]; nothing here reads the clock.
 
 use chrono::{
-    DateTime, Datelike, Days, FixedOffset, Local, Months, NaiveDate, NaiveDateTime, NaiveTime,
+    DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime,
     SecondsFormat, TimeZone, Weekday,
 };
 
+use crate::clock::local_zone;
 use crate::error::{Error, Result};
 
 /// A point or day in time as a record may hold it.
@@ -48,27 +49,22 @@ impl When {
         }
     }
 
-    /// The user's local calendar day of this moment.
+    /// The user's local calendar day of this moment (in [`crate::clock::local_zone`], as
+    /// are all local times here).
     pub fn local_date(&self) -> NaiveDate {
         match self {
             When::Date(d) => *d,
-            When::At(t) => t.with_timezone(&Local).date_naive(),
+            When::At(t) => local_zone().date_of(*t),
             When::Local(t) => t.date(),
         }
     }
 
     /// A comparable instant: a date counts from its local midnight.
     pub fn instant(&self) -> DateTime<FixedOffset> {
-        let local = |n: NaiveDateTime| {
-            Local
-                .from_local_datetime(&n)
-                .earliest()
-                .map_or_else(|| n.and_utc().fixed_offset(), |t| t.fixed_offset())
-        };
         match self {
-            When::Date(d) => local(d.and_time(NaiveTime::MIN)),
+            When::Date(d) => local_zone().instant_of(d.and_time(NaiveTime::MIN)),
             When::At(t) => *t,
-            When::Local(t) => local(*t),
+            When::Local(t) => local_zone().instant_of(*t),
         }
     }
 
@@ -87,7 +83,7 @@ impl When {
     pub fn display(&self) -> String {
         match self {
             When::Date(d) => d.format("%Y-%m-%d").to_string(),
-            When::At(t) => t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string(),
+            When::At(t) => local_zone().at(*t).format("%Y-%m-%d %H:%M").to_string(),
             When::Local(t) => t.format("%Y-%m-%d %H:%M").to_string(),
         }
     }
@@ -104,8 +100,8 @@ pub fn datetime_value(t: DateTime<FixedOffset>) -> toml_edit::Value {
 pub fn parse_expr(input: &str, now: DateTime<FixedOffset>) -> Result<When> {
     let s = input.trim();
     let lower = s.to_lowercase();
-    // "Today" is the user's local day, whatever offset `now` was given in (SPEC).
-    let today = now.with_timezone(&Local).date_naive();
+    // `now` comes in the user's zone (`Clock::now`): its date is the user's day.
+    let today = now.date_naive();
     let bad = |m: &str| Error::InvalidDate { input: input.to_string(), message: m.to_string() };
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(When::At(t));

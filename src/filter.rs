@@ -82,7 +82,8 @@ pub fn is_overdue(r: &impl View, now: DateTime<FixedOffset>, config: &Config) ->
         return false;
     }
     match r.when("due") {
-        Some(When::Date(d)) => d < now.with_timezone(&chrono::Local).date_naive(),
+        // `now` is in the user's zone (`Clock::now`): its date is today.
+        Some(When::Date(d)) => d < now.date_naive(),
         Some(w) => w.instant() < now,
         None => false,
     }

@@ -13,7 +13,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, FixedOffset, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use toml_edit::{Array, Datetime, DocumentMut, Item, Value};
 
 use crate::dates::{self, Cadence, Unit, When};
@@ -222,9 +222,10 @@ fn out_of_range() -> Error {
     Error::value("due", "the next date is out of range")
 }
 
-/// The local date of `now`: "today" is the user's day (SPEC "Commands").
+/// The local date of `now`: "today" is the user's day, and `now` comes in the user's
+/// zone (`Clock::now`).
 fn today(now: DateTime<FixedOffset>) -> NaiveDate {
-    now.with_timezone(&Local).date_naive()
+    now.date_naive()
 }
 
 /// A moment as rolo writes it into files: RFC 3339 in UTC, whole seconds.

@@ -270,6 +270,7 @@ impl<'b> Change<'b> {
         let plan =
             Plan { version: 1, message: message.to_string(), ops: std::mem::take(&mut self.ops) };
         journal.decide(&plan)?;
+        journal::failpoint("after-decide");
         let root = self.book.root();
         let bases = &self.bases;
         let set_aside = journal::apply(root, journal.dir(), &plan, &mut |path, now, ours| {
@@ -277,6 +278,7 @@ impl<'b> Change<'b> {
             reconcile(base, now, ours)
         })?;
         let paths: Vec<PathBuf> = plan.ops.iter().map(|op| PathBuf::from(op.path())).collect();
+        journal::failpoint("before-commit");
         let commit = self.book.commit(&paths, message);
         journal.discard()?;
         Ok(Done { paths, set_aside, commit })

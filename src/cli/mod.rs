@@ -22,12 +22,13 @@ mod search;
 mod show;
 mod task;
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 use rolo::book::{Discover, Loaded};
 use rolo::change::{self, Change, Done, Recovered, journal::SetAside};
-use rolo::clock::Clock;
+use rolo::clock::{Clock, Zone};
 use rolo::{Book, Kind};
 
 use output::{ColorChoice, Output, WriteFailed};
@@ -116,13 +117,40 @@ pub struct Context {
     pub out: Output,
     pub clock: Clock,
     pub discover: Discover,
+    /// The book as opened at start-up to choose the clock's zone, for the command's first
+    /// [`Context::open_book`], so that rolo.toml is read once.
+    opened: Cell<Option<Book>>,
 }
 
 impl Context {
+    /// Find the book, if there is one, and set the clock in its zone: `TZ`, else its
+    /// `[defaults] timezone`, else the system's. A missing book or a bad rolo.toml is
+    /// for the command to report, if it needs the book: the clock then reads `TZ` or
+    /// the system's zone.
+    fn new(out: Output, discover: Discover) -> Result<Context, CliError> {
+        let opened = discover.find().ok().and_then(|root| Book::open(root).ok());
+        let named = opened.as_ref().and_then(|book| book.config.defaults.timezone.as_deref());
+        let zone = Zone::from_env(named).unwrap_or_else(|unknown| {
+            out.warn(format_args!(
+                "{}: [defaults] timezone = {unknown}; using the system's",
+                rolo::config::FILE_NAME
+            ));
+            Zone::System
+        });
+        // Dates read without a clock at hand (a record's datetimes shown or compared)
+        // are in the same zone as `now`.
+        rolo::clock::set_local_zone(zone);
+        let clock = Clock::from_env(zone)?;
+        Ok(Context { out, clock, discover, opened: Cell::new(opened) })
+    }
+
     /// Find and open the book, first finishing or rolling back any change a killed rolo
     /// left half done (and saying so).
     pub fn open_book(&self) -> Result<Book, CliError> {
-        let book = Book::open(self.discover.find()?)?;
+        let book = match self.opened.take() {
+            Some(book) => book,
+            None => Book::open(self.discover.find()?)?,
+        };
         self.report_recovered(&change::recover(&book)?);
         Ok(book)
     }
@@ -239,58 +267,13 @@ pub fn main() -> i32 {
         }
     };
     let discover = Discover::from_env(cli.global.dir.clone());
-    use_book_timezone(&discover);
-    let clock = match Clock::from_env() {
-        Ok(c) => c,
-        Err(e) => return report(CliError::Lib(e)),
+    let ctx = match Context::new(Output::new(cli.global.json, cli.global.color), discover) {
+        Ok(ctx) => ctx,
+        Err(e) => return report(e),
     };
-    let ctx = Context { out: Output::new(cli.global.json, cli.global.color), clock, discover };
     match run(&ctx, cli.command) {
         Ok(()) => 0,
         Err(e) => report(e),
-    }
-}
-
-/// SPEC: "today" is the local date of `TZ`, or of `[defaults] timezone` in rolo.toml
-/// when `TZ` is not set. The time library reads the zone from `TZ` only, so rolo runs
-/// itself again with `TZ` set (once: the second run has it), before reading any time.
-fn use_book_timezone(discover: &Discover) {
-    if std::env::var_os("TZ").is_some_and(|v| !v.is_empty()) {
-        return;
-    }
-    // No book, or a rolo.toml that does not parse: the command itself will say so. Most
-    // books name no zone: every command pays one small read for this, not a parse.
-    let Some(text) = discover
-        .find()
-        .ok()
-        .and_then(|root| std::fs::read_to_string(root.join(rolo::config::FILE_NAME)).ok())
-    else {
-        return;
-    };
-    if !text.contains("timezone") {
-        return;
-    }
-    let Ok(config) =
-        rolo::config::Config::parse(&text, std::path::Path::new(rolo::config::FILE_NAME))
-    else {
-        return;
-    };
-    let Some(zone) = config.defaults.timezone else { return };
-    if rolo::clock::zone_file(&zone).is_none() {
-        eprintln!(
-            "warning: rolo.toml: [defaults] timezone = \"{zone}\" is not in the time zone database; using the system's"
-        );
-        return;
-    }
-    #[cfg(unix)]
-    if let Ok(exe) = std::env::current_exe() {
-        use std::os::unix::process::CommandExt;
-        let err = std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env("TZ", zone.trim())
-            .exec();
-        // Only returns when it could not run: go on in the system's zone.
-        eprintln!("warning: cannot apply [defaults] timezone: {err}");
     }
 }
 

@@ -19,6 +19,7 @@ mod safety;
 mod search;
 mod tables;
 mod tasks;
+mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.
 #[test]
