@@ -12,6 +12,7 @@ mod edit;
 mod init;
 mod interop;
 mod list;
+mod merge_file;
 mod meta;
 mod note;
 mod output;
@@ -108,6 +109,8 @@ enum Command {
     Date(date::DateArgs),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
+    #[command(hide = true)]
+    MergeFile(merge_file::MergeFileArgs),
 }
 
 /// What every command gets: where output goes, the clock, and how to find the book.
@@ -259,6 +262,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Date(args) => date::run(ctx, &args),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),
+        Command::MergeFile(args) => merge_file::run(ctx, &args),
     }
 }
 

@@ -584,6 +584,35 @@ at = 2026-11-10T09:00:00Z
     }
 
     #[test]
+    fn dotted_keys_and_lists_of_tables() {
+        let base = "+++\nname = \"Jürgen Groß\"\nfields.industry = \"Möbel\"\n\n[[phones]]\nnumber = \"+49 30 1234\"\n+++\n";
+        let ours = edit(base, &[("\"Möbel\"", "\"Handel\"")]);
+        let theirs = edit(base, &[("\"Möbel\"", "\"Bau\"")]);
+        let merged = m(base, &ours, &theirs);
+        assert_eq!(
+            merged.text,
+            edit(
+                base,
+                &[(
+                    "fields.industry = \"Möbel\"\n",
+                    "<<<<<<< HEAD\nfields.industry = \"Handel\"\n=======\nfields.industry = \"Bau\"\n>>>>>>> origin/main\n"
+                )]
+            )
+        );
+        assert_eq!(merged.conflicts[0].key, "fields.industry");
+        // `[[phones]]` is a set of tables: both sides' new ones kept.
+        let ours =
+            base.replace("1234\"\n+++", "1234\"\n\n[[phones]]\nnumber = \"+49 30 5678\"\n+++");
+        let theirs =
+            base.replace("1234\"\n+++", "1234\"\n\n[[phones]]\nnumber = \"+7 701 000\"\n+++");
+        let merged = clean(base, &ours, &theirs);
+        assert!(
+            merged.ends_with("1234\"\n\n[[phones]]\nnumber = \"+49 30 5678\"\n\n[[phones]]\nnumber = \"+7 701 000\"\n+++\n"),
+            "{merged}"
+        );
+    }
+
+    #[test]
     fn a_conflict_inside_an_inline_table_is_the_whole_line() {
         let base =
             "+++\nname = \"Айгүл\"\naddress = { city = \"Алматы\", zip = \"050000\" }\n+++\n";
