@@ -58,6 +58,9 @@ _rolo() {
             rolo,man)
                 cmd="rolo__subcmd__man"
                 ;;
+            rolo,merge-file)
+                cmd="rolo__subcmd__merge__subcmd__file"
+                ;;
             rolo,note)
                 cmd="rolo__subcmd__note"
                 ;;
@@ -234,6 +237,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,man)
                 cmd="rolo__subcmd__help__subcmd__man"
+                ;;
+            rolo__subcmd__help,merge-file)
+                cmd="rolo__subcmd__help__subcmd__merge__subcmd__file"
                 ;;
             rolo__subcmd__help,note)
                 cmd="rolo__subcmd__help__subcmd__note"
@@ -455,7 +461,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1631,7 +1637,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
+            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2051,6 +2057,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__merge__subcmd__file)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2591,6 +2611,40 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__merge__subcmd__file)
+            opts="-h -V --base-label --ours-label --theirs-label --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ours-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theirs-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -49,6 +49,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
+            cand merge-file 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;init'= {
@@ -802,6 +803,18 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;merge-file'= {
+            cand --base-label 'The ancestor''s name in conflict markers (git''s %S)'
+            cand --ours-label 'Our side''s name in conflict markers (git''s %X)'
+            cand --theirs-label 'Their side''s name in conflict markers (git''s %Y)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;help'= {
             cand init 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
             cand contact 'Manage contacts (people)'
@@ -827,6 +840,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
+            cand merge-file 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;help;init'= {
@@ -954,6 +968,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;completions'= {
         }
         &'rolo;help;man'= {
+        }
+        &'rolo;help;merge-file'= {
         }
         &'rolo;help;help'= {
         }

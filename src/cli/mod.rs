@@ -12,6 +12,7 @@ mod edit;
 mod init;
 mod interop;
 mod list;
+mod merge_file;
 mod meta;
 mod note;
 mod output;
@@ -110,6 +111,8 @@ enum Command {
     Date(date::DateArgs),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
+    #[command(hide = true)]
+    MergeFile(merge_file::MergeFileArgs),
 }
 
 /// What every command gets: where output goes, the clock, and how to find the book.
@@ -303,6 +306,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Date(args) => date::run(ctx, &args),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),
+        Command::MergeFile(args) => merge_file::run(ctx, &args),
     }
 }
 

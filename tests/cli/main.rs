@@ -12,6 +12,7 @@ mod generated;
 mod interop;
 mod links;
 mod listing;
+mod merge_driver;
 mod pipeline;
 mod records;
 mod robustness;
