@@ -80,7 +80,9 @@ pub fn unset(doc: &mut DocumentMut, path: &[&str]) -> Result<bool> {
     let Some((last, parents)) = path.split_last() else { return Ok(false) };
     let mut item: &mut Item = doc.as_item_mut();
     for part in parents {
-        match item.get_mut(part) {
+        // Through `TableLike`: `Item::get_mut` would leave an empty placeholder behind
+        // for a table that is not there.
+        match item.as_table_like_mut().and_then(|t| t.get_mut(part)) {
             Some(i) => item = i,
             None => return Ok(false),
         }
@@ -313,6 +315,8 @@ mod tests {
         let mut d = doc();
         assert!(unset(&mut d, &["odd_key"]).unwrap());
         assert!(!unset(&mut d, &["nope"]).unwrap());
+        assert!(!unset(&mut d, &["nope", "deeper"]).unwrap());
+        set(&mut d, &["nope", "x"], Value::from(1)).unwrap();
         assert!(push_strs(&mut d, &["tags"], &["new".into(), "vip".into()]).unwrap());
         assert!(remove_strs(&mut d, &["tags"], &["b2b".into()]).unwrap());
         assert!(d.to_string().contains("tags = [\"vip\", \"new\"]"), "{d}");
