@@ -155,6 +155,8 @@ pub enum Reason {
     NotUtf8,
     #[error("unknown charset \"{0}\"")]
     UnknownCharset(String),
+    #[error("bytes not valid in {0}")]
+    NotInCharset(String),
     #[error("no BEGIN:VCARD found: is this a vCard file?")]
     NotVcard,
     #[error("the card has no END:VCARD")]
