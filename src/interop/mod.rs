@@ -29,7 +29,7 @@ use crate::error::Result;
 use crate::model::{Kind, Record};
 
 pub use import::{Importer, OnDuplicate, Options};
-pub use report::{Action, Problem, Report, Step};
+pub use report::{Action, PossibleDuplicate, Problem, Report, Step};
 
 /// One interchange format. `read` never fails on a bad card or row: each one becomes a
 /// [`RowError`] beside the records that did parse, so the rest of the file still lands.
