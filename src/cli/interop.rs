@@ -272,8 +272,14 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand) -> CliResult {
                 Action::Skipped => ("skip", String::new()),
             };
             let linked = if s.linked { " (linked)" } else { "" };
-            ctx.out
-                .line(format_args!("{verb:<6} {}/{}  {}{keys}{linked}", s.kind, s.id, s.title))?;
+            let duplicate = match &s.possible_duplicate {
+                Some(d) => format!(" (possible duplicate: {d})"),
+                None => String::new(),
+            };
+            ctx.out.line(format_args!(
+                "{verb:<6} {}/{}  {}{keys}{linked}{duplicate}",
+                s.kind, s.id, s.title
+            ))?;
         }
     }
     let names: Vec<&str> = inputs.iter().map(|(n, _)| n.as_str()).collect();
@@ -336,9 +342,14 @@ fn step_json(s: &rolo::interop::Step) -> Json {
         Action::Unchanged => ("unchanged", vec![]),
         Action::Skipped => ("skipped", vec![]),
     };
+    let duplicate = s
+        .possible_duplicate
+        .as_ref()
+        .map(|d| json!({ "type": d.kind.name(), "id": d.id, "shares": d.shared }));
     json!({
         "action": action, "type": s.kind.name(), "id": s.id, "title": s.title,
         "file": s.file, "line": s.line, "keys": keys, "linked": s.linked,
+        "possible_duplicate": duplicate,
     })
 }
 
