@@ -26,6 +26,7 @@ use crate::error::{Error, IoContext, Result};
 use crate::git::blob_id;
 use crate::model::reference::Entry;
 use crate::model::{Kind, Record, id};
+use crate::store::merge;
 use journal::{Journal, Op, Plan, SetAside};
 use lock::{Holder, WriteLock};
 
@@ -334,19 +335,17 @@ impl<'b> Change<'b> {
 }
 
 /// A file changed by hand between the moment rolo read it and the moment it replaces
-/// it: merge the two changes when they touch different keys, else keep the hand edit.
+/// it (or, for `edit`, while the editor was open): merge the two changes key by key, as
+/// git's merge driver does; when they touch the same key, keep the hand edit (`None`).
 fn reconcile(base: &[u8], now: &[u8], ours: &[u8]) -> Option<Vec<u8>> {
     let (Ok(base), Ok(now), Ok(ours)) =
         (std::str::from_utf8(base), std::str::from_utf8(now), std::str::from_utf8(ours))
     else {
         return None;
     };
-    // Only the trivial merges are certain without a record-aware merge: the hand edit
-    // undid itself, or made the same change.
-    if now == base {
-        return Some(ours.as_bytes().to_vec());
-    }
-    (now == ours).then(|| ours.as_bytes().to_vec())
+    let labels = merge::Labels { base: "read", ours: "file", theirs: "rolo" };
+    let merged = merge::merge(base, now, ours, &labels);
+    merged.is_clean().then(|| merged.text.into_bytes())
 }
 
 /// Finish or roll back changes that killed rolo processes left half done. Cheap when

@@ -326,3 +326,43 @@ fn a_file_that_cannot_be_read_is_reported_and_retried() {
         assert!(run.stderr.contains("contacts/ghost.md"), "reported on every run: {run}");
     }
 }
+
+/// `rolo edit` while another rolo changes the same record: different keys are both kept;
+/// the same key keeps the file as the other process left it and the edit aside.
+#[test]
+fn an_edit_merges_with_a_change_made_while_the_editor_was_open() {
+    let book = TestBook::new();
+    let id = add(&book, &["contact", "add", "Айгүл Сейітқызы", "--title", "Менеджер"]);
+    let rolo = env!("CARGO_BIN_EXE_rolo");
+    let editor = crate::fixtures::script(
+        &book,
+        "ed.sh",
+        &format!(
+            "\"{rolo}\" set {id} city=Алматы\nsed -i 's/^title = .*/title = \"Директор\"/' \"$1\""
+        ),
+    );
+    let mut cmd = book.command(["edit", &id]);
+    cmd.env("EDITOR", &editor);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("both changes are kept"), "{run}");
+    let front = front_of(&book, &format!("contacts/{id}.md"));
+    assert_eq!(front["title"].as_str(), Some("Директор"));
+    assert_eq!(front["city"].as_str(), Some("Алматы"));
+    assert_eq!(status(&book), "");
+
+    // Now both change the title: the other process's value stays, the edit is kept aside.
+    let editor = crate::fixtures::script(
+        &book,
+        "ed2.sh",
+        &format!("\"{rolo}\" set {id} title=CEO\nsed -i 's/^title = .*/title = \"CTO\"/' \"$1\""),
+    );
+    let mut cmd = book.command(["edit", &id]);
+    cmd.env("EDITOR", &editor);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("your version is kept in"), "{run}");
+    assert_eq!(front_of(&book, &format!("contacts/{id}.md"))["title"].as_str(), Some("CEO"));
+    let kept = std::fs::read_to_string(book.path(&format!(".rolo/edit/contact-{id}.md"))).unwrap();
+    assert!(kept.contains("title = \"CTO\""), "{kept}");
+}
