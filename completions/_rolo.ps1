@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync the book with its git remote: commit, fetch, merge records key by key, push')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
             [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
@@ -684,6 +685,19 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;sync' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'The remote to sync with (default: the branch''s upstream, else origin)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Go on with a sync that stopped on conflicts, once the files are fixed')
+            [CompletionResult]::new('--abort', '--abort', [CompletionResultType]::ParameterName, 'Stop a sync that stopped on conflicts and return to where the book was before it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;import' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
@@ -932,6 +946,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync the book with its git remote: commit, fetch, merge records key by key, push')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
             [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
@@ -1072,6 +1087,9 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;index' {
+            break
+        }
+        'rolo;help;sync' {
             break
         }
         'rolo;help;import' {

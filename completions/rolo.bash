@@ -85,6 +85,9 @@ _rolo() {
             rolo,show)
                 cmd="rolo__subcmd__show"
                 ;;
+            rolo,sync)
+                cmd="rolo__subcmd__sync"
+                ;;
             rolo,task)
                 cmd="rolo__subcmd__task"
                 ;;
@@ -264,6 +267,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,show)
                 cmd="rolo__subcmd__help__subcmd__show"
+                ;;
+            rolo__subcmd__help,sync)
+                cmd="rolo__subcmd__help__subcmd__sync"
                 ;;
             rolo__subcmd__help,task)
                 cmd="rolo__subcmd__help__subcmd__task"
@@ -461,7 +467,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man merge-file help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync import export date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1637,7 +1643,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync import export date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2267,6 +2273,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3201,6 +3221,32 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__sync)
+            opts="-h -V --remote --continue --abort --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand digest 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
+            cand sync 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
@@ -611,6 +612,18 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;sync'= {
+            cand --remote 'The remote to sync with (default: the branch''s upstream, else origin)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --continue 'Go on with a sync that stopped on conflicts, once the files are fixed'
+            cand --abort 'Stop a sync that stopped on conflicts and return to where the book was before it'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;import'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
@@ -835,6 +848,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand digest 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
+            cand sync 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
@@ -937,6 +951,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;report;activity'= {
         }
         &'rolo;help;index'= {
+        }
+        &'rolo;help;sync'= {
         }
         &'rolo;help;import'= {
             cand vcard 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'

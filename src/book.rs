@@ -82,6 +82,9 @@ impl Book {
     pub fn open(root: impl Into<PathBuf>) -> Result<Book> {
         let root = root.into();
         let config = Config::load(&root)?;
+        // Records must merge key by key in every clone; a failure here only means git
+        // merges them as text, so it never stops a command.
+        let _ = git::setup::ensure(&root);
         Ok(Book { root, config })
     }
 
@@ -111,6 +114,13 @@ impl Book {
             let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
             write::replace(&ignore, format!("{existing}{sep}{add}").as_bytes())?;
         }
+        let attributes = dir.join(".gitattributes");
+        let existing = fs::read_to_string(&attributes).unwrap_or_default();
+        if !git::setup::has_attributes(&existing) {
+            let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
+            let text = format!("{existing}{sep}{}", git::setup::gitattributes());
+            write::replace(&attributes, text.as_bytes())?;
+        }
         write::create_new(&toml, config::DEFAULT_TOML.as_bytes())?;
         let git_initialised = if git::toplevel(dir).is_none() {
             git::init(dir)?;
@@ -121,7 +131,11 @@ impl Book {
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let book = Book::open(&root)?;
         let committed = book.commit(
-            &[PathBuf::from(config::FILE_NAME), PathBuf::from(".gitignore")],
+            &[
+                PathBuf::from(config::FILE_NAME),
+                PathBuf::from(".gitignore"),
+                PathBuf::from(".gitattributes"),
+            ],
             "rolo: create the book",
         );
         Ok(InitReport { root, git_initialised, committed })

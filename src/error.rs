@@ -50,6 +50,9 @@ pub enum Error {
     InvalidDate { input: String, message: String },
     #[error("git: {0}")]
     Git(String),
+    /// Sync cannot go on (no remote, a remote it cannot reach): said as it is, exit 1.
+    #[error("{0}")]
+    Sync(String),
     #[error("{0}")]
     Usage(String),
 }

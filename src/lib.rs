@@ -7,7 +7,8 @@
 //! - [`error`]: typed errors and `path:line:col` diagnostics.
 //! - [`model`]: record kinds, their keys and types, ids (transliteration), REF resolution,
 //!   and [`model::View`]: what lists read, from a parsed file or from the index's card.
-//! - [`store`]: the file format: front matter split, parse, format-preserving edits, atomic writes.
+//! - [`store`]: the file format: front matter split, parse, format-preserving edits, atomic
+//!   writes, the three-way merge of a record (git's merge driver) and the field diff.
 //! - [`links`]: what links to a record; rewriting links on rename.
 //! - [`draft`]: a new record from values given on the command line, created through a change.
 //! - [`assign`]: `set`/`unset`: typed `key=value`, `key+=item`, `key-=item` edits.
@@ -16,7 +17,8 @@
 //! - [`filter`]: list filters and sort orders over loaded records.
 //! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
-//! - [`git`]: one commit per change, through git plumbing.
+//! - [`git`]: the `git` program: one commit per change (plumbing), the merge driver's setup.
+//! - [`sync`]: commit, fetch, replay on the remote's commits, push; conflicts per field.
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
 //! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
@@ -48,6 +50,7 @@ pub mod query;
 pub mod rename;
 pub mod reports;
 pub mod store;
+pub mod sync;
 pub mod tasks;
 
 pub use book::Book;

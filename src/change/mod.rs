@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use crate::book::Book;
 use crate::error::{Error, IoContext, Result};
-use crate::git::blob_id;
+use crate::git::{Repo, blob_id};
 use crate::model::reference::Entry;
 use crate::model::{Kind, Record, id};
 use crate::store::merge;
@@ -79,6 +79,8 @@ pub struct Recovered {
 pub struct Change<'b> {
     book: &'b Book,
     what: String,
+    /// Whether to commit: not while a sync is stopped on conflicts (its `--continue` does).
+    commits: bool,
     _lock: WriteLock,
     journal: Option<Journal>,
     ops: Vec<Op>,
@@ -98,11 +100,39 @@ impl<'b> Change<'b> {
         what: &str,
         waiting: &mut dyn FnMut(Option<Holder>),
     ) -> Result<Change<'b>> {
+        Self::start(book, what, waiting, false)
+    }
+
+    /// Start a change while `rolo sync` is stopped on conflicts, to resolve them (`rolo
+    /// edit` of a conflicted record): the files are written but not committed, since the
+    /// sync's `--continue` commits them. Other changes wait until the sync is over.
+    pub fn begin_resolving(
+        book: &'b Book,
+        what: &str,
+        waiting: &mut dyn FnMut(Option<Holder>),
+    ) -> Result<Change<'b>> {
+        Self::start(book, what, waiting, true)
+    }
+
+    fn start(
+        book: &'b Book,
+        what: &str,
+        waiting: &mut dyn FnMut(Option<Holder>),
+        resolving: bool,
+    ) -> Result<Change<'b>> {
+        let integrating = Repo::find(book.root()).is_some_and(|r| r.integrating());
+        if integrating && !resolving {
+            return Err(Error::Usage(format!(
+                "{what}: a sync (or a git rebase or merge) is stopped on conflicts in this book; \
+                 resolve them and run `rolo sync --continue`, or `rolo sync --abort`"
+            )));
+        }
         let lock = WriteLock::acquire(book.root(), what, waiting)?;
         let recovered = recover_locked(book)?;
         Ok(Change {
             book,
             what: what.to_string(),
+            commits: !integrating,
             _lock: lock,
             journal: None,
             ops: Vec::new(),
@@ -280,7 +310,7 @@ impl<'b> Change<'b> {
         })?;
         let paths: Vec<PathBuf> = plan.ops.iter().map(|op| PathBuf::from(op.path())).collect();
         journal::failpoint("before-commit");
-        let commit = self.book.commit(&paths, message);
+        let commit = if self.commits { self.book.commit(&paths, message) } else { Ok(false) };
         journal.discard()?;
         Ok(Done { paths, set_aside, commit })
     }

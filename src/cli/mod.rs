@@ -21,6 +21,7 @@ mod remove;
 mod report;
 mod search;
 mod show;
+mod sync;
 mod task;
 
 use std::cell::Cell;
@@ -102,6 +103,7 @@ enum Command {
     #[command(subcommand)]
     Report(report::ReportCommand),
     Index(search::IndexArgs),
+    Sync(sync::SyncArgs),
     /// Import records from vCard, CSV or JSON files
     #[command(subcommand)]
     Import(interop::ImportCommand),
@@ -148,8 +150,19 @@ impl Context {
     }
 
     /// Find and open the book, first finishing or rolling back any change a killed rolo
-    /// left half done (and saying so).
+    /// left half done (and saying so), and saying when a sync is stopped on conflicts.
     pub fn open_book(&self) -> Result<Book, CliError> {
+        let book = self.open_book_quietly()?;
+        if rolo::sync::in_progress(&book) {
+            self.out.warn(
+                "a sync is stopped on conflicts: fix the files it named, then `rolo sync --continue` (or `rolo sync --abort`)",
+            );
+        }
+        Ok(book)
+    }
+
+    /// [`Context::open_book`] without the word about a stopped sync (for `rolo sync`).
+    pub fn open_book_quietly(&self) -> Result<Book, CliError> {
         let book = match self.opened.take() {
             Some(book) => book,
             None => Book::open(self.discover.find()?)?,
@@ -177,6 +190,17 @@ impl Context {
     /// (saying for whom) while another rolo process is changing the book.
     pub fn change<'b>(&self, book: &'b Book, what: &str) -> Result<Change<'b>, CliError> {
         let change = Change::begin(book, what, &mut |holder| match holder {
+            Some(h) => self.out.status(format_args!("Waiting for {h} to finish…")),
+            None => self.out.status("Waiting for another rolo to finish changing the book…"),
+        })?;
+        self.report_recovered(&change.recovered);
+        Ok(change)
+    }
+
+    /// A change that resolves the conflicts a stopped sync left (`rolo edit` of such a
+    /// record): written, not committed (`rolo sync --continue` commits it).
+    pub fn change_resolving<'b>(&self, book: &'b Book, what: &str) -> Result<Change<'b>, CliError> {
+        let change = Change::begin_resolving(book, what, &mut |holder| match holder {
             Some(h) => self.out.status(format_args!("Waiting for {h} to finish…")),
             None => self.out.status("Waiting for another rolo to finish changing the book…"),
         })?;
@@ -301,6 +325,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Digest(args) => agenda::run_digest(ctx, &args),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Index(args) => search::run_index(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
         Command::Import(cmd) => interop::run_import(ctx, cmd),
         Command::Export(cmd) => interop::run_export(ctx, cmd),
         Command::Date(args) => date::run(ctx, &args),

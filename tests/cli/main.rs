@@ -18,6 +18,7 @@ mod records;
 mod robustness;
 mod safety;
 mod search;
+mod sync;
 mod tables;
 mod tasks;
 mod zones;
