@@ -186,7 +186,7 @@ impl Config {
 
     pub fn parse(text: &str, shown_as: &Path) -> Result<Config> {
         let bad = |line, col, message| {
-            Error::Bad(Diagnostic { path: shown_as.into(), line, col, message })
+            Error::BadConfig(Diagnostic { path: shown_as.into(), line, col, message })
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e
@@ -264,7 +264,7 @@ mod tests {
     #[test]
     fn bad_file_is_located() {
         let e = Config::parse("[git]\nautocommit = maybe\n", Path::new("rolo.toml")).unwrap_err();
-        let Error::Bad(d) = e else { panic!("{e:?}") };
+        let Error::BadConfig(d) = e else { panic!("{e:?}") };
         assert_eq!((d.line, d.col), (2, 14));
     }
 }

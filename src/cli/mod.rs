@@ -351,7 +351,7 @@ fn report(err: CliError) -> i32 {
         CliError::Lib(e) => {
             match &e {
                 // A bad file is already `path:line:col: message`.
-                rolo::Error::Bad(d) => eprintln!("{d}"),
+                rolo::Error::Bad(d) | rolo::Error::BadConfig(d) => eprintln!("{d}"),
                 e => eprintln!("error: {e}"),
             }
             if let Some(hint) = e.hint() {
