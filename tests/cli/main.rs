@@ -13,6 +13,7 @@ mod interop;
 mod links;
 mod listing;
 mod pipeline;
+mod properties;
 mod records;
 mod robustness;
 mod search;
