@@ -14,6 +14,7 @@ mod links;
 mod listing;
 mod merge_driver;
 mod pipeline;
+mod properties;
 mod records;
 mod robustness;
 mod safety;
