@@ -181,7 +181,7 @@ impl<'b> Change<'b> {
 
     /// Plan to write a changed record. `false` when its text is what was read.
     pub fn save(&mut self, record: &Record) -> Result<bool> {
-        let text = record.to_text().into_bytes();
+        let text = readable(record)?;
         if let Some(&at) = self.by_path.get(&record.path) {
             return self.restage(at, &text);
         }
@@ -323,7 +323,7 @@ impl<'b> Change<'b> {
     }
 
     fn stage_create(&mut self, record: &Record) -> Result<()> {
-        let text = record.to_text().into_bytes();
+        let text = readable(record)?;
         let staged = self.journal()?.stage(&text)?;
         self.push(Op::Create { path: slash(&record.path), new: blob_id(&text), staged });
         Ok(())
@@ -362,6 +362,19 @@ impl<'b> Change<'b> {
         let path = journal.dir().join(staged);
         fs::read(&path).map(Some).at(&path)
     }
+}
+
+/// A record's text, checked to read back as a record: rolo never writes a file that
+/// every later command would report as broken.
+fn readable(record: &Record) -> Result<Vec<u8>> {
+    let text = record.to_text();
+    if let Err(d) = crate::store::read::parse(record.kind, &record.id, &record.path, &text) {
+        return Err(Error::value(
+            record.qualified_id(),
+            format!("the change would make the file unreadable ({d}); nothing was written"),
+        ));
+    }
+    Ok(text.into_bytes())
 }
 
 /// A file changed by hand between the moment rolo read it and the moment it replaces
