@@ -678,8 +678,6 @@ enum Reach {
     Key,
     /// From its table's header (and the blank line above it): a table the edit made.
     Table,
-    /// With the blank and comment lines above it, back to the previous key or header.
-    CommentsAbove,
 }
 
 /// The lines holding `path`'s key and value in the front matter of `text`, as a range
@@ -700,35 +698,9 @@ fn key_lines(text: &str, path: &[String], reach: Reach) -> Option<Range<usize>> 
     match reach {
         Reach::Key => {}
         Reach::Table => lines = with_blank_above(parts.front, lines),
-        Reach::CommentsAbove => lines.start = decor_start(doc.as_table(), parts.front, start),
     }
     let at = parts.head.len();
     Some(at + lines.start..at + lines.end)
-}
-
-/// Where the lines above `start` begin that follow the previous value or table header:
-/// the blank lines and comments that toml_edit keeps with the key at `start`.
-fn decor_start(root: &toml_edit::Table, front: &str, start: usize) -> usize {
-    /// The ends of the values and headers of `t`'s items (not of `t`'s own header).
-    fn ends(t: &toml_edit::Table, out: &mut Vec<usize>) {
-        for (_, item) in t.iter() {
-            match item {
-                Item::Value(v) => out.extend(v.span().map(|s| s.end)),
-                Item::Table(t) => {
-                    out.extend(t.span().map(|s| s.end));
-                    ends(t, out);
-                }
-                Item::ArrayOfTables(a) => a.iter().for_each(|t| {
-                    out.extend(t.span().map(|s| s.end));
-                    ends(t, out);
-                }),
-                Item::None => {}
-            }
-        }
-    }
-    let mut all = Vec::new();
-    ends(root, &mut all);
-    all.into_iter().filter(|&e| e < start).max().map_or(0, |e| lines_of(front, e..e).end)
 }
 
 /// The lines of the last `[[history]]` entry, as a range of `text`.
