@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync the book with its git remote: commit, fetch, merge records key by key, push')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Keep the index fresh from file-system events; while it runs, commands skip the walk')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
             [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
@@ -698,6 +699,17 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;watch' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Say whether a watcher runs for this book and how fresh it is (exit 1 if none)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;import' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
@@ -947,6 +959,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync the book with its git remote: commit, fetch, merge records key by key, push')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Keep the index fresh from file-system events; while it runs, commands skip the walk')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
             [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
@@ -1090,6 +1103,9 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;sync' {
+            break
+        }
+        'rolo;help;watch' {
             break
         }
         'rolo;help;import' {

@@ -97,6 +97,9 @@ _rolo() {
             rolo,unset)
                 cmd="rolo__subcmd__unset"
                 ;;
+            rolo,watch)
+                cmd="rolo__subcmd__watch"
+                ;;
             rolo__subcmd__company,add)
                 cmd="rolo__subcmd__company__subcmd__add"
                 ;;
@@ -279,6 +282,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,unset)
                 cmd="rolo__subcmd__help__subcmd__unset"
+                ;;
+            rolo__subcmd__help,watch)
+                cmd="rolo__subcmd__help__subcmd__watch"
                 ;;
             rolo__subcmd__help__subcmd__company,add)
                 cmd="rolo__subcmd__help__subcmd__company__subcmd__add"
@@ -467,7 +473,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync import export date completions man merge-file help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync watch import export date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1643,7 +1649,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync import export date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync watch import export date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2385,6 +2391,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3524,6 +3544,28 @@ _rolo() {
             ;;
         rolo__subcmd__unset)
             opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__watch)
+            opts="-h -V --status --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

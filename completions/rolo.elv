@@ -45,6 +45,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
             cand sync 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+            cand watch 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
@@ -624,6 +625,16 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;watch'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --status 'Say whether a watcher runs for this book and how fresh it is (exit 1 if none)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;import'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
@@ -849,6 +860,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
             cand sync 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+            cand watch 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
@@ -953,6 +965,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;index'= {
         }
         &'rolo;help;sync'= {
+        }
+        &'rolo;help;watch'= {
         }
         &'rolo;help;import'= {
             cand vcard 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'

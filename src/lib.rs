@@ -19,6 +19,7 @@
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
 //! - [`git`]: the `git` program: one commit per change (plumbing), the merge driver's setup.
 //! - [`sync`]: commit, fetch, replay on the remote's commits, push; conflicts per field.
+//! - [`watch`]: `rolo watch`, the index kept fresh from file-system notifications.
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
 //! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
@@ -52,6 +53,7 @@ pub mod reports;
 pub mod store;
 pub mod sync;
 pub mod tasks;
+pub mod watch;
 
 pub use book::Book;
 pub use error::{Diagnostic, Error, Result};

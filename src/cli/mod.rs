@@ -23,6 +23,7 @@ mod search;
 mod show;
 mod sync;
 mod task;
+mod watch;
 
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -104,6 +105,7 @@ enum Command {
     Report(report::ReportCommand),
     Index(search::IndexArgs),
     Sync(sync::SyncArgs),
+    Watch(watch::WatchArgs),
     /// Import records from vCard, CSV or JSON files
     #[command(subcommand)]
     Import(interop::ImportCommand),
@@ -326,6 +328,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Index(args) => search::run_index(ctx, &args),
         Command::Sync(args) => sync::run(ctx, &args),
+        Command::Watch(args) => watch::run(ctx, &args),
         Command::Import(cmd) => interop::run_import(ctx, cmd),
         Command::Export(cmd) => interop::run_export(ctx, cmd),
         Command::Date(args) => date::run(ctx, &args),

@@ -22,6 +22,7 @@ mod search;
 mod sync;
 mod tables;
 mod tasks;
+mod watch;
 mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.
