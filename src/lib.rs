@@ -5,6 +5,7 @@
 //! - [`config`]: `rolo.toml` → [`config::Config`]; the commented default template.
 //! - [`clock`]: the current time (`ROLO_NOW` or the system clock), read once.
 //! - [`error`]: typed errors and `path:line:col` diagnostics.
+//! - [`failpoint`]: crash points the tests set through `ROLO_FAILPOINT`.
 //! - [`model`]: record kinds, their keys and types, ids (transliteration), REF resolution,
 //!   and [`model::View`]: what lists read, from a parsed file or from the index's card.
 //! - [`store`]: the file format: front matter split, parse, format-preserving edits, atomic
@@ -40,6 +41,7 @@ pub mod dates;
 pub mod deals;
 pub mod draft;
 pub mod error;
+pub mod failpoint;
 pub mod filter;
 pub mod git;
 pub mod index;

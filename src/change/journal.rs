@@ -179,7 +179,7 @@ pub fn apply(root: &Path, dir: &Path, plan: &Plan, reconcile: Reconcile) -> Resu
     let half = ops.len() / 2;
     for (n, op) in ops.into_iter().enumerate() {
         if n == half {
-            failpoint("mid-apply");
+            crate::failpoint::hit("mid-apply");
         }
         let target = root.join(op.path());
         if let Some(parent) = target.parent() {
@@ -239,15 +239,6 @@ pub fn apply(root: &Path, dir: &Path, plan: &Plan, reconcile: Reconcile) -> Resu
         write::sync_dir_path(&d);
     }
     Ok(aside)
-}
-
-/// Crash here when `ROLO_FAILPOINT` names this point (`after-decide`, `mid-apply`,
-/// `before-commit`): how the tests kill a change at an exact moment, to check that the
-/// next run finishes it. `abort` ends the process as a crash would, without unwinding.
-pub fn failpoint(name: &str) {
-    if std::env::var_os("ROLO_FAILPOINT").is_some_and(|v| v == name) {
-        std::process::abort();
-    }
 }
 
 /// `.rolo/recovered/<journal name>/`: where rolo's versions of files that changed under a

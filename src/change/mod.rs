@@ -301,7 +301,7 @@ impl<'b> Change<'b> {
         let plan =
             Plan { version: 1, message: message.to_string(), ops: std::mem::take(&mut self.ops) };
         journal.decide(&plan)?;
-        journal::failpoint("after-decide");
+        crate::failpoint::hit("after-decide");
         let root = self.book.root();
         let bases = &self.bases;
         let set_aside = journal::apply(root, journal.dir(), &plan, &mut |path, now, ours| {
@@ -309,7 +309,7 @@ impl<'b> Change<'b> {
             reconcile(base, now, ours)
         })?;
         let paths: Vec<PathBuf> = plan.ops.iter().map(|op| PathBuf::from(op.path())).collect();
-        journal::failpoint("before-commit");
+        crate::failpoint::hit("before-commit");
         let commit = if self.commits { self.book.commit(&paths, message) } else { Ok(false) };
         journal.discard()?;
         Ok(Done { paths, set_aside, commit })

@@ -55,7 +55,12 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
     };
     let _ = std::fs::remove_file(&index);
     match outcome {
-        Err(Error::Git(m)) if m == NOTHING => Ok(false),
+        Err(Error::Git(m)) if m == NOTHING => {
+            // HEAD has these files already: a commit made by a rolo killed before it
+            // could bring the user's index in step (the change is being finished now).
+            sync_user_index(&top, &info);
+            Ok(false)
+        }
         other => other,
     }
 }
@@ -210,7 +215,10 @@ fn commit_with_index(
         let old = head.clone().unwrap_or_default();
         let reflog = format!("rolo: {message}");
         match run(with_index(&["update-ref", "-m", &reflog, "HEAD", &commit, &old]), None) {
-            Ok(_) => return Ok(Committed { from_copy }),
+            Ok(_) => {
+                crate::failpoint::hit("after-update-ref");
+                return Ok(Committed { from_copy });
+            }
             // Another process moved HEAD (or holds the ref lock): start again from it.
             Err(_) if attempt + 1 < ATTEMPTS => backoff(attempt),
             Err(e) => return Err(e),
