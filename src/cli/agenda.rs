@@ -80,9 +80,25 @@ pub fn run_digest(ctx: &Context, a: &DigestArgs) -> CliResult {
     }
     // Nothing to say: no output at all, so cron sends no mail.
     if !agenda.items.is_empty() {
-        ctx.out.line(digest::render(&agenda, a.format).trim_end())?;
+        let charts = match a.format {
+            Format::Html => charts(ctx, &book)?,
+            _ => Vec::new(),
+        };
+        ctx.out.line(digest::render(&agenda, a.format, &charts).trim_end())?;
     }
     Ok(())
+}
+
+/// The funnel and revenue charts the HTML digest ends with.
+fn charts(ctx: &Context, book: &Book) -> Result<Vec<rolo::render::chart::Chart>, super::CliError> {
+    let source = super::pipeline::load(ctx, book, &[Kind::Deal], false)?;
+    let today = ctx.clock.today();
+    let charts = match &source {
+        super::pipeline::Source::Index(d) => super::report::digest_charts(&d.deals, book, today),
+        super::pipeline::Source::Files(d) => super::report::digest_charts(&d.deals, book, today),
+    };
+    super::let_exit_free(source);
+    Ok(charts)
 }
 
 fn show(ctx: &Context, agenda: &Agenda) -> CliResult {
