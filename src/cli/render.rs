@@ -92,7 +92,7 @@ pub fn error(e: render::Error) -> CliError {
             let hint = if text.contains("`me.") {
                 "\nhint: set it under [me] in rolo.toml"
             } else if text.contains("is undefined") {
-                "\nhint: the record has no such key; {% if … %} or | default(\"…\") makes a key optional"
+                "\nhint: test an optional key with {% if … %}, or give it a | default(\"…\")"
             } else {
                 ""
             };

@@ -84,7 +84,8 @@ pub fn list(book: &Book) -> Vec<String> {
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file())
+        // Links too (read_template refuses those pointing outside, saying so).
+        .filter(|e| e.file_type().is_file() || e.path_is_symlink())
         .filter_map(|e| {
             let rel = e.path().strip_prefix(&dir).ok()?;
             Some(rel.to_string_lossy().replace('\\', "/"))

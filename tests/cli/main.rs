@@ -6,6 +6,8 @@ mod support;
 
 mod agenda;
 mod books;
+mod charts;
+mod documents;
 mod edits;
 mod example;
 mod generated;
@@ -14,6 +16,7 @@ mod links;
 mod listing;
 mod merge_driver;
 mod pipeline;
+mod privacy;
 mod records;
 mod robustness;
 mod safety;
