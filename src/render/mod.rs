@@ -489,6 +489,16 @@ mod tests {
     }
 
     #[test]
+    fn the_missing_name_is_found_in_the_engines_words() {
+        assert_eq!(undefined_name("`deal.valeu` is undefined"), Some("deal.valeu"));
+        assert_eq!(
+            undefined_name("cannot convert undefined to f64 (`deal.x` is undefined, from line 3)"),
+            Some("deal.x")
+        );
+        assert_eq!(undefined_name("unknown function: open is unknown"), None);
+    }
+
+    #[test]
     fn json_values_keep_their_types() {
         let v = value(&serde_json::json!({"n": 12000, "f": 1.5, "l": ["a"], "o": {"k": true}}));
         assert_eq!(v.get_attr("n").unwrap().as_i64(), Some(12000));
