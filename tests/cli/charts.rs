@@ -318,6 +318,10 @@ fn html_digest_ends_with_the_charts() {
             > html.find("Позвонить").unwrap()
     );
     assert_eq!(bars(&tags), 5 + 2 + 1, "five stages, two months in EUR, one in KZT");
+    // A digest for one owner charts only their deals (these are all the default owner's).
+    book.write("tasks/asel.md", "+++\ntitle = \"Счёт\"\ndue = 2026-11-23\nowner = \"asel\"\n+++\n");
+    let hers = book.rolo(["digest", "--format", "html", "--owner", "asel"]).ok().to_string();
+    assert!(hers.contains("Счёт") && !hers.contains("<svg"), "{hers}");
     // Text and Markdown stay without charts.
     let text = book.rolo(["digest"]).ok().to_string();
     assert!(!text.contains("Funnel") && !text.contains("<svg"));
