@@ -43,6 +43,9 @@ _rolo() {
             rolo,export)
                 cmd="rolo__subcmd__export"
                 ;;
+            rolo,forget)
+                cmd="rolo__subcmd__forget"
+                ;;
             rolo,help)
                 cmd="rolo__subcmd__help"
                 ;;
@@ -54,6 +57,9 @@ _rolo() {
                 ;;
             rolo,init)
                 cmd="rolo__subcmd__init"
+                ;;
+            rolo,mail)
+                cmd="rolo__subcmd__mail"
                 ;;
             rolo,man)
                 cmd="rolo__subcmd__man"
@@ -69,6 +75,9 @@ _rolo() {
                 ;;
             rolo,rename)
                 cmd="rolo__subcmd__rename"
+                ;;
+            rolo,render)
+                cmd="rolo__subcmd__render"
                 ;;
             rolo,report)
                 cmd="rolo__subcmd__report"
@@ -229,6 +238,9 @@ _rolo() {
             rolo__subcmd__help,export)
                 cmd="rolo__subcmd__help__subcmd__export"
                 ;;
+            rolo__subcmd__help,forget)
+                cmd="rolo__subcmd__help__subcmd__forget"
+                ;;
             rolo__subcmd__help,help)
                 cmd="rolo__subcmd__help__subcmd__help"
                 ;;
@@ -240,6 +252,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,init)
                 cmd="rolo__subcmd__help__subcmd__init"
+                ;;
+            rolo__subcmd__help,mail)
+                cmd="rolo__subcmd__help__subcmd__mail"
                 ;;
             rolo__subcmd__help,man)
                 cmd="rolo__subcmd__help__subcmd__man"
@@ -255,6 +270,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,rename)
                 cmd="rolo__subcmd__help__subcmd__rename"
+                ;;
+            rolo__subcmd__help,render)
+                cmd="rolo__subcmd__help__subcmd__render"
                 ;;
             rolo__subcmd__help,report)
                 cmd="rolo__subcmd__help__subcmd__report"
@@ -473,7 +491,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync watch import export date completions man merge-file help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1533,7 +1551,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__json)
-            opts="-o -h -V --type --ndjson --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --type --ndjson --about --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1541,6 +1559,10 @@ _rolo() {
             case "${prev}" in
                 --type)
                     COMPREPLY=($(compgen -W "contact company deal note task" -- "${cur}"))
+                    return 0
+                    ;;
+                --about)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1648,8 +1670,30 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__forget)
+            opts="-h -V --dry-run --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index sync watch import export date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename forget search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1970,6 +2014,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__forget)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2068,6 +2126,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__mail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2153,6 +2225,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__render)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2644,6 +2730,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__mail)
+            opts="-t -h -V --template --log --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__man)
             opts="-h -V --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2926,6 +3042,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__render)
+            opts="-o -h -V --output --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__report)
             opts="-h -V --dir --json --color --help --version funnel revenue sources activity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2949,7 +3095,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__activity)
-            opts="-h -V --from --to --csv --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2983,7 +3129,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__funnel)
-            opts="-h -V --from --to --csv --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3097,7 +3243,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__revenue)
-            opts="-h -V --from --to --csv --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3131,7 +3277,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__sources)
-            opts="-h -V --from --to --csv --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
@@ -48,6 +49,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand watch 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+            cand render 'Fill a template from templates/ with a record and print the document'
+            cand mail 'Draft an email from a template and print it as a message for sendmail or msmtp'
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
@@ -467,6 +470,16 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;forget'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --dry-run 'Print what would be removed and edited, and write nothing'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;search'= {
             cand --type 'Only records of these types (contact, company, deal, note, task)'
             cand --limit 'Show at most this many results'
@@ -542,6 +555,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -555,6 +569,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -567,6 +582,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -580,6 +596,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -749,6 +766,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;export;json'= {
             cand --type 'What to export (repeatable; default: everything)'
+            cand --about 'Everything the book holds about this person (a data-subject access request): their record, and every record about them or linking to them'
             cand -o 'Write to FILE instead of stdout (- is stdout)'
             cand --output 'Write to FILE instead of stdout (- is stdout)'
             cand --tag 'Only records with this tag (repeat: all of them)'
@@ -799,6 +817,29 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;export;help;ics'= {
         }
         &'rolo;export;help;help'= {
+        }
+        &'rolo;render'= {
+            cand -o 'Write to FILE (atomically) instead of stdout (- is stdout)'
+            cand --output 'Write to FILE (atomically) instead of stdout (- is stdout)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;mail'= {
+            cand -t 'A template in templates/: its file name, or without the extension when that is unique'
+            cand --template 'A template in templates/: its file name, or without the extension when that is unique'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --log 'Also log it as an outgoing email note about the record (one commit)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'rolo;date'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
@@ -852,6 +893,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
@@ -863,6 +905,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand watch 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+            cand render 'Fill a template from templates/ with a record and print the document'
+            cand mail 'Draft an email from a template and print it as a message for sendmail or msmtp'
             cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
@@ -938,6 +982,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;help;rename'= {
         }
+        &'rolo;help;forget'= {
+        }
         &'rolo;help;search'= {
         }
         &'rolo;help;pipeline'= {
@@ -992,6 +1038,10 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;export;json'= {
         }
         &'rolo;help;export;ics'= {
+        }
+        &'rolo;help;render'= {
+        }
+        &'rolo;help;mail'= {
         }
         &'rolo;help;date'= {
         }

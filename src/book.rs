@@ -89,7 +89,8 @@ impl Book {
     }
 
     /// Create a book in `dir`: the directories, a commented `rolo.toml`, `.gitignore`
-    /// with `.rolo/`, and `git init` unless `dir` is already inside a repository.
+    /// with `.rolo/`, two example templates, and `git init` unless `dir` is already inside
+    /// a repository.
     pub fn init(dir: &Path) -> Result<InitReport> {
         fs::create_dir_all(dir).at(dir)?;
         let toml = dir.join(config::FILE_NAME);
@@ -122,6 +123,19 @@ impl Book {
             write::replace(&attributes, text.as_bytes())?;
         }
         write::create_new(&toml, config::DEFAULT_TOML.as_bytes())?;
+        let mut first = vec![
+            PathBuf::from(config::FILE_NAME),
+            PathBuf::from(".gitignore"),
+            PathBuf::from(".gitattributes"),
+        ];
+        // Example document templates, unless the directory already has its own.
+        let templates = dir.join(crate::render::DIR);
+        fs::create_dir_all(&templates).at(&templates)?;
+        for (name, text) in crate::render::EXAMPLES {
+            if write::create_new(&templates.join(name), text.as_bytes())? {
+                first.push(Path::new(crate::render::DIR).join(name));
+            }
+        }
         let git_initialised = if git::toplevel(dir).is_none() {
             git::init(dir)?;
             true
@@ -130,14 +144,7 @@ impl Book {
         };
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let book = Book::open(&root)?;
-        let committed = book.commit(
-            &[
-                PathBuf::from(config::FILE_NAME),
-                PathBuf::from(".gitignore"),
-                PathBuf::from(".gitattributes"),
-            ],
-            "rolo: create the book",
-        );
+        let committed = book.commit(&first, "rolo: create the book");
         Ok(InitReport { root, git_initialised, committed })
     }
 

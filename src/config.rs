@@ -22,6 +22,9 @@ pub struct Config {
     pub digest: Digest,
     pub follow_up: FollowUp,
     pub git: Git,
+    /// `[me]`: who the book belongs to (name, address, bank details, any keys), for
+    /// document templates and the `From:` of mail drafts. Empty when not written.
+    pub me: toml::Table,
 }
 
 #[derive(Debug, Clone)]
@@ -71,6 +74,9 @@ struct RawConfig {
     follow_up: RawFollowUp,
     #[serde(default)]
     git: RawGit,
+    /// Any keys the person likes: templates read them as `me.<key>`.
+    #[serde(default)]
+    me: toml::Table,
 }
 
 #[derive(Deserialize, Default)]
@@ -158,6 +164,7 @@ impl RawConfig {
             git: Git {
                 autocommit: self.git.autocommit.or(t.git.autocommit).unwrap_or_else(missing),
             },
+            me: self.me,
         })
     }
 }
@@ -259,6 +266,17 @@ mod tests {
         assert_eq!(c.defaults.currency, "KZT");
         assert_eq!(c.defaults.owner, "me");
         assert_eq!(c.pipeline.lost, "lost");
+    }
+
+    #[test]
+    fn me_takes_any_keys() {
+        let text =
+            "[me]\nname = \"Айгүл Сейітқызы\"\niban = \"KZ00 1234\"\n[me.bank]\nbic = \"X\"\n";
+        let c = Config::parse(text, Path::new("rolo.toml")).unwrap();
+        assert_eq!(c.me["name"].as_str(), Some("Айгүл Сейітқызы"));
+        assert_eq!(c.me["bank"]["bic"].as_str(), Some("X"));
+        assert!(Config::default().me.is_empty(), "the template's [me] is commented out");
+        assert!(Config::parse("me = 3\n", Path::new("rolo.toml")).is_err());
     }
 
     #[test]

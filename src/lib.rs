@@ -28,6 +28,8 @@
 //! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.
 //! - [`tasks`]: reminders: `task done` (repeating tasks move along their series) and `snooze`.
 //! - [`agenda`]: what needs attention today: tasks, follow-ups, birthdays, closing and stale deals.
+//! - [`render`]: documents from `templates/` (a sandboxed engine), mail drafts, report charts.
+//! - [`privacy`]: what the book holds about one person; [`forget`]: erasing them, as one change.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -43,14 +45,17 @@ pub mod draft;
 pub mod error;
 pub mod failpoint;
 pub mod filter;
+pub mod forget;
 pub mod git;
 pub mod index;
 pub mod interop;
 pub mod links;
 pub mod model;
 pub mod pipeline;
+pub mod privacy;
 pub mod query;
 pub mod rename;
+pub mod render;
 pub mod reports;
 pub mod store;
 pub mod sync;

@@ -163,6 +163,10 @@ pub struct ExportJsonArgs {
     /// One object per line instead of an array
     #[arg(long)]
     ndjson: bool,
+    /// Everything the book holds about this person (a data-subject access request): their
+    /// record, and every record about them or linking to them
+    #[arg(long, value_name = "REF")]
+    about: Option<String>,
     #[command(flatten)]
     common: ExportArgs,
 }
@@ -354,6 +358,7 @@ fn step_json(s: &rolo::interop::Step) -> Json {
 }
 
 pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
+    let mut about = None;
     let (format, kinds, common): (Box<dyn Format>, Vec<Kind>, _) = match &cmd {
         ExportCommand::Ics(a) => return export_ics(ctx, a),
         ExportCommand::Vcard(a) => {
@@ -372,6 +377,7 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
             }
             kinds.sort();
             kinds.dedup();
+            about = a.about.as_deref();
             (Box::new(JsonFormat { ndjson: a.ndjson }), kinds, &a.common)
         }
     };
@@ -379,14 +385,26 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
     // Linked records too: vCards and CSV name a contact's company.
     let mut load = kinds.clone();
     load.extend([Kind::Contact, Kind::Company]);
+    if about.is_some() {
+        // Whatever links to the person, of any kind.
+        load = Kind::ALL.to_vec();
+    }
     load.sort();
     load.dedup();
+    let person = about.map(|a| book.resolve(a, &[Kind::Contact])).transpose()?;
     let loaded = ctx.load(&book, &load)?;
     let filter = export_filter(&book, common)?;
     let none = HashMap::new();
     let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
-    let records: Vec<&rolo::Record> =
-        kinds.iter().flat_map(|&k| loaded.of(k)).filter(|r| filter.matches(r, &cx)).collect();
+    let records: Vec<&rolo::Record> = match &person {
+        Some((person, _)) => rolo::privacy::about(&loaded, person)
+            .into_iter()
+            .filter(|r| kinds.contains(&r.kind) && filter.matches(*r, &cx))
+            .collect(),
+        None => {
+            kinds.iter().flat_map(|&k| loaded.of(k)).filter(|r| filter.matches(r, &cx)).collect()
+        }
+    };
     let mut bytes = Vec::new();
     format.write(&records, &loaded, &mut bytes).map_err(WriteFailed)?;
     let what = match kinds.as_slice() {

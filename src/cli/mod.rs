@@ -9,15 +9,18 @@ mod deal;
 mod digest;
 mod draft;
 mod edit;
+mod forget;
 mod init;
 mod interop;
 mod list;
+mod mail;
 mod merge_file;
 mod meta;
 mod note;
 mod output;
 mod pipeline;
 mod remove;
+mod render;
 mod report;
 mod search;
 mod show;
@@ -95,6 +98,7 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Forget(forget::ForgetArgs),
     Search(search::SearchArgs),
     Pipeline(pipeline::PipelineArgs),
     Agenda(agenda::AgendaArgs),
@@ -112,6 +116,8 @@ enum Command {
     /// Export records as vCard, CSV or JSON, or reminders as iCalendar
     #[command(subcommand)]
     Export(interop::ExportCommand),
+    Render(render::RenderArgs),
+    Mail(mail::MailArgs),
     Date(date::DateArgs),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
@@ -320,6 +326,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Forget(args) => forget::run(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
         Command::Agenda(args) => agenda::run_agenda(ctx, &args),
@@ -331,6 +338,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Watch(args) => watch::run(ctx, &args),
         Command::Import(cmd) => interop::run_import(ctx, cmd),
         Command::Export(cmd) => interop::run_export(ctx, cmd),
+        Command::Render(args) => render::run(ctx, &args),
+        Command::Mail(args) => mail::run(ctx, &args),
         Command::Date(args) => date::run(ctx, &args),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),

@@ -6,6 +6,8 @@ mod support;
 
 mod agenda;
 mod books;
+mod charts;
+mod documents;
 mod edits;
 mod example;
 mod generated;
@@ -15,6 +17,7 @@ mod listing;
 mod merge_driver;
 mod pipeline;
 mod properties;
+mod privacy;
 mod records;
 mod robustness;
 mod safety;
