@@ -24,6 +24,7 @@
 //! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.
 //! - [`tasks`]: reminders: `task done` (repeating tasks move along their series) and `snooze`.
 //! - [`agenda`]: what needs attention today: tasks, follow-ups, birthdays, closing and stale deals.
+//! - [`check`]: the book's health: bad files, conflicts, stray files, broken links, duplicates, bad values.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -31,6 +32,7 @@ pub mod agenda;
 pub mod assign;
 pub mod book;
 pub mod change;
+pub mod check;
 pub mod clock;
 pub mod config;
 pub mod dates;

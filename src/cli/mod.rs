@@ -2,6 +2,7 @@
 //! place that maps errors to messages and exit codes (SPEC "Commands").
 
 mod agenda;
+mod check;
 mod company;
 mod contact;
 mod date;
@@ -92,6 +93,7 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Check(check::CheckArgs),
     Search(search::SearchArgs),
     Pipeline(pipeline::PipelineArgs),
     Agenda(agenda::AgendaArgs),
@@ -291,6 +293,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
         Command::Agenda(args) => agenda::run_agenda(ctx, &args),

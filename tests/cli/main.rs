@@ -6,6 +6,7 @@ mod support;
 
 mod agenda;
 mod books;
+mod check;
 mod edits;
 mod example;
 mod generated;
