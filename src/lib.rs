@@ -25,6 +25,7 @@
 //! - [`tasks`]: reminders: `task done` (repeating tasks move along their series) and `snooze`.
 //! - [`agenda`]: what needs attention today: tasks, follow-ups, birthdays, closing and stale deals.
 //! - [`check`]: the book's health: bad files, conflicts, stray files, broken links, duplicates, bad values.
+//! - [`dedupe`]: `merge`: a duplicate folded into the record kept, its links moved, as one change.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -37,6 +38,7 @@ pub mod clock;
 pub mod config;
 pub mod dates;
 pub mod deals;
+pub mod dedupe;
 pub mod draft;
 pub mod error;
 pub mod filter;

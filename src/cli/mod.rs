@@ -13,6 +13,7 @@ mod edit;
 mod init;
 mod interop;
 mod list;
+mod merge;
 mod meta;
 mod note;
 mod output;
@@ -93,6 +94,7 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Merge(merge::MergeArgs),
     Check(check::CheckArgs),
     Search(search::SearchArgs),
     Pipeline(pipeline::PipelineArgs),
@@ -293,6 +295,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Merge(args) => merge::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),

@@ -7,6 +7,7 @@ mod support;
 mod agenda;
 mod books;
 mod check;
+mod dedupe;
 mod edits;
 mod example;
 mod generated;
