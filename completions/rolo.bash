@@ -19,6 +19,9 @@ _rolo() {
             rolo,agenda)
                 cmd="rolo__subcmd__agenda"
                 ;;
+            rolo,check)
+                cmd="rolo__subcmd__check"
+                ;;
             rolo,company)
                 cmd="rolo__subcmd__company"
                 ;;
@@ -57,6 +60,9 @@ _rolo() {
                 ;;
             rolo,man)
                 cmd="rolo__subcmd__man"
+                ;;
+            rolo,merge)
+                cmd="rolo__subcmd__merge"
                 ;;
             rolo,note)
                 cmd="rolo__subcmd__note"
@@ -196,6 +202,9 @@ _rolo() {
             rolo__subcmd__help,agenda)
                 cmd="rolo__subcmd__help__subcmd__agenda"
                 ;;
+            rolo__subcmd__help,check)
+                cmd="rolo__subcmd__help__subcmd__check"
+                ;;
             rolo__subcmd__help,company)
                 cmd="rolo__subcmd__help__subcmd__company"
                 ;;
@@ -234,6 +243,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,man)
                 cmd="rolo__subcmd__help__subcmd__man"
+                ;;
+            rolo__subcmd__help,merge)
+                cmd="rolo__subcmd__help__subcmd__merge"
                 ;;
             rolo__subcmd__help,note)
                 cmd="rolo__subcmd__help__subcmd__note"
@@ -455,7 +467,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename merge check search pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -491,6 +503,28 @@ _rolo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__check)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1631,7 +1665,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
+            opts="init contact company deal note task show edit set unset rm rename merge check search pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1645,6 +1679,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__agenda)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2051,6 +2099,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2586,6 +2648,28 @@ _rolo() {
             ;;
         rolo__subcmd__man)
             opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__merge)
+            opts="-h -V --dry-run --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

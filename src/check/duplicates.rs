@@ -7,111 +7,156 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Finding, ProblemKind};
+use super::{Finding, Ids, ProblemKind};
 use crate::interop::values::{domain, phone_key, same_phone};
-use crate::model::{Catalog, Kind, View, id};
+use crate::model::{Kind, View, id};
 
-/// Find the likely duplicates among the contacts and companies of `catalog`.
-pub(super) fn find<V: View>(catalog: &Catalog<V>, out: &mut Vec<Finding>) {
-    let contacts = in_id_order(catalog, Kind::Contact);
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
-    let mut report = |earlier: &V, later: &V, key: &str, item: Option<&str>, why: String| {
-        let merge =
-            format!("rolo merge {} {}", merge_ref(earlier, catalog), merge_ref(later, catalog));
-        let message = format!("{why} as {}; {merge}", super::rel(earlier.path()));
-        out.push(Finding::at_key(later, key, item, ProblemKind::Duplicate, message));
-    };
+/// What the duplicate check needs of a contact or company: a few strings each, so that
+/// the whole book's need not stay loaded.
+#[derive(Debug)]
+struct Person {
+    kind: Kind,
+    id: String,
+    name: Option<String>,
+    /// The name's words ([`words`]) joined by `-`.
+    words: String,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    company: Option<String>,
+    /// A company's domain, normalised.
+    domain: Option<String>,
+}
 
-    let mut by_email: HashMap<String, usize> = HashMap::new();
-    for (i, c) in contacts.iter().enumerate() {
-        for e in c.strs("emails") {
-            let key = e.trim().to_lowercase();
-            if key.is_empty() {
+/// The contacts and companies seen so far.
+#[derive(Debug, Default)]
+pub(super) struct People(Vec<Person>);
+
+impl People {
+    /// Remember what a contact or company says; other records are not duplicates here.
+    pub fn add(&mut self, r: &impl View) {
+        let kind = r.kind();
+        if !matches!(kind, Kind::Contact | Kind::Company) {
+            return;
+        }
+        let strings = |key| r.strs(key).into_iter().map(String::from).collect();
+        let name = r.str("name").map(String::from);
+        self.0.push(Person {
+            kind,
+            id: r.id().to_string(),
+            words: words(name.as_deref().unwrap_or("")).join("-"),
+            name,
+            emails: if kind == Kind::Contact { strings("emails") } else { Vec::new() },
+            phones: if kind == Kind::Contact { strings("phones") } else { Vec::new() },
+            company: if kind == Kind::Contact { r.str("company").map(String::from) } else { None },
+            domain: if kind == Kind::Company { r.str("domain").and_then(domain) } else { None },
+        });
+    }
+
+    /// The likely duplicates among them; `ids` says which ids other kinds share.
+    pub fn duplicates(mut self, ids: &Ids, out: &mut Vec<Finding>) {
+        // In the order of their ids: the original before its `-2`.
+        self.0.sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
+        let contacts: Vec<&Person> = self.0.iter().filter(|p| p.kind == Kind::Contact).collect();
+        let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+        let mut report = |earlier: &Person,
+                          later: &Person,
+                          key: &str,
+                          item: Option<&str>,
+                          why: String| {
+            let merge = format!("rolo merge {} {}", merge_ref(earlier, ids), merge_ref(later, ids));
+            let message = format!("{why} as {}; {merge}", super::rel(&earlier.path()));
+            out.push(Finding::at_key(&later.path(), key, item, ProblemKind::Duplicate, message));
+        };
+
+        let mut by_email: HashMap<String, usize> = HashMap::new();
+        for (i, c) in contacts.iter().enumerate() {
+            for e in &c.emails {
+                let key = e.trim().to_lowercase();
+                if key.is_empty() {
+                    continue;
+                }
+                match by_email.get(&key) {
+                    Some(&j) if j != i && pairs.insert((j, i)) => {
+                        report(contacts[j], c, "emails", Some(e), format!("same email {e}"));
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_email.insert(key, i);
+                    }
+                }
+            }
+        }
+
+        let mut by_phone: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in contacts.iter().enumerate() {
+            for p in &c.phones {
+                let Some(key) = phone_key(p) else { continue };
+                let seen = by_phone.entry(key).or_default();
+                let earlier = seen.iter().copied().find(|&j| {
+                    j != i
+                        && !pairs.contains(&(j, i))
+                        && contacts[j].phones.iter().any(|q| same_phone(p, q))
+                        && similar(&contacts[j].word_list(), &c.word_list())
+                });
+                if let Some(j) = earlier {
+                    pairs.insert((j, i));
+                    let why = format!("same phone {p} and a similar name");
+                    report(contacts[j], c, "phones", Some(p), why);
+                }
+                if !seen.contains(&i) {
+                    seen.push(i);
+                }
+            }
+        }
+
+        let mut by_name: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, c) in contacts.iter().enumerate() {
+            let (Some(name), Some(company)) = (&c.name, &c.company) else { continue };
+            let key = (c.words.as_str(), company.as_str());
+            if key.0.is_empty() {
                 continue;
             }
-            match by_email.get(&key) {
-                Some(&j) if j != i && pairs.insert((j, i)) => {
-                    report(contacts[j], c, "emails", Some(e), format!("same email {e}"));
+            match by_name.get(&key) {
+                Some(&j) if pairs.insert((j, i)) => {
+                    let why = format!("same name {name} and company {company}");
+                    report(contacts[j], c, "name", None, why);
                 }
                 Some(_) => {}
                 None => {
-                    by_email.insert(key, i);
+                    by_name.insert(key, i);
+                }
+            }
+        }
+
+        let mut by_domain: HashMap<&str, &Person> = HashMap::new();
+        for company in self.0.iter().filter(|p| p.kind == Kind::Company) {
+            let Some(d) = company.domain.as_deref() else { continue };
+            match by_domain.get(d) {
+                Some(earlier) => {
+                    report(earlier, company, "domain", None, format!("same domain {d}"));
+                }
+                None => {
+                    by_domain.insert(d, company);
                 }
             }
         }
     }
-
-    let names: Vec<Vec<String>> =
-        contacts.iter().map(|c| words(c.str("name").unwrap_or(""))).collect();
-    let mut by_phone: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, c) in contacts.iter().enumerate() {
-        let phones = c.strs("phones");
-        for p in &phones {
-            let Some(key) = phone_key(p) else { continue };
-            let seen = by_phone.entry(key).or_default();
-            let earlier = seen.iter().copied().find(|&j| {
-                j != i
-                    && !pairs.contains(&(j, i))
-                    && contacts[j].strs("phones").iter().any(|q| same_phone(p, q))
-                    && similar(&names[j], &names[i])
-            });
-            if let Some(j) = earlier {
-                pairs.insert((j, i));
-                report(
-                    contacts[j],
-                    c,
-                    "phones",
-                    Some(p),
-                    format!("same phone {p} and a similar name"),
-                );
-            }
-            if !seen.contains(&i) {
-                seen.push(i);
-            }
-        }
-    }
-
-    let mut by_name: HashMap<(String, &str), usize> = HashMap::new();
-    for (i, c) in contacts.iter().enumerate() {
-        let (Some(name), Some(company)) = (c.str("name"), c.str("company")) else { continue };
-        let key = (names[i].join("-"), company);
-        if key.0.is_empty() {
-            continue;
-        }
-        match by_name.get(&key) {
-            Some(&j) if pairs.insert((j, i)) => {
-                let why = format!("same name {name} and company {company}");
-                report(contacts[j], c, "name", None, why);
-            }
-            Some(_) => {}
-            None => {
-                by_name.insert(key, i);
-            }
-        }
-    }
-
-    let mut by_domain: HashMap<String, &V> = HashMap::new();
-    for company in in_id_order(catalog, Kind::Company) {
-        let Some(d) = company.str("domain").and_then(domain) else { continue };
-        match by_domain.get(&d) {
-            Some(earlier) => report(earlier, company, "domain", None, format!("same domain {d}")),
-            None => {
-                by_domain.insert(d, company);
-            }
-        }
-    }
 }
 
-fn in_id_order<V: View>(catalog: &Catalog<V>, kind: Kind) -> Vec<&V> {
-    let mut records: Vec<&V> = catalog.of(kind).collect();
-    records.sort_by(|a, b| a.id().cmp(b.id()).then_with(|| a.path().cmp(b.path())));
-    records
+impl Person {
+    /// Contacts and companies are files directly in their folder.
+    fn path(&self) -> std::path::PathBuf {
+        crate::book::Book::relative_path(self.kind, &self.id)
+    }
+
+    fn word_list(&self) -> Vec<String> {
+        self.words.split('-').filter(|w| !w.is_empty()).map(String::from).collect()
+    }
 }
 
 /// How `rolo merge` names a record: its id, or `type/id` when another kind has it too.
-fn merge_ref<V: View>(r: &V, catalog: &Catalog<V>) -> String {
-    let shared = Kind::LINKABLE.iter().any(|&k| k != r.kind() && catalog.get(k, r.id()).is_some());
-    if shared { r.qualified_id() } else { r.id().to_string() }
+fn merge_ref(p: &Person, ids: &Ids) -> String {
+    if ids.shared(p.kind, &p.id) { format!("{}/{}", p.kind, p.id) } else { p.id.clone() }
 }
 
 /// A name's words as its id would spell them ("Анна Петрова" → anna, petrova), so case,
@@ -205,9 +250,15 @@ mod tests {
     }
 
     fn duplicates(records: Vec<Record>) -> Vec<(String, String, Option<String>, String)> {
-        let catalog = Catalog::new(records, Vec::new());
+        let mut people = People::default();
+        let mut ids = Ids::default();
+        // Added out of order: the check sorts them by id.
+        for r in records.iter().rev() {
+            people.add(r);
+            ids.add(r.kind, &r.id);
+        }
         let mut out = Vec::new();
-        find(&catalog, &mut out);
+        people.duplicates(&ids, &mut out);
         out.into_iter()
             .map(|f| match f.spot {
                 Spot::Key { key, item } => (super::super::rel(&f.path), key, item, f.message),

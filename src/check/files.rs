@@ -3,8 +3,10 @@
 //! conflict markers). The keys the index does not keep (`relations`, a task's
 //! `completed`) are read here too, from the few files that have them.
 //!
-//! Every record file is read once, on several threads; none is parsed unless its front
-//! matter holds one of those keys. Whether a file parses is the index's to say.
+//! Record files are read on several threads; none is parsed unless its front matter
+//! holds one of those keys (whether a file parses is the index's to say). A file found
+//! clean is remembered with its size and modification time, so the next check reads
+//! only the files that changed since.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -13,9 +15,10 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{Item, TableLike, Value};
 
-use super::{Finding, ProblemKind, Spot};
+use super::{Finding, Ids, ProblemKind, Spot};
 use crate::dates::When;
 use crate::error::{IoContext, Result};
+use crate::index::fresh::{self, Found, Manifest};
 use crate::model::{Kind, id};
 use crate::store::frontmatter;
 
@@ -37,31 +40,64 @@ pub(super) struct Scan {
     pub unreadable: HashSet<PathBuf>,
     /// The lines of each file's conflict markers.
     pub conflicts: HashMap<PathBuf, Vec<usize>>,
+    /// Every contact, company and deal of the book, by id.
+    pub ids: Ids,
+    counts: HashMap<Kind, usize>,
 }
 
-/// List the record folders and read every record file.
-pub(super) fn scan(root: &Path) -> Result<Scan> {
-    let mut records = Vec::new();
+impl Scan {
+    /// How many record files of `kind` there are.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.counts.get(&kind).copied().unwrap_or(0)
+    }
+}
+
+/// List the record folders and read the record files: every one, or with a `cache`
+/// (a file under `.rolo/`), only those changed since they were last found clean.
+pub(super) fn scan(root: &Path, cache: Option<&Path>) -> Result<Scan> {
+    let mut listed = Vec::new();
     let mut scan = Scan::default();
     for kind in Kind::ALL {
-        list(root, kind, kind.dir(), false, &mut records, &mut scan.findings)?;
+        list(root, kind, kind.dir(), false, &mut listed, &mut scan.findings)?;
     }
-    // Reading waits on the file system as much as on the CPU: more threads than cores.
-    let threads =
-        std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_mul(2).clamp(2, 8);
-    let chunk = records.len().div_ceil(threads).max(1);
-    let parts: Vec<Vec<Facts>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = records
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter().map(|(kind, rel)| read(root, *kind, rel)).collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
-    });
-    for facts in parts.into_iter().flatten() {
+    // Stat-ed relative to their folder, on several threads: on a VM a stat waits on the
+    // hypervisor as much as on the CPU.
+    let mut records: Vec<Found> = parallel(&listed, |(kind, entry, rel)| {
+        // A file removed since the listing is simply gone.
+        let meta = entry.metadata().ok()?;
+        let meta =
+            if meta.file_type().is_symlink() { fs::metadata(entry.path()).ok()? } else { meta };
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let id = name.strip_suffix(".md").unwrap_or(name).to_string();
+        Some(Found { kind: *kind, id, rel: rel.clone(), stamp: fresh::stamp(&meta) })
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    drop(listed);
+    for f in &records {
+        if Kind::LINKABLE.contains(&f.kind) {
+            scan.ids.add(f.kind, &f.id);
+        }
+        *scan.counts.entry(f.kind).or_default() += 1;
+    }
+    // The same size and modification time as when a file was last read and found clean:
+    // the same content, as the search index assumes too.
+    let unread = cache.map(|path| fresh::diff(Manifest::load(path), &records));
+    let to_read: &[Found] = unread.as_ref().map_or(&records, |changes| &changes.changed);
+    let facts: Vec<Facts> = parallel(to_read, |f| {
+        thread_local! {
+            // One buffer per thread: most files are a few hundred bytes.
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        BUFFER.with_borrow_mut(|buffer| read(root, f.kind, &f.rel, buffer))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut dirty: HashSet<String> = HashSet::new();
+    for facts in facts {
+        dirty.insert(super::rel(&facts.path));
         if facts.unreadable {
             scan.unreadable.insert(facts.path.clone());
         }
@@ -71,7 +107,35 @@ pub(super) fn scan(root: &Path) -> Result<Scan> {
         scan.findings.extend(facts.findings);
         scan.relations.extend(facts.relations);
     }
+    if let (Some(path), Some(changes)) = (cache, &unread)
+        && !(changes.changed.is_empty() && changes.removed.is_empty() && dirty.is_empty())
+    {
+        // Files with something to say (relations too: their targets may come and go)
+        // are read again next time.
+        records.retain(|f| !dirty.contains(&f.rel));
+        if let Some(dir) = path.parent() {
+            let _ = fs::create_dir_all(dir);
+        }
+        // A cache: if it cannot be written, the next check reads every file again.
+        let _ = Manifest::save(&records, path);
+    }
     Ok(scan)
+}
+
+/// `f` over `items` on a few threads (more than the cores: the work waits on the file
+/// system), results in the order of `items`.
+fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get()).saturating_mul(2).clamp(2, 8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    })
 }
 
 /// The entries of one record folder (`rel`, relative to the root): record files go to
@@ -82,7 +146,7 @@ fn list(
     kind: Kind,
     rel: &str,
     nested: bool,
-    records: &mut Vec<(Kind, String)>,
+    records: &mut Vec<(Kind, fs::DirEntry, String)>,
     strays: &mut Vec<Finding>,
 ) -> Result<()> {
     let dir = root.join(rel);
@@ -114,10 +178,11 @@ fn list(
             continue;
         }
         let path = format!("{rel}/{name}");
+        // The type as the listing gives it: no stat, but for a symbolic link.
         let Ok(mut ty) = entry.file_type() else { continue };
         if ty.is_symlink() {
             match fs::metadata(entry.path()) {
-                Ok(meta) => ty = meta.file_type(),
+                Ok(target) => ty = target.file_type(),
                 Err(_) => {
                     stray(path, "a symbolic link to nothing".into());
                     continue;
@@ -162,7 +227,7 @@ fn list(
             );
         }
         // rolo reads it as a record all the same: its content is checked like any other.
-        records.push((kind, path));
+        records.push((kind, entry, path));
     }
     for path in below {
         list(root, kind, &path, true, records, strays)?;
@@ -180,26 +245,31 @@ struct Facts {
     conflict_lines: Vec<usize>,
 }
 
-fn read(root: &Path, kind: Kind, rel: &str) -> Facts {
-    match fs::read(root.join(rel)) {
-        Ok(bytes) => inspect(kind, Path::new(rel), &bytes),
+/// What the file at `rel` shows, if anything.
+fn read(root: &Path, kind: Kind, rel: &str, buffer: &mut Vec<u8>) -> Option<Facts> {
+    use std::io::Read;
+    buffer.clear();
+    let read = fs::File::open(root.join(rel)).and_then(|mut f| f.read_to_end(buffer));
+    match read {
+        Ok(_) => inspect(kind, Path::new(rel), buffer),
         // Gone since the listing: not this check's business.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Facts::default(),
-        Err(e) => {
-            let mut facts = Facts { path: rel.into(), unreadable: true, ..Facts::default() };
-            facts.findings.push(Finding {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => Some(Facts {
+            path: rel.into(),
+            unreadable: true,
+            findings: vec![Finding {
                 path: rel.into(),
                 spot: Spot::File,
                 kind: ProblemKind::Io,
                 message: format!("cannot be read: {e}"),
-            });
-            facts
-        }
+            }],
+            ..Facts::default()
+        }),
     }
 }
 
-/// The checks of one record file's bytes.
-fn inspect(kind: Kind, path: &Path, bytes: &[u8]) -> Facts {
+/// The checks of one record file's bytes; `None` when it has nothing to say.
+fn inspect(kind: Kind, path: &Path, bytes: &[u8]) -> Option<Facts> {
     let mut facts = Facts { path: path.to_path_buf(), ..Facts::default() };
     let problem = |spot: Spot, kind: ProblemKind, message: String| Finding {
         path: path.to_path_buf(),
@@ -212,7 +282,7 @@ fn inspect(kind: Kind, path: &Path, bytes: &[u8]) -> Facts {
         Err((line, col, message)) => {
             facts.unreadable = true;
             facts.findings.push(problem(Spot::At { line, col }, ProblemKind::Encoding, message));
-            return facts;
+            return Some(facts);
         }
     };
     for (line, marker) in conflict_markers(text) {
@@ -221,7 +291,8 @@ fn inspect(kind: Kind, path: &Path, bytes: &[u8]) -> Facts {
         facts.findings.push(problem(Spot::At { line, col: 1 }, ProblemKind::Conflict, message));
     }
     unindexed_keys(kind, path, text, &mut facts);
-    facts
+    let empty = facts.findings.is_empty() && facts.relations.is_empty();
+    (!empty).then_some(facts)
 }
 
 /// The file as UTF-8 text, or where and why it is not: `(line, col, message)`.
@@ -234,7 +305,9 @@ fn text_of(bytes: &[u8]) -> Result<&str, (usize, usize, String)> {
         frontmatter::line_col(&before, before.len())
     };
     // A NUL first: binary files are rarely valid UTF-8 either, and "binary" says more.
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if bytes.contains(&0)
+        && let Some(nul) = bytes.iter().position(|&b| b == 0)
+    {
         let (line, col) = at(nul);
         return Err((line, col, "a binary file (it holds a NUL byte), not a record".into()));
     }
@@ -371,7 +444,7 @@ mod tests {
     use super::*;
 
     fn problems(kind: Kind, text: &[u8]) -> Vec<(Spot, ProblemKind, String)> {
-        let facts = inspect(kind, Path::new("contacts/x.md"), text);
+        let facts = inspect(kind, Path::new("contacts/x.md"), text).unwrap_or_default();
         facts.findings.into_iter().map(|f| (f.spot, f.kind, f.message)).collect()
     }
 
@@ -423,14 +496,16 @@ mod tests {
     #[test]
     fn relations_and_completed_are_read_from_the_file() {
         let text = "+++\nname = \"Zhang Wei\"\nrelations = [{ to = \"li-na\", kind = \"colleague\" },\n  { kind = \"boss\" }, \"wang\"]\n+++\n";
-        let facts = inspect(Kind::Contact, Path::new("contacts/zhang-wei.md"), text.as_bytes());
+        let facts =
+            inspect(Kind::Contact, Path::new("contacts/zhang-wei.md"), text.as_bytes()).unwrap();
         let to: Vec<(&str, usize, usize)> =
             facts.relations.iter().map(|r| (r.to.as_str(), r.line, r.col)).collect();
         assert_eq!(to, [("li-na", 3, 21)]);
         let spots: Vec<Spot> = facts.findings.iter().map(|f| f.spot.clone()).collect();
         assert_eq!(spots, [at(4, 22), at(4, 3)], "{:?}", facts.findings);
         let tables = "+++\nname = \"Anke\"\n[[relations]]\nto = \"company/acme\"\nkind = \"works at\"\n+++\n";
-        let facts = inspect(Kind::Contact, Path::new("contacts/anke.md"), tables.as_bytes());
+        let facts =
+            inspect(Kind::Contact, Path::new("contacts/anke.md"), tables.as_bytes()).unwrap();
         assert_eq!(facts.relations[0].to, "company/acme");
         assert_eq!((facts.relations[0].line, facts.relations[0].col), (4, 6));
         let task = "+++\ntitle = \"Шот жіберу\"\nrepeat = \"1m\"\ncompleted = [2026-10-31T09:00:00Z, \"yesterday\"]\n+++\n";
@@ -438,6 +513,32 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0.clone(), found[0].1), (at(4, 36), ProblemKind::Value));
         assert!(problems(Kind::Contact, task.as_bytes()).is_empty(), "a contact's own key");
+    }
+
+    #[test]
+    fn only_files_changed_since_they_were_clean_are_read_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let cache = root.join(".rolo/check-files");
+        let path = root.join("contacts/anna-petrova.md");
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let clean = "+++\nname = \"Анна Петрова\"\n+++\nЗвонить утром.\n";
+        fs::write(&path, clean).unwrap();
+        assert!(scan(root, Some(&cache)).unwrap().findings.is_empty());
+        // Another content of the same size and modification time: taken as unchanged.
+        let when = fs::metadata(&path).unwrap().modified().unwrap();
+        let body = "Звонить утром.";
+        let marked = clean.replace(body, &format!("<<<<<<< HEAD\n{}", "x".repeat(body.len() - 13)));
+        assert_eq!(marked.len(), clean.len());
+        fs::write(&path, &marked).unwrap();
+        fs::File::options().write(true).open(&path).unwrap().set_modified(when).unwrap();
+        assert!(scan(root, Some(&cache)).unwrap().findings.is_empty(), "not read again");
+        assert_eq!(scan(root, None).unwrap().findings.len(), 1, "without the cache it is");
+        // Edited: read again, and found; a file with a problem is read every time.
+        fs::write(&path, format!("{marked}\n")).unwrap();
+        for _ in 0..2 {
+            assert_eq!(scan(root, Some(&cache)).unwrap().findings.len(), 1);
+        }
     }
 
     #[test]
@@ -458,7 +559,7 @@ mod tests {
             fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
             fs::write(root.join(rel), "+++\n+++\n").unwrap();
         }
-        let scan = scan(root).unwrap();
+        let scan = scan(root, None).unwrap();
         let mut strays: Vec<(String, String)> =
             scan.findings.iter().map(|f| (super::super::rel(&f.path), f.message.clone())).collect();
         strays.sort();

@@ -3,31 +3,26 @@
 //! `about` or `to` may name a contact, company or deal; `type/id` names one kind.
 
 use super::files::Relation;
-use super::{Finding, ProblemKind, Spot};
+use super::{Finding, Ids, ProblemKind, Spot};
 use crate::links::targets;
 use crate::model::schema::link_keys;
-use crate::model::{Catalog, Kind, View};
+use crate::model::{Kind, View};
 
-/// The links of one record that name nothing in `linkable` (its contacts, companies and
-/// deals, at least).
-pub(super) fn record<V: View>(r: &impl View, linkable: &Catalog<V>, out: &mut Vec<Finding>) {
+/// The links of one record that name no record of the book.
+pub(super) fn record(r: &impl View, ids: &Ids, out: &mut Vec<Finding>) {
     for &(key, expected) in link_keys(r.kind()) {
         for value in r.strs(key) {
-            if !exists(value, expected, linkable) {
+            if !exists(value, expected, ids) {
                 let message = format!("{key} \"{value}\" names no {}", wanted(value, expected));
-                out.push(Finding::at_key(r, key, Some(value), ProblemKind::Link, message));
+                out.push(Finding::at_key(r.path(), key, Some(value), ProblemKind::Link, message));
             }
         }
     }
 }
 
 /// Relations (read from the files) whose `to` names nothing.
-pub(super) fn relations<V: View>(
-    linkable: &Catalog<V>,
-    relations: &[Relation],
-    out: &mut Vec<Finding>,
-) {
-    for r in relations.iter().filter(|r| !exists(&r.to, None, linkable)) {
+pub(super) fn relations(ids: &Ids, relations: &[Relation], out: &mut Vec<Finding>) {
+    for r in relations.iter().filter(|r| !exists(&r.to, None, ids)) {
         out.push(Finding {
             path: r.path.clone(),
             spot: Spot::At { line: r.line, col: r.col },
@@ -37,8 +32,8 @@ pub(super) fn relations<V: View>(
     }
 }
 
-fn exists<V: View>(value: &str, expected: Option<Kind>, linkable: &Catalog<V>) -> bool {
-    targets(value, expected).into_iter().any(|(kind, id)| linkable.get(kind, id).is_some())
+fn exists(value: &str, expected: Option<Kind>, ids: &Ids) -> bool {
+    targets(value, expected).into_iter().any(|(kind, id)| ids.has(kind, id))
 }
 
 /// What a link value may name, for the message: `company`, `contact, company or deal`.
@@ -57,15 +52,12 @@ mod tests {
     use crate::model::Record;
     use crate::model::record::test_record;
 
-    fn book() -> Catalog<Record> {
-        Catalog::new(
-            vec![
-                test_record(Kind::Contact, "aygul-seyitqyzy", "name = \"Айгүл Сейітқызы\""),
-                test_record(Kind::Company, "too-altyn-mebel", "name = \"ТОО «Алтын Мебель»\""),
-                test_record(Kind::Deal, "sayt", "title = \"Сайт\""),
-            ],
-            Vec::new(),
-        )
+    fn book() -> Ids {
+        let mut ids = Ids::default();
+        ids.add(Kind::Contact, "aygul-seyitqyzy");
+        ids.add(Kind::Company, "too-altyn-mebel");
+        ids.add(Kind::Deal, "sayt");
+        ids
     }
 
     fn broken(r: &Record) -> Vec<(Option<String>, String)> {

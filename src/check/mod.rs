@@ -11,7 +11,9 @@
 //! (`ROLO_NO_INDEX`). A problem found on a record is placed afterwards ([`locate`]): only
 //! the files that have one are read again, for the line and column of the value.
 //!
-//! Nothing here changes the book; the index under `.rolo/` is brought up to date.
+//! Nothing here changes the book; the index under `.rolo/` is brought up to date, and
+//! `.rolo/check-files` remembers which files' bytes were found clean (at which size and
+//! modification time), so that a check reads only the files changed since the last one.
 
 mod duplicates;
 mod files;
@@ -26,7 +28,7 @@ use std::path::{Path, PathBuf};
 use crate::book::Book;
 use crate::error::{Diagnostic, Result};
 use crate::index::{Progress, SearchIndex};
-use crate::model::{Catalog, Kind, View};
+use crate::model::{Kind, View};
 
 /// What sort of problem: a short word that stays the same from release to release,
 /// for scripts to filter on.
@@ -135,15 +137,16 @@ pub(crate) struct Finding {
 }
 
 impl Finding {
+    /// A problem with the value of `key` (its item `item`, in a list) in the file at `path`.
     pub fn at_key(
-        record: &impl View,
+        path: &Path,
         key: &str,
         item: Option<&str>,
         kind: ProblemKind,
         message: String,
     ) -> Finding {
         Finding {
-            path: record.path().to_path_buf(),
+            path: path.to_path_buf(),
             spot: Spot::Key { key: key.to_string(), item: item.map(String::from) },
             kind,
             message,
@@ -151,32 +154,75 @@ impl Finding {
     }
 }
 
+/// The contacts, companies and deals of the book (what links may name) by id: which
+/// kinds have a record of each id, a bit per kind. Taken from the folders' listing, so
+/// a link to a record whose file does not parse is not broken: the file is reported,
+/// once.
+#[derive(Debug, Default)]
+pub(crate) struct Ids(HashMap<String, u8>);
+
+impl Ids {
+    pub fn add(&mut self, kind: Kind, id: &str) {
+        match self.0.get_mut(id) {
+            Some(kinds) => *kinds |= bit(kind),
+            None => {
+                self.0.insert(id.to_string(), bit(kind));
+            }
+        }
+    }
+
+    pub fn has(&self, kind: Kind, id: &str) -> bool {
+        self.0.get(id).is_some_and(|kinds| kinds & bit(kind) != 0)
+    }
+
+    /// Whether a record of another kind than `kind` has this id too.
+    pub fn shared(&self, kind: Kind, id: &str) -> bool {
+        self.0.get(id).is_some_and(|kinds| kinds & !bit(kind) != 0)
+    }
+}
+
+fn bit(kind: Kind) -> u8 {
+    1 << Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// Rows read from the index at a time. What a check holds in memory is mostly these
+/// rows (and the text they are parsed from): a kind with more records is read in parts,
+/// each part costing a pass over that kind's rows.
+const ROWS_AT_ONCE: usize = 15_000;
+
 /// Check the whole book. From the index (`from_index`, the fast path: brought up to
 /// date first, `progress` hearing of a long rebuild) or from every file. Problems come
 /// sorted by path, then line.
 pub fn check(book: &Book, from_index: bool, progress: Progress) -> Result<Vec<Problem>> {
-    let scan = files::scan(book.root())?;
-    let mut findings = scan.findings;
+    // What the files' bytes say is cached (with the index, under `.rolo/`): only files
+    // changed since they were last read are read again. Without the index, every file is.
+    let cache = book.root().join(".rolo").join("check-files");
+    let scan = files::scan(book.root(), from_index.then_some(cache.as_path()))?;
+    let mut checker = Checker {
+        known: values::Known::new(&book.config),
+        ids: &scan.ids,
+        people: duplicates::People::default(),
+        findings: Vec::new(),
+    };
     let problems = if from_index {
         let (index, refresh) = SearchIndex::open_fresh(book, progress)?;
-        // Contacts, companies and deals stay loaded: links and duplicates look them up.
-        // Notes and tasks (two thirds of a book) are checked a kind at a time.
-        let linkable = Catalog::new(index.rows(&Kind::LINKABLE, |_, _| true)?, Vec::new());
-        check_records(book, &linkable, linkable.records.iter(), &mut findings);
-        for kind in [Kind::Note, Kind::Task] {
-            let rows = index.rows(&[kind], |_, _| true)?;
-            check_records(book, &linkable, rows.iter(), &mut findings);
+        for kind in Kind::ALL {
+            let parts = scan.count(kind).div_ceil(ROWS_AT_ONCE).max(1);
+            for part in 0..parts {
+                let rows = index.rows(&[kind], |_, id| share(id, parts) == part)?;
+                rows.iter().for_each(|r| checker.record(r));
+            }
         }
-        links::relations(&linkable, &scan.relations, &mut findings);
-        duplicates::find(&linkable, &mut findings);
         refresh.problems
     } else {
         let loaded = book.load(&Kind::ALL)?;
-        check_records(book, &loaded, loaded.records.iter(), &mut findings);
-        links::relations(&loaded, &scan.relations, &mut findings);
-        duplicates::find(&loaded, &mut findings);
+        loaded.records.iter().for_each(|r| checker.record(r));
         loaded.problems
     };
+    let Checker { people, mut findings, .. } = checker;
+    findings.extend(scan.findings);
+    links::relations(&scan.ids, &scan.relations, &mut findings);
+    people.duplicates(&scan.ids, &mut findings);
     let mut out = parse_problems(problems, &scan.unreadable, &scan.conflicts);
     out.extend(locate::place(book.root(), findings));
     out.sort_by(|a, b| {
@@ -192,17 +238,28 @@ pub fn check(book: &Book, from_index: bool, progress: Progress) -> Result<Vec<Pr
     Ok(out)
 }
 
-/// The checks of each record on its own: its values and its links.
-fn check_records<'a, V: View + 'a, W: View + 'a>(
-    book: &Book,
-    linkable: &Catalog<V>,
-    records: impl Iterator<Item = &'a W>,
-    out: &mut Vec<Finding>,
-) {
-    let known = values::Known::new(&book.config);
-    for record in records {
-        values::record(record, &known, out);
-        links::record(record, linkable, out);
+/// Which of `parts` an id falls in: a stable spread of the ids (FNV-1a).
+fn share(id: &str, parts: usize) -> usize {
+    let hash = id
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (hash % parts as u64) as usize
+}
+
+/// The checks of each record on its own (its values, its links), and what the
+/// duplicate check needs of it.
+struct Checker<'a> {
+    known: values::Known<'a>,
+    ids: &'a Ids,
+    people: duplicates::People,
+    findings: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn record(&mut self, r: &impl View) {
+        values::record(r, &self.known, &mut self.findings);
+        links::record(r, self.ids, &mut self.findings);
+        self.people.add(r);
     }
 }
 

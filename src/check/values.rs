@@ -35,7 +35,7 @@ const MIN_PHONE_DIGITS: usize = 7;
 pub(super) fn record(r: &impl View, known: &Known, out: &mut Vec<Finding>) {
     let kind = r.kind();
     let mut bad = |key: &str, item: Option<&str>, message: String| {
-        out.push(Finding::at_key(r, key, item, ProblemKind::Value, message));
+        out.push(Finding::at_key(r.path(), key, item, ProblemKind::Value, message));
     };
     for &(key, ty) in schema::keys(kind) {
         if !r.has(key) {
