@@ -38,7 +38,15 @@ pub(super) fn record(r: &impl View, known: &Known, out: &mut Vec<Finding>) {
         out.push(Finding::at_key(r.path(), key, item, ProblemKind::Value, message));
     };
     for &(key, ty) in schema::keys(kind) {
-        if !r.has(key) {
+        // Free text and lists of it can hold anything: no need to look them up (this
+        // runs for every record of the book).
+        let judged = match ty {
+            FieldType::Text => TEXT_JUDGED.contains(&(kind, key)),
+            FieldType::TextList => matches!(key, "emails" | "phones"),
+            FieldType::DateTimeList => false,
+            _ => true,
+        };
+        if !judged || !r.has(key) {
             continue;
         }
         let shown = || shown(r, key);
@@ -99,17 +107,17 @@ pub(super) fn record(r: &impl View, known: &Known, out: &mut Vec<Finding>) {
     }
 }
 
-/// What is wrong with a text key whose values rolo knows, if anything.
+/// The text keys whose values rolo knows.
+const TEXT_JUDGED: [(Kind, &str); 5] = [
+    (Kind::Deal, "stage"),
+    (Kind::Deal, "currency"),
+    (Kind::Note, "kind"),
+    (Kind::Note, "direction"),
+    (Kind::Task, "repeat"),
+];
+
+/// What is wrong with a text key whose values rolo knows ([`TEXT_JUDGED`]), if anything.
 fn text(kind: Kind, key: &str, r: &impl View, known: &Known) -> Option<String> {
-    let checked = matches!(
-        (kind, key),
-        (Kind::Deal, "stage" | "currency")
-            | (Kind::Note, "kind" | "direction")
-            | (Kind::Task, "repeat")
-    );
-    if !checked {
-        return None;
-    }
     let Some(value) = r.str(key) else {
         let shown = shown(r, key);
         // An empty string is as good as no value.
