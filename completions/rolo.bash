@@ -19,6 +19,9 @@ _rolo() {
             rolo,agenda)
                 cmd="rolo__subcmd__agenda"
                 ;;
+            rolo,check)
+                cmd="rolo__subcmd__check"
+                ;;
             rolo,company)
                 cmd="rolo__subcmd__company"
                 ;;
@@ -63,6 +66,9 @@ _rolo() {
                 ;;
             rolo,man)
                 cmd="rolo__subcmd__man"
+                ;;
+            rolo,merge)
+                cmd="rolo__subcmd__merge"
                 ;;
             rolo,merge-file)
                 cmd="rolo__subcmd__merge__subcmd__file"
@@ -214,6 +220,9 @@ _rolo() {
             rolo__subcmd__help,agenda)
                 cmd="rolo__subcmd__help__subcmd__agenda"
                 ;;
+            rolo__subcmd__help,check)
+                cmd="rolo__subcmd__help__subcmd__check"
+                ;;
             rolo__subcmd__help,company)
                 cmd="rolo__subcmd__help__subcmd__company"
                 ;;
@@ -258,6 +267,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,man)
                 cmd="rolo__subcmd__help__subcmd__man"
+                ;;
+            rolo__subcmd__help,merge)
+                cmd="rolo__subcmd__help__subcmd__merge"
                 ;;
             rolo__subcmd__help,merge-file)
                 cmd="rolo__subcmd__help__subcmd__merge__subcmd__file"
@@ -491,7 +503,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget merge check search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +539,28 @@ _rolo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__check)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1693,7 +1727,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename forget search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename forget merge check search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1707,6 +1741,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__agenda)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2141,6 +2189,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__merge)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2762,6 +2824,28 @@ _rolo() {
             ;;
         rolo__subcmd__man)
             opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__merge)
+            opts="-h -V --dry-run --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

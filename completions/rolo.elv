@@ -38,6 +38,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
             cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
+            cand merge 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
+            cand check 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
@@ -480,6 +482,25 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;merge'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --dry-run 'Print what would change, and change nothing'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;check'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;search'= {
             cand --type 'Only records of these types (contact, company, deal, note, task)'
             cand --limit 'Show at most this many results'
@@ -894,6 +915,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
             cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
+            cand merge 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
+            cand check 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
@@ -983,6 +1006,10 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;rename'= {
         }
         &'rolo;help;forget'= {
+        }
+        &'rolo;help;merge'= {
+        }
+        &'rolo;help;check'= {
         }
         &'rolo;help;search'= {
         }

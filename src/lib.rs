@@ -30,6 +30,8 @@
 //! - [`agenda`]: what needs attention today: tasks, follow-ups, birthdays, closing and stale deals.
 //! - [`render`]: documents from `templates/` (a sandboxed engine), mail drafts, report charts.
 //! - [`privacy`]: what the book holds about one person; [`forget`]: erasing them, as one change.
+//! - [`check`]: the book's health: bad files, conflicts, stray files, broken links, duplicates, bad values.
+//! - [`dedupe`]: `merge`: a duplicate folded into the record kept, its links moved, as one change.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -37,10 +39,12 @@ pub mod agenda;
 pub mod assign;
 pub mod book;
 pub mod change;
+pub mod check;
 pub mod clock;
 pub mod config;
 pub mod dates;
 pub mod deals;
+pub mod dedupe;
 pub mod draft;
 pub mod error;
 pub mod failpoint;

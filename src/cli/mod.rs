@@ -2,6 +2,7 @@
 //! place that maps errors to messages and exit codes (SPEC "Commands").
 
 mod agenda;
+mod check;
 mod company;
 mod contact;
 mod date;
@@ -14,6 +15,7 @@ mod init;
 mod interop;
 mod list;
 mod mail;
+mod merge;
 mod merge_file;
 mod meta;
 mod note;
@@ -99,6 +101,8 @@ enum Command {
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
     Forget(forget::ForgetArgs),
+    Merge(merge::MergeArgs),
+    Check(check::CheckArgs),
     Search(search::SearchArgs),
     Pipeline(pipeline::PipelineArgs),
     Agenda(agenda::AgendaArgs),
@@ -327,6 +331,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
         Command::Forget(args) => forget::run(ctx, &args),
+        Command::Merge(args) => merge::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
         Command::Agenda(args) => agenda::run_agenda(ctx, &args),

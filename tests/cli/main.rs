@@ -8,6 +8,8 @@ mod agenda;
 mod books;
 mod charts;
 mod documents;
+mod check;
+mod dedupe;
 mod edits;
 mod example;
 mod generated;
