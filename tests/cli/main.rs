@@ -17,6 +17,7 @@ mod records;
 mod robustness;
 mod safety;
 mod search;
+mod spoken_dates;
 mod tables;
 mod tasks;
 mod zones;
