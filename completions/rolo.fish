@@ -52,7 +52,7 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "report" -d 'Report on the
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
-complete -c rolo -n "__fish_rolo_needs_command" -f -a "date" -d 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -630,7 +630,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand date" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand date" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-complete -c rolo -n "__fish_rolo_using_subcommand date" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand date" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand date" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l color -d 'When to use colours' -r -f -a "auto\t''
@@ -667,7 +667,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subc
 complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "date" -d 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "man" -d 'Print the man page (roff)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -15,19 +15,20 @@ use super::{CliResult, Context};
 /// Without EXPR, shows what every form means today.
 #[derive(clap::Args, Debug)]
 pub struct DateArgs {
-    /// The expression, as --due and --date take it; several words need no quotes here
-    #[arg(allow_hyphen_values = true, num_args = 0.., value_name = "EXPR")]
-    expr: Vec<String>,
+    /// The expression, as --due and --date take it (-2w too)
+    #[arg(allow_hyphen_values = true, value_name = "EXPR")]
+    expr: Option<String>,
+    /// More words of it: `rolo date next tuesday` needs no quotes
+    #[arg(value_name = "WORDS")]
+    more: Vec<String>,
 }
 
 /// `2026-11-27 Fri (in 4 days)`, `2026-12-01 15:00 Tue (in 8 days)`; with `--json`
 /// `{"input", "date", "datetime" (only with a time), "weekday", "days_from_today"}`.
 /// Without an expression, one line (or object) per example form.
 pub fn run(ctx: &Context, a: &DateArgs) -> CliResult {
-    if a.expr.is_empty() {
-        return examples(ctx);
-    }
-    let input = a.expr.join(" ");
+    let Some(first) = &a.expr else { return examples(ctx) };
+    let input = std::iter::once(first).chain(&a.more).cloned().collect::<Vec<_>>().join(" ");
     let when = rolo::dates::parse_expr(&input, ctx.clock.now())?;
     if ctx.out.json {
         ctx.out.print_json(&json(ctx, &input, when))?;
