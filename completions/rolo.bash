@@ -1573,7 +1573,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__vcard)
-            opts="-o -h --version --output --tag --stage --owner --source --company --city --dir --json --color --help"
+            opts="-o -h --version --vdir --output --tag --stage --owner --source --company --city --dir --json --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1581,6 +1581,10 @@ _rolo() {
             case "${prev}" in
                 --version)
                     COMPREPLY=($(compgen -W "3 4 3.0 4.0" -- "${cur}"))
+                    return 0
+                    ;;
+                --vdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)

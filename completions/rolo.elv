@@ -690,6 +690,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;export;vcard'= {
             cand --version 'vCard version: 4 or 3'
+            cand --vdir 'Write one <uid>.vcf per contact into DIR and keep DIR in step (for vdirsyncer, khard)'
             cand -o 'Write to FILE instead of stdout (- is stdout)'
             cand --output 'Write to FILE instead of stdout (- is stdout)'
             cand --tag 'Only records with this tag (repeat: all of them)'
@@ -701,8 +702,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'rolo;export;csv'= {
             cand --type 'What to export'

@@ -554,6 +554,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 4\t''
 3.0\t''
 4.0\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l vdir -d 'Write one <uid>.vcf per contact into DIR and keep DIR in step (for vdirsyncer, khard)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l tag -d 'Only records with this tag (repeat: all of them)' -r
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l stage -d 'Only records in these stages' -r
@@ -566,7 +567,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l type -d 'What to export' -r -f -a "contact\t''
 company\t''
 deal\t''

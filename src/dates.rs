@@ -235,10 +235,16 @@ fn boundary(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     let (start, unit) = match text {
         "sow" | "start of week" | "start of the week" | "начало недели" => (true, 'w'),
         "eow" | "end of week" | "end of the week" | "конец недели" => (false, 'w'),
-        "som" | "start of month" | "start of the month" | "начало месяца" => (true, 'm'),
+        "som" | "start of month" | "start of the month" | "начало месяца" => {
+            (true, 'm')
+        }
         "eom" | "end of month" | "end of the month" | "конец месяца" => (false, 'm'),
-        "soq" | "start of quarter" | "start of the quarter" | "начало квартала" => (true, 'q'),
-        "eoq" | "end of quarter" | "end of the quarter" | "конец квартала" => (false, 'q'),
+        "soq" | "start of quarter" | "start of the quarter" | "начало квартала" => {
+            (true, 'q')
+        }
+        "eoq" | "end of quarter" | "end of the quarter" | "конец квартала" => {
+            (false, 'q')
+        }
         "soy" | "start of year" | "start of the year" | "начало года" => (true, 'y'),
         "eoy" | "end of year" | "end of the year" | "конец года" => (false, 'y'),
         _ => return None,
@@ -268,7 +274,15 @@ fn weekday(words: &[&str]) -> Option<Weekday> {
         words = rest;
     }
     if let [first, rest @ ..] = words
-        && matches!(*first, "следующий" | "следующую" | "следующая" | "следующее" | "ближайший" | "ближайшую")
+        && matches!(
+            *first,
+            "следующий"
+                | "следующую"
+                | "следующая"
+                | "следующее"
+                | "ближайший"
+                | "ближайшую"
+        )
     {
         words = rest;
     }
@@ -634,8 +648,14 @@ mod tests {
         assert!(message("25:00").contains("expected"));
         assert!(message("next").contains("expected"));
         assert_eq!(message("31 apr"), "invalid date \"31 apr\": april has no day 31");
-        assert_eq!(message("30 feb 2027"), "invalid date \"30 feb 2027\": february 2027 has no day 30");
-        assert_eq!(message("29 feb 2027"), "invalid date \"29 feb 2027\": february 2027 has no day 29");
+        assert_eq!(
+            message("30 feb 2027"),
+            "invalid date \"30 feb 2027\": february 2027 has no day 30"
+        );
+        assert_eq!(
+            message("29 feb 2027"),
+            "invalid date \"29 feb 2027\": february 2027 has no day 29"
+        );
         assert!(message("+0d").contains("at least 1"));
         for example in EXAMPLES {
             assert!(parse_expr(example, monday).is_ok(), "{example}");

@@ -20,6 +20,7 @@ mod search;
 mod spoken_dates;
 mod tables;
 mod tasks;
+mod vdir;
 mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.

@@ -114,7 +114,8 @@ fn an_unknown_expression_lists_the_accepted_forms() {
     assert_eq!(run.code, 2, "{run}");
     assert_eq!(run.stdout, "");
     assert!(run.stderr.starts_with("error: invalid date \"when pigs fly\": expected "), "{run}");
-    for form in ["next friday", "in 3 days", "через 3 дня", "5 dec", "eoq", "tomorrow 15:00"] {
+    for form in ["next friday", "in 3 days", "через 3 дня", "5 dec", "eoq", "tomorrow 15:00"]
+    {
         assert!(run.stderr.contains(form), "{form} not listed:\n{run}");
     }
     let run = book.rolo(["date", "31 apr"]);
