@@ -40,6 +40,9 @@ _rolo() {
             rolo,edit)
                 cmd="rolo__subcmd__edit"
                 ;;
+            rolo,email)
+                cmd="rolo__subcmd__email"
+                ;;
             rolo,export)
                 cmd="rolo__subcmd__export"
                 ;;
@@ -216,6 +219,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,edit)
                 cmd="rolo__subcmd__help__subcmd__edit"
+                ;;
+            rolo__subcmd__help,email)
+                cmd="rolo__subcmd__help__subcmd__email"
                 ;;
             rolo__subcmd__help,export)
                 cmd="rolo__subcmd__help__subcmd__export"
@@ -455,7 +461,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search email pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1296,6 +1302,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__email)
+            opts="-h -V --format --limit --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "tsv mutt" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__export)
             opts="-h -V --dir --json --color --help --version vcard csv json ics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1635,7 +1671,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search pipeline agenda today digest report index import export date completions man help"
+            opts="init contact company deal note task show edit set unset rm rename search email pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,6 +1909,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__email)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

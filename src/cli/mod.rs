@@ -9,6 +9,7 @@ mod deal;
 mod digest;
 mod draft;
 mod edit;
+mod email;
 mod init;
 mod interop;
 mod list;
@@ -93,6 +94,7 @@ enum Command {
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
     Search(search::SearchArgs),
+    Email(email::EmailArgs),
     Pipeline(pipeline::PipelineArgs),
     Agenda(agenda::AgendaArgs),
     Today(agenda::TodayArgs),
@@ -292,6 +294,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
+        Command::Email(args) => email::run(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
         Command::Agenda(args) => agenda::run_agenda(ctx, &args),
         Command::Today(args) => agenda::run_today(ctx, &args),

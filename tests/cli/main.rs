@@ -7,6 +7,7 @@ mod support;
 mod agenda;
 mod books;
 mod edits;
+mod email;
 mod example;
 mod generated;
 mod interop;
