@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a record without prompting (and say which records still link to it)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a saved view from [views] in rolo.toml, or list the views')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Show deals per stage: count, total and weighted forecast per currency')
             [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals')
@@ -533,6 +534,16 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;view' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;email' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'tsv: address, name, company per line; mutt: the same after a first line mutt skips')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most this many addresses (0: all)')
@@ -926,6 +937,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a record without prompting (and say which records still link to it)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a saved view from [views] in rolo.toml, or list the views')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Show deals per stage: count, total and weighted forecast per currency')
             [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals')
@@ -1038,6 +1050,9 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;search' {
+            break
+        }
+        'rolo;help;view' {
             break
         }
         'rolo;help;email' {

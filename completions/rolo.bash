@@ -94,6 +94,9 @@ _rolo() {
             rolo,unset)
                 cmd="rolo__subcmd__unset"
                 ;;
+            rolo,view)
+                cmd="rolo__subcmd__view"
+                ;;
             rolo__subcmd__company,add)
                 cmd="rolo__subcmd__company__subcmd__add"
                 ;;
@@ -273,6 +276,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,unset)
                 cmd="rolo__subcmd__help__subcmd__unset"
+                ;;
+            rolo__subcmd__help,view)
+                cmd="rolo__subcmd__help__subcmd__view"
                 ;;
             rolo__subcmd__help__subcmd__company,add)
                 cmd="rolo__subcmd__help__subcmd__company__subcmd__add"
@@ -461,7 +467,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search email pipeline agenda today digest report index import export date completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1671,7 +1677,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search email pipeline agenda today digest report index import export date completions man help"
+            opts="init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2399,6 +2405,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__view)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3477,6 +3497,28 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__unset)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__view)
             opts="-h -V --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand view 'Show a saved view from [views] in rolo.toml, or list the views'
             cand email 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
@@ -476,6 +477,15 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;view'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;email'= {
             cand --format 'tsv: address, name, company per line; mutt: the same after a first line mutt skips'
             cand --limit 'Print at most this many addresses (0: all)'
@@ -829,6 +839,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand view 'Show a saved view from [views] in rolo.toml, or list the views'
             cand email 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
@@ -913,6 +924,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;rename'= {
         }
         &'rolo;help;search'= {
+        }
+        &'rolo;help;view'= {
         }
         &'rolo;help;email'= {
         }

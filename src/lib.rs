@@ -24,6 +24,7 @@
 //! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.
 //! - [`tasks`]: reminders: `task done` (repeating tasks move along their series) and `snooze`.
 //! - [`agenda`]: what needs attention today: tasks, follow-ups, birthdays, closing and stale deals.
+//! - [`views`]: saved views from `[views]` in rolo.toml: their queries, sorts, records and totals.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -49,6 +50,7 @@ pub mod rename;
 pub mod reports;
 pub mod store;
 pub mod tasks;
+pub mod views;
 
 pub use book::Book;
 pub use error::{Diagnostic, Error, Result};

@@ -22,6 +22,7 @@ mod report;
 mod search;
 mod show;
 mod task;
+mod view;
 
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -94,6 +95,7 @@ enum Command {
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
     Search(search::SearchArgs),
+    View(view::ViewArgs),
     Email(email::EmailArgs),
     Pipeline(pipeline::PipelineArgs),
     Agenda(agenda::AgendaArgs),
@@ -294,6 +296,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
+        Command::View(args) => view::run(ctx, &args),
         Command::Email(args) => email::run(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
         Command::Agenda(args) => agenda::run_agenda(ctx, &args),

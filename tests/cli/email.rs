@@ -156,6 +156,17 @@ fn hand_edits_are_seen_by_the_next_look_up() {
         "+++\nname = \"Зинаида Ким\"\nemails = [\"zina@kim.kz\"]\n+++\n",
     );
     assert_eq!(lines(&b, &["Зина"]), ["zina@kim.kz\tЗинаида Ким\t"]);
+    // Records indexed at different times (index segments) still come in name order.
+    b.write(
+        "contacts/angelina.md",
+        "+++\nname = \"Ангелина Ким\"\nemails = [\"angelina@kim.kz\"]\n+++\n",
+    );
+    let names: Vec<String> =
+        lines(&b, &["Ан"]).iter().map(|l| l.split('\t').nth(1).unwrap().to_string()).collect();
+    assert_eq!(
+        names,
+        ["Ангелина Ким", "Андрей Смирнов", "Анна Петрова", "Анна Петрова", "Анна Петрова"]
+    );
     // A renamed company shows under its new name.
     b.write("companies/altyn-mebel.md", "+++\nname = \"ТОО «Алтын Үй»\"\n+++\n");
     assert_eq!(lines(&b, &["Айгүл"]), ["aygul@altynmebel.kz\tАйгүл Сейітқызы\tТОО «Алтын Үй»"]);

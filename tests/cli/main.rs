@@ -22,6 +22,7 @@ mod spoken_dates;
 mod tables;
 mod tasks;
 mod vdir;
+mod views;
 mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.
