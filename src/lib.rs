@@ -14,11 +14,13 @@
 //! - [`deals`]: a deal's stage changes and their `[[history]]`.
 //! - [`rename`]: a new id with every link rewritten, as one transaction.
 //! - [`filter`]: list filters and sort orders over loaded records.
-//! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
+//! - [`dates`]: date expressions (`today`, `+3d`, `next tuesday`, `5 dec`, `через неделю`,
+//!   `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
 //! - [`git`]: one commit per change, through git plumbing.
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
-//! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
+//! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search,
+//!   address look-up for mail programs.
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
 //! - [`pipeline`]: deals per stage, totals and weighted forecast per currency; never prints.
 //! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.

@@ -3,7 +3,9 @@
 //! contacts to a CardDAV server and from there to phones.
 //!
 //! An export brings the folder in step with the contacts it is given: a card whose bytes
-//! changed is rewritten (atomically, through [`crate::store::write`]); an unchanged one
+//! changed is rewritten (atomically, through [`crate::store::write`]; the folder is the
+//! book's export, rebuilt from it at will, so it is flushed to disk once rather than per
+//! card); an unchanged one
 //! is not touched, so its mtime stays and a sync sees nothing to do; the card of a
 //! contact no longer exported is removed. rolo changes only files it wrote itself: their
 //! names are kept in [`MANIFEST`] in the folder. Any other file, one with the very name
@@ -87,20 +89,30 @@ pub fn export(dir: &Path, records: &[&Record], book: &Loaded, version: Version) 
     if planned != ours_before {
         store::write::replace(&manifest, manifest_text(&planned).as_bytes())?;
     }
+    // Each card atomically (a reader sees the old card or the new one), but without a
+    // flush of every file: at thousands of cards those cost seconds, and a card lost to
+    // a crash is in the manifest already, so the next export sees its bytes differ and
+    // writes it again. The folder, and then the manifest, are flushed once.
     for (name, text) in to_write {
-        store::write::replace(&dir.join(name), text.as_bytes())?;
+        store::write::replace_cache(&dir.join(name), text.as_bytes())?;
         synced.written.push(name.to_string());
+    }
+    if !synced.written.is_empty() {
+        store::write::sync_dir_path(dir);
     }
     for name in ours_before.difference(&ours_after) {
         let path = dir.join(name);
         match fs::symlink_metadata(&path) {
             Ok(meta) if meta.is_file() => {
-                store::write::remove(&path)?;
+                fs::remove_file(&path).at(&path)?;
                 synced.removed.push(name.clone());
             }
             // Gone already, or replaced by something that is no card of rolo's.
             _ => {}
         }
+    }
+    if !synced.removed.is_empty() {
+        store::write::sync_dir_path(dir);
     }
     let after = manifest_text(&ours_after);
     if after != before {
