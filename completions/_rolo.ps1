@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove keys from a record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a record without prompting (and say which records still link to it)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Erase a person: their file, notes and tasks only about them, and every link to them')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a saved view from [views] in rolo.toml, or list the views')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line')
@@ -49,11 +50,16 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync the book with its git remote: commit, fetch, merge records key by key, push')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Keep the index fresh from file-system events; while it runs, commands skip the walk')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Fill a template from templates/ with a record and print the document')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Draft an email from a template and print it as a message for sendmail or msmtp')
             [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('merge-file', 'merge-file', [CompletionResultType]::ParameterValue, 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -522,6 +528,17 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;forget' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be removed and edited, and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;search' {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only records of these types (contact, company, deal, note, task)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most this many results')
@@ -625,6 +642,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print CSV with a header line (instead of a table or JSON)')
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -639,6 +657,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print CSV with a header line (instead of a table or JSON)')
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -652,6 +671,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print CSV with a header line (instead of a table or JSON)')
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -666,6 +686,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Print CSV with a header line (instead of a table or JSON)')
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -703,6 +724,30 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;sync' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'The remote to sync with (default: the branch''s upstream, else origin)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--continue', '--continue', [CompletionResultType]::ParameterName, 'Go on with a sync that stopped on conflicts, once the files are fixed')
+            [CompletionResult]::new('--abort', '--abort', [CompletionResultType]::ParameterName, 'Stop a sync that stopped on conflicts and return to where the book was before it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;watch' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Say whether a watcher runs for this book and how fresh it is (exit 1 if none)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -834,6 +879,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         }
         'rolo;export;json' {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'What to export (repeatable; default: everything)')
+            [CompletionResult]::new('--about', '--about', [CompletionResultType]::ParameterName, 'Everything the book holds about this person (a data-subject access request): their record, and every record about them or linking to them')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with this tag (repeat: all of them)')
@@ -893,6 +939,31 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;export;help;help' {
             break
         }
+        'rolo;render' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (atomically) instead of stdout (- is stdout)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (atomically) instead of stdout (- is stdout)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;mail' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A template in templates/: its file name, or without the extension when that is unique')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'A template in templates/: its file name, or without the extension when that is unique')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'Also log it as an outgoing email note about the record (one commit)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;date' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
@@ -923,6 +994,19 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;merge-file' {
+            [CompletionResult]::new('--base-label', '--base-label', [CompletionResultType]::ParameterName, 'The ancestor''s name in conflict markers (git''s %S)')
+            [CompletionResult]::new('--ours-label', '--ours-label', [CompletionResultType]::ParameterName, 'Our side''s name in conflict markers (git''s %X)')
+            [CompletionResult]::new('--theirs-label', '--theirs-label', [CompletionResultType]::ParameterName, 'Their side''s name in conflict markers (git''s %Y)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Manage contacts (people)')
@@ -936,6 +1020,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove keys from a record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a record without prompting (and say which records still link to it)')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Give a record a new id, rewriting every link to it')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Erase a person: their file, notes and tasks only about them, and every link to them')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a saved view from [views] in rolo.toml, or list the views')
             [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line')
@@ -945,11 +1030,16 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('digest', 'digest', [CompletionResultType]::ParameterValue, 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Report on the funnel, revenue, lead sources and activity')
             [CompletionResult]::new('index', 'index', [CompletionResultType]::ParameterValue, 'Bring the search index up to date with the files, or rebuild it')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Sync the book with its git remote: commit, fetch, merge records key by key, push')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Keep the index fresh from file-system events; while it runs, commands skip the walk')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import records from vCard, CSV or JSON files')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Fill a template from templates/ with a record and print the document')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Draft an email from a template and print it as a message for sendmail or msmtp')
             [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('merge-file', 'merge-file', [CompletionResultType]::ParameterValue, 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1049,6 +1139,9 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;help;rename' {
             break
         }
+        'rolo;help;forget' {
+            break
+        }
         'rolo;help;search' {
             break
         }
@@ -1092,6 +1185,12 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;help;index' {
             break
         }
+        'rolo;help;sync' {
+            break
+        }
+        'rolo;help;watch' {
+            break
+        }
         'rolo;help;import' {
             [CompletionResult]::new('vcard', 'vcard', [CompletionResultType]::ParameterValue, 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)')
             [CompletionResult]::new('csv', 'csv', [CompletionResultType]::ParameterValue, 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)')
@@ -1126,6 +1225,12 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;help;export;ics' {
             break
         }
+        'rolo;help;render' {
+            break
+        }
+        'rolo;help;mail' {
+            break
+        }
         'rolo;help;date' {
             break
         }
@@ -1133,6 +1238,9 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;man' {
+            break
+        }
+        'rolo;help;merge-file' {
             break
         }
         'rolo;help;help' {

@@ -46,6 +46,9 @@ _rolo() {
             rolo,export)
                 cmd="rolo__subcmd__export"
                 ;;
+            rolo,forget)
+                cmd="rolo__subcmd__forget"
+                ;;
             rolo,help)
                 cmd="rolo__subcmd__help"
                 ;;
@@ -58,8 +61,14 @@ _rolo() {
             rolo,init)
                 cmd="rolo__subcmd__init"
                 ;;
+            rolo,mail)
+                cmd="rolo__subcmd__mail"
+                ;;
             rolo,man)
                 cmd="rolo__subcmd__man"
+                ;;
+            rolo,merge-file)
+                cmd="rolo__subcmd__merge__subcmd__file"
                 ;;
             rolo,note)
                 cmd="rolo__subcmd__note"
@@ -69,6 +78,9 @@ _rolo() {
                 ;;
             rolo,rename)
                 cmd="rolo__subcmd__rename"
+                ;;
+            rolo,render)
+                cmd="rolo__subcmd__render"
                 ;;
             rolo,report)
                 cmd="rolo__subcmd__report"
@@ -85,6 +97,9 @@ _rolo() {
             rolo,show)
                 cmd="rolo__subcmd__show"
                 ;;
+            rolo,sync)
+                cmd="rolo__subcmd__sync"
+                ;;
             rolo,task)
                 cmd="rolo__subcmd__task"
                 ;;
@@ -96,6 +111,9 @@ _rolo() {
                 ;;
             rolo,view)
                 cmd="rolo__subcmd__view"
+                ;;
+            rolo,watch)
+                cmd="rolo__subcmd__watch"
                 ;;
             rolo__subcmd__company,add)
                 cmd="rolo__subcmd__company__subcmd__add"
@@ -229,6 +247,9 @@ _rolo() {
             rolo__subcmd__help,export)
                 cmd="rolo__subcmd__help__subcmd__export"
                 ;;
+            rolo__subcmd__help,forget)
+                cmd="rolo__subcmd__help__subcmd__forget"
+                ;;
             rolo__subcmd__help,help)
                 cmd="rolo__subcmd__help__subcmd__help"
                 ;;
@@ -241,8 +262,14 @@ _rolo() {
             rolo__subcmd__help,init)
                 cmd="rolo__subcmd__help__subcmd__init"
                 ;;
+            rolo__subcmd__help,mail)
+                cmd="rolo__subcmd__help__subcmd__mail"
+                ;;
             rolo__subcmd__help,man)
                 cmd="rolo__subcmd__help__subcmd__man"
+                ;;
+            rolo__subcmd__help,merge-file)
+                cmd="rolo__subcmd__help__subcmd__merge__subcmd__file"
                 ;;
             rolo__subcmd__help,note)
                 cmd="rolo__subcmd__help__subcmd__note"
@@ -252,6 +279,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,rename)
                 cmd="rolo__subcmd__help__subcmd__rename"
+                ;;
+            rolo__subcmd__help,render)
+                cmd="rolo__subcmd__help__subcmd__render"
                 ;;
             rolo__subcmd__help,report)
                 cmd="rolo__subcmd__help__subcmd__report"
@@ -268,6 +298,9 @@ _rolo() {
             rolo__subcmd__help,show)
                 cmd="rolo__subcmd__help__subcmd__show"
                 ;;
+            rolo__subcmd__help,sync)
+                cmd="rolo__subcmd__help__subcmd__sync"
+                ;;
             rolo__subcmd__help,task)
                 cmd="rolo__subcmd__help__subcmd__task"
                 ;;
@@ -279,6 +312,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,view)
                 cmd="rolo__subcmd__help__subcmd__view"
+                ;;
+            rolo__subcmd__help,watch)
+                cmd="rolo__subcmd__help__subcmd__watch"
                 ;;
             rolo__subcmd__help__subcmd__company,add)
                 cmd="rolo__subcmd__help__subcmd__company__subcmd__add"
@@ -467,7 +503,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1557,7 +1593,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__json)
-            opts="-o -h -V --type --ndjson --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --type --ndjson --about --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1601,10 @@ _rolo() {
             case "${prev}" in
                 --type)
                     COMPREPLY=($(compgen -W "contact company deal note task" -- "${cur}"))
+                    return 0
+                    ;;
+                --about)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1676,8 +1716,30 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__forget)
+            opts="-h -V --dry-run --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help"
+            opts="init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2012,6 +2074,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__forget)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2110,7 +2186,35 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__mail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__merge__subcmd__file)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2181,6 +2285,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__render)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2320,6 +2438,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__task)
             opts="add list done snooze"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2419,6 +2551,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__view)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2658,6 +2804,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__mail)
+            opts="-t -h -V --template --log --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__man)
             opts="-h -V --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2665,6 +2841,40 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__merge__subcmd__file)
+            opts="-h -V --base-label --ours-label --theirs-label --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --base-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ours-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --theirs-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2906,6 +3116,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__render)
+            opts="-o -h -V --output --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__report)
             opts="-h -V --dir --json --color --help --version funnel revenue sources activity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2929,7 +3169,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__activity)
-            opts="-h -V --from --to --csv --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2963,7 +3203,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__funnel)
-            opts="-h -V --from --to --csv --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3077,7 +3317,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__revenue)
-            opts="-h -V --from --to --csv --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3111,7 +3351,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__sources)
-            opts="-h -V --from --to --csv --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3221,6 +3461,32 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__sync)
+            opts="-h -V --remote --continue --abort --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3520,6 +3786,28 @@ _rolo() {
             ;;
         rolo__subcmd__view)
             opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__watch)
+            opts="-h -V --status --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -37,6 +37,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand view 'Show a saved view from [views] in rolo.toml, or list the views'
             cand email 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
@@ -46,11 +47,16 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand digest 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
+            cand sync 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+            cand watch 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+            cand render 'Fill a template from templates/ with a record and print the document'
+            cand mail 'Draft an email from a template and print it as a message for sendmail or msmtp'
             cand date 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
+            cand merge-file 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;init'= {
@@ -466,6 +472,16 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;forget'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --dry-run 'Print what would be removed and edited, and write nothing'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;search'= {
             cand --type 'Only records of these types (contact, company, deal, note, task)'
             cand --limit 'Show at most this many results'
@@ -561,6 +577,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -574,6 +591,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -586,6 +604,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -599,6 +618,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --csv 'Print CSV with a header line (instead of a table or JSON)'
+            cand --html 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -629,6 +649,28 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;sync'= {
+            cand --remote 'The remote to sync with (default: the branch''s upstream, else origin)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --continue 'Go on with a sync that stopped on conflicts, once the files are fixed'
+            cand --abort 'Stop a sync that stopped on conflicts and return to where the book was before it'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;watch'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --status 'Say whether a watcher runs for this book and how fresh it is (exit 1 if none)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -747,6 +789,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;export;json'= {
             cand --type 'What to export (repeatable; default: everything)'
+            cand --about 'Everything the book holds about this person (a data-subject access request): their record, and every record about them or linking to them'
             cand -o 'Write to FILE instead of stdout (- is stdout)'
             cand --output 'Write to FILE instead of stdout (- is stdout)'
             cand --tag 'Only records with this tag (repeat: all of them)'
@@ -798,6 +841,29 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;export;help;help'= {
         }
+        &'rolo;render'= {
+            cand -o 'Write to FILE (atomically) instead of stdout (- is stdout)'
+            cand --output 'Write to FILE (atomically) instead of stdout (- is stdout)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;mail'= {
+            cand -t 'A template in templates/: its file name, or without the extension when that is unique'
+            cand --template 'A template in templates/: its file name, or without the extension when that is unique'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --log 'Also log it as an outgoing email note about the record (one commit)'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;date'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
@@ -825,6 +891,18 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;merge-file'= {
+            cand --base-label 'The ancestor''s name in conflict markers (git''s %S)'
+            cand --ours-label 'Our side''s name in conflict markers (git''s %X)'
+            cand --theirs-label 'Their side''s name in conflict markers (git''s %Y)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;help'= {
             cand init 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
             cand contact 'Manage contacts (people)'
@@ -838,6 +916,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
             cand view 'Show a saved view from [views] in rolo.toml, or list the views'
             cand email 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
@@ -847,11 +926,16 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand digest 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
             cand report 'Report on the funnel, revenue, lead sources and activity'
             cand index 'Bring the search index up to date with the files, or rebuild it'
+            cand sync 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+            cand watch 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
             cand import 'Import records from vCard, CSV or JSON files'
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+            cand render 'Fill a template from templates/ with a record and print the document'
+            cand mail 'Draft an email from a template and print it as a message for sendmail or msmtp'
             cand date 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
+            cand merge-file 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rolo;help;init'= {
@@ -923,6 +1007,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;help;rename'= {
         }
+        &'rolo;help;forget'= {
+        }
         &'rolo;help;search'= {
         }
         &'rolo;help;view'= {
@@ -953,6 +1039,10 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;help;index'= {
         }
+        &'rolo;help;sync'= {
+        }
+        &'rolo;help;watch'= {
+        }
         &'rolo;help;import'= {
             cand vcard 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
             cand csv 'Import contacts, companies or deals from CSV (Google, Outlook, HubSpot, a spreadsheet)'
@@ -978,11 +1068,17 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;help;export;ics'= {
         }
+        &'rolo;help;render'= {
+        }
+        &'rolo;help;mail'= {
+        }
         &'rolo;help;date'= {
         }
         &'rolo;help;completions'= {
         }
         &'rolo;help;man'= {
+        }
+        &'rolo;help;merge-file'= {
         }
         &'rolo;help;help'= {
         }

@@ -43,6 +43,7 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "set" -d 'Set keys of a re
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "unset" -d 'Remove keys from a record'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "forget" -d 'Erase a person: their file, notes and tasks only about them, and every link to them'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "view" -d 'Show a saved view from [views] in rolo.toml, or list the views'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "email" -d 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
@@ -52,11 +53,16 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "today" -d 'What needs att
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "sync" -d 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "watch" -d 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "render" -d 'Fill a template from templates/ with a record and print the document'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "mail" -d 'Draft an email from a template and print it as a message for sendmail or msmtp'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "merge-file" -d 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand init" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -367,6 +373,14 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -l dry-run -d 'Print what would be removed and edited, and write nothing'
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand search" -l type -d 'Only records of these types (contact, company, deal, note, task)' -r
 complete -c rolo -n "__fish_rolo_using_subcommand search" -l limit -d 'Show at most this many results' -r
 complete -c rolo -n "__fish_rolo_using_subcommand search" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -452,6 +466,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -s V -l version -d 'Print version'
@@ -465,6 +480,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -s V -l version -d 'Print version'
@@ -475,6 +491,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -s V -l version -d 'Print version'
@@ -487,6 +504,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
@@ -503,6 +521,24 @@ complete -c rolo -n "__fish_rolo_using_subcommand index" -l rebuild -d 'Throw th
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l remote -d 'The remote to sync with (default: the branch\'s upstream, else origin)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l continue -d 'Go on with a sync that stopped on conflicts, once the files are fixed'
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l abort -d 'Stop a sync that stopped on conflicts and return to where the book was before it'
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -l status -d 'Say whether a watcher runs for this book and how fresh it is (exit 1 if none)'
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -611,6 +647,7 @@ company\t''
 deal\t''
 note\t''
 task\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l about -d 'Everything the book holds about this person (a data-subject access request): their record, and every record about them or linking to them' -r
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l tag -d 'Only records with this tag (repeat: all of them)' -r
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l stage -d 'Only records in these stages' -r
@@ -645,6 +682,23 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "json" -d 'Export records as JSON: every front-matter key plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "ics" -d 'Export reminders as iCalendar (.ics): open tasks, birthdays and deal close dates'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand render" -s o -l output -d 'Write to FILE (atomically) instead of stdout (- is stdout)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand render" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand render" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand render" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand render" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -s t -l template -d 'A template in templates/: its file name, or without the extension when that is unique' -r
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -l log -d 'Also log it as an outgoing email note about the record (one commit)'
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand date" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand date" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
@@ -666,33 +720,49 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand man" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "contact" -d 'Manage contacts (people)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "company" -d 'Manage companies'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "deal" -d 'Manage deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "task" -d 'Manage tasks and reminders'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "unset" -d 'Remove keys from a record'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "view" -d 'Show a saved view from [views] in rolo.toml, or list the views'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "email" -d 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "agenda" -d 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "today" -d 'What needs attention today: the agenda without the look-ahead'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename search view email pipeline agenda today digest report index import export date completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l base-label -d 'The ancestor\'s name in conflict markers (git\'s %S)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l ours-label -d 'Our side\'s name in conflict markers (git\'s %X)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l theirs-label -d 'Their side\'s name in conflict markers (git\'s %Y)' -r
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "forget" -d 'Erase a person: their file, notes and tasks only about them, and every link to them'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "view" -d 'Show a saved view from [views] in rolo.toml, or list the views'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "email" -d 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "agenda" -d 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "today" -d 'What needs attention today: the agenda without the look-ahead'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "sync" -d 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "watch" -d 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "render" -d 'Fill a template from templates/ with a record and print the document'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "mail" -d 'Draft an email from a template and print it as a message for sendmail or msmtp'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "merge-file" -d 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Add a contact and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "list" -d 'List contacts'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "add" -d 'Add a company and print its id'

@@ -82,11 +82,15 @@ impl Book {
     pub fn open(root: impl Into<PathBuf>) -> Result<Book> {
         let root = root.into();
         let config = Config::load(&root)?;
+        // Records must merge key by key in every clone; a failure here only means git
+        // merges them as text, so it never stops a command.
+        let _ = git::setup::ensure(&root);
         Ok(Book { root, config })
     }
 
     /// Create a book in `dir`: the directories, a commented `rolo.toml`, `.gitignore`
-    /// with `.rolo/`, and `git init` unless `dir` is already inside a repository.
+    /// with `.rolo/`, two example templates, and `git init` unless `dir` is already inside
+    /// a repository.
     pub fn init(dir: &Path) -> Result<InitReport> {
         fs::create_dir_all(dir).at(dir)?;
         let toml = dir.join(config::FILE_NAME);
@@ -111,7 +115,27 @@ impl Book {
             let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
             write::replace(&ignore, format!("{existing}{sep}{add}").as_bytes())?;
         }
+        let attributes = dir.join(".gitattributes");
+        let existing = fs::read_to_string(&attributes).unwrap_or_default();
+        if !git::setup::has_attributes(&existing) {
+            let sep = if existing.is_empty() || existing.ends_with('\n') { "" } else { "\n" };
+            let text = format!("{existing}{sep}{}", git::setup::gitattributes());
+            write::replace(&attributes, text.as_bytes())?;
+        }
         write::create_new(&toml, config::DEFAULT_TOML.as_bytes())?;
+        let mut first = vec![
+            PathBuf::from(config::FILE_NAME),
+            PathBuf::from(".gitignore"),
+            PathBuf::from(".gitattributes"),
+        ];
+        // Example document templates, unless the directory already has its own.
+        let templates = dir.join(crate::render::DIR);
+        fs::create_dir_all(&templates).at(&templates)?;
+        for (name, text) in crate::render::EXAMPLES {
+            if write::create_new(&templates.join(name), text.as_bytes())? {
+                first.push(Path::new(crate::render::DIR).join(name));
+            }
+        }
         let git_initialised = if git::toplevel(dir).is_none() {
             git::init(dir)?;
             true
@@ -120,10 +144,7 @@ impl Book {
         };
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let book = Book::open(&root)?;
-        let committed = book.commit(
-            &[PathBuf::from(config::FILE_NAME), PathBuf::from(".gitignore")],
-            "rolo: create the book",
-        );
+        let committed = book.commit(&first, "rolo: create the book");
         Ok(InitReport { root, git_initialised, committed })
     }
 

@@ -24,6 +24,9 @@ pub struct Config {
     pub git: Git,
     /// `[views]`: saved searches, in the order written.
     pub views: Vec<SavedView>,
+    /// `[me]`: who the book belongs to (name, address, bank details, any keys), for
+    /// document templates and the `From:` of mail drafts. Empty when not written.
+    pub me: toml::Table,
 }
 
 #[derive(Debug, Clone)]
@@ -92,6 +95,9 @@ struct RawConfig {
     follow_up: RawFollowUp,
     #[serde(default)]
     git: RawGit,
+    /// Any keys the person likes: templates read them as `me.<key>`.
+    #[serde(default)]
+    me: toml::Table,
 }
 
 #[derive(Deserialize, Default)]
@@ -180,6 +186,7 @@ impl RawConfig {
                 autocommit: self.git.autocommit.or(t.git.autocommit).unwrap_or_else(missing),
             },
             views: Vec::new(),
+            me: self.me,
         })
     }
 }
@@ -208,7 +215,7 @@ impl Config {
 
     pub fn parse(text: &str, shown_as: &Path) -> Result<Config> {
         let bad = |line, col, message| {
-            Error::Bad(Diagnostic { path: shown_as.into(), line, col, message })
+            Error::BadConfig(Diagnostic { path: shown_as.into(), line, col, message })
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e
@@ -396,7 +403,8 @@ mod tests {
     #[test]
     fn bad_views_are_located() {
         let at = |text: &str| {
-            let Error::Bad(d) = Config::parse(text, Path::new("rolo.toml")).unwrap_err() else {
+            let Error::BadConfig(d) = Config::parse(text, Path::new("rolo.toml")).unwrap_err()
+            else {
                 panic!()
             };
             (d.line, d.col, d.message)
@@ -415,9 +423,20 @@ mod tests {
     }
 
     #[test]
+    fn me_takes_any_keys() {
+        let text =
+            "[me]\nname = \"Айгүл Сейітқызы\"\niban = \"KZ00 1234\"\n[me.bank]\nbic = \"X\"\n";
+        let c = Config::parse(text, Path::new("rolo.toml")).unwrap();
+        assert_eq!(c.me["name"].as_str(), Some("Айгүл Сейітқызы"));
+        assert_eq!(c.me["bank"]["bic"].as_str(), Some("X"));
+        assert!(Config::default().me.is_empty(), "the template's [me] is commented out");
+        assert!(Config::parse("me = 3\n", Path::new("rolo.toml")).is_err());
+    }
+
+    #[test]
     fn bad_file_is_located() {
         let e = Config::parse("[git]\nautocommit = maybe\n", Path::new("rolo.toml")).unwrap_err();
-        let Error::Bad(d) = e else { panic!("{e:?}") };
+        let Error::BadConfig(d) = e else { panic!("{e:?}") };
         assert_eq!((d.line, d.col), (2, 14));
     }
 }

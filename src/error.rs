@@ -28,6 +28,9 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     Bad(Diagnostic),
+    /// The book's configuration file does not parse or holds a wrong value.
+    #[error("{0}")]
+    BadConfig(Diagnostic),
     #[error("no rolo book found in {} or any parent directory, nor in {}", cwd.display(), default.display())]
     NoBook { cwd: PathBuf, default: PathBuf },
     #[error("{} is not a rolo book (no rolo.toml)", .0.display())]
@@ -50,6 +53,9 @@ pub enum Error {
     InvalidDate { input: String, message: String },
     #[error("git: {0}")]
     Git(String),
+    /// Sync cannot go on (no remote, a remote it cannot reach): said as it is, exit 1.
+    #[error("{0}")]
+    Sync(String),
     #[error("{0}")]
     Usage(String),
 }
@@ -83,7 +89,7 @@ impl Error {
                 Some("run `rolo init` to create a book here, or pass --dir / set ROLO_DIR".into())
             }
             Error::NotABook(_) => Some("run `rolo init` in it first".into()),
-            Error::Bad(d) if d.path.ends_with(crate::config::FILE_NAME) => {
+            Error::BadConfig(_) => {
                 Some("fix rolo.toml by hand; `rolo init` in an empty directory shows the defaults".into())
             }
             Error::Bad(_) => Some(

@@ -99,20 +99,26 @@ impl Journal {
     }
 
     /// Write a file's new content into the journal; returns its name there.
+    /// Write a file's new content into the journal; returns its name there. It is made
+    /// durable by [`Journal::decide`], all files at once.
     pub fn stage(&mut self, bytes: &[u8]) -> Result<String> {
         let name = self.next.to_string();
         self.next += 1;
-        write::replace_synced(&self.dir.join(&name), bytes)?;
+        write::overwrite(&self.dir.join(&name), bytes)?;
         Ok(name)
     }
 
     /// Replace staged content (a record saved twice in one change).
     pub fn restage(&self, name: &str, bytes: &[u8]) -> Result<()> {
-        write::replace_synced(&self.dir.join(name), bytes)
+        write::overwrite(&self.dir.join(name), bytes)
     }
 
-    /// The moment of decision: from here on the plan will be finished.
+    /// The moment of decision: every staged file is made durable, then the plan is
+    /// written; from here on the plan will be finished.
     pub fn decide(&self, plan: &Plan) -> Result<()> {
+        let staged: Vec<PathBuf> = (0..self.next).map(|n| self.dir.join(n.to_string())).collect();
+        write::sync_files(&staged)?;
+        write::sync_dir_path(&self.dir);
         let json = serde_json::to_vec_pretty(plan).map_err(io::Error::other).at(&self.dir)?;
         write::replace(&self.dir.join(PLAN), &json)
     }
@@ -173,7 +179,7 @@ pub fn apply(root: &Path, dir: &Path, plan: &Plan, reconcile: Reconcile) -> Resu
     let half = ops.len() / 2;
     for (n, op) in ops.into_iter().enumerate() {
         if n == half {
-            failpoint("mid-apply");
+            crate::failpoint::hit("mid-apply");
         }
         let target = root.join(op.path());
         if let Some(parent) = target.parent() {
@@ -233,15 +239,6 @@ pub fn apply(root: &Path, dir: &Path, plan: &Plan, reconcile: Reconcile) -> Resu
         write::sync_dir_path(&d);
     }
     Ok(aside)
-}
-
-/// Crash here when `ROLO_FAILPOINT` names this point (`after-decide`, `mid-apply`,
-/// `before-commit`): how the tests kill a change at an exact moment, to check that the
-/// next run finishes it. `abort` ends the process as a crash would, without unwinding.
-pub fn failpoint(name: &str) {
-    if std::env::var_os("ROLO_FAILPOINT").is_some_and(|v| v == name) {
-        std::process::abort();
-    }
 }
 
 /// `.rolo/recovered/<journal name>/`: where rolo's versions of files that changed under a

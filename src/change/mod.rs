@@ -23,9 +23,10 @@ use std::path::{Path, PathBuf};
 
 use crate::book::Book;
 use crate::error::{Error, IoContext, Result};
-use crate::git::blob_id;
+use crate::git::{Repo, blob_id};
 use crate::model::reference::Entry;
 use crate::model::{Kind, Record, id};
+use crate::store::merge;
 use journal::{Journal, Op, Plan, SetAside};
 use lock::{Holder, WriteLock};
 
@@ -78,6 +79,8 @@ pub struct Recovered {
 pub struct Change<'b> {
     book: &'b Book,
     what: String,
+    /// Whether to commit: not while a sync is stopped on conflicts (its `--continue` does).
+    commits: bool,
     _lock: WriteLock,
     journal: Option<Journal>,
     ops: Vec<Op>,
@@ -97,11 +100,39 @@ impl<'b> Change<'b> {
         what: &str,
         waiting: &mut dyn FnMut(Option<Holder>),
     ) -> Result<Change<'b>> {
+        Self::start(book, what, waiting, false)
+    }
+
+    /// Start a change while `rolo sync` is stopped on conflicts, to resolve them (`rolo
+    /// edit` of a conflicted record): the files are written but not committed, since the
+    /// sync's `--continue` commits them. Other changes wait until the sync is over.
+    pub fn begin_resolving(
+        book: &'b Book,
+        what: &str,
+        waiting: &mut dyn FnMut(Option<Holder>),
+    ) -> Result<Change<'b>> {
+        Self::start(book, what, waiting, true)
+    }
+
+    fn start(
+        book: &'b Book,
+        what: &str,
+        waiting: &mut dyn FnMut(Option<Holder>),
+        resolving: bool,
+    ) -> Result<Change<'b>> {
+        let integrating = Repo::find(book.root()).is_some_and(|r| r.integrating());
+        if integrating && !resolving {
+            return Err(Error::Usage(format!(
+                "{what}: a sync (or a git rebase or merge) is stopped on conflicts in this book; \
+                 resolve them and run `rolo sync --continue`, or `rolo sync --abort`"
+            )));
+        }
         let lock = WriteLock::acquire(book.root(), what, waiting)?;
         let recovered = recover_locked(book)?;
         Ok(Change {
             book,
             what: what.to_string(),
+            commits: !integrating,
             _lock: lock,
             journal: None,
             ops: Vec::new(),
@@ -150,7 +181,7 @@ impl<'b> Change<'b> {
 
     /// Plan to write a changed record. `false` when its text is what was read.
     pub fn save(&mut self, record: &Record) -> Result<bool> {
-        let text = record.to_text().into_bytes();
+        let text = readable(record)?;
         if let Some(&at) = self.by_path.get(&record.path) {
             return self.restage(at, &text);
         }
@@ -270,7 +301,7 @@ impl<'b> Change<'b> {
         let plan =
             Plan { version: 1, message: message.to_string(), ops: std::mem::take(&mut self.ops) };
         journal.decide(&plan)?;
-        journal::failpoint("after-decide");
+        crate::failpoint::hit("after-decide");
         let root = self.book.root();
         let bases = &self.bases;
         let set_aside = journal::apply(root, journal.dir(), &plan, &mut |path, now, ours| {
@@ -278,8 +309,8 @@ impl<'b> Change<'b> {
             reconcile(base, now, ours)
         })?;
         let paths: Vec<PathBuf> = plan.ops.iter().map(|op| PathBuf::from(op.path())).collect();
-        journal::failpoint("before-commit");
-        let commit = self.book.commit(&paths, message);
+        crate::failpoint::hit("before-commit");
+        let commit = if self.commits { self.book.commit(&paths, message) } else { Ok(false) };
         journal.discard()?;
         Ok(Done { paths, set_aside, commit })
     }
@@ -292,7 +323,7 @@ impl<'b> Change<'b> {
     }
 
     fn stage_create(&mut self, record: &Record) -> Result<()> {
-        let text = record.to_text().into_bytes();
+        let text = readable(record)?;
         let staged = self.journal()?.stage(&text)?;
         self.push(Op::Create { path: slash(&record.path), new: blob_id(&text), staged });
         Ok(())
@@ -333,20 +364,31 @@ impl<'b> Change<'b> {
     }
 }
 
+/// A record's text, checked to read back as a record: rolo never writes a file that
+/// every later command would report as broken.
+fn readable(record: &Record) -> Result<Vec<u8>> {
+    let text = record.to_text();
+    if let Err(d) = crate::store::read::parse(record.kind, &record.id, &record.path, &text) {
+        return Err(Error::value(
+            record.qualified_id(),
+            format!("the change would make the file unreadable ({d}); nothing was written"),
+        ));
+    }
+    Ok(text.into_bytes())
+}
+
 /// A file changed by hand between the moment rolo read it and the moment it replaces
-/// it: merge the two changes when they touch different keys, else keep the hand edit.
+/// it (or, for `edit`, while the editor was open): merge the two changes key by key, as
+/// git's merge driver does; when they touch the same key, keep the hand edit (`None`).
 fn reconcile(base: &[u8], now: &[u8], ours: &[u8]) -> Option<Vec<u8>> {
     let (Ok(base), Ok(now), Ok(ours)) =
         (std::str::from_utf8(base), std::str::from_utf8(now), std::str::from_utf8(ours))
     else {
         return None;
     };
-    // Only the trivial merges are certain without a record-aware merge: the hand edit
-    // undid itself, or made the same change.
-    if now == base {
-        return Some(ours.as_bytes().to_vec());
-    }
-    (now == ours).then(|| ours.as_bytes().to_vec())
+    let labels = merge::Labels { base: "read", ours: "file", theirs: "rolo" };
+    let merged = merge::merge(base, now, ours, &labels);
+    merged.is_clean().then(|| merged.text.into_bytes())
 }
 
 /// Finish or roll back changes that killed rolo processes left half done. Cheap when

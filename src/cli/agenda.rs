@@ -80,9 +80,47 @@ pub fn run_digest(ctx: &Context, a: &DigestArgs) -> CliResult {
     }
     // Nothing to say: no output at all, so cron sends no mail.
     if !agenda.items.is_empty() {
-        ctx.out.line(digest::render(&agenda, a.format).trim_end())?;
+        let charts = match a.format {
+            Format::Html => charts(ctx, &book, &a.owners)?,
+            _ => Vec::new(),
+        };
+        ctx.out.line(digest::render(&agenda, a.format, &charts).trim_end())?;
     }
     Ok(())
+}
+
+/// The funnel and revenue charts the HTML digest ends with, of these owners' deals.
+fn charts(
+    ctx: &Context,
+    book: &Book,
+    owners: &[String],
+) -> Result<Vec<rolo::render::chart::Chart>, super::CliError> {
+    use super::pipeline::Source;
+    let source = super::pipeline::load(ctx, book, &[Kind::Deal], false)?;
+    let today = ctx.clock.today();
+    let theirs = |owner: String| {
+        owners.is_empty() || owners.iter().any(|o| o.to_lowercase() == owner.to_lowercase())
+    };
+    let charts = match &source {
+        Source::Index(d) => {
+            let deals: Vec<_> = d
+                .deals
+                .iter()
+                .filter(|r| theirs(rolo::pipeline::owner(*r, &book.config)))
+                .collect();
+            super::report::digest_charts(&deals, book, today)
+        }
+        Source::Files(d) => {
+            let deals: Vec<_> = d
+                .deals
+                .iter()
+                .filter(|r| theirs(rolo::pipeline::owner(*r, &book.config)))
+                .collect();
+            super::report::digest_charts(&deals, book, today)
+        }
+    };
+    super::let_exit_free(source);
+    Ok(charts)
 }
 
 fn show(ctx: &Context, agenda: &Agenda) -> CliResult {

@@ -1,9 +1,13 @@
 //! The agenda in words: plain text (the terminal and cron mail), Markdown, or a
-//! standalone HTML page with inline styles (what mail clients render). Deterministic:
-//! no colours, no terminal width, nothing but the agenda and its date.
+//! standalone HTML page with inline styles (what mail clients render), which also draws
+//! the funnel and revenue as inline SVG. Deterministic: no colours, no terminal width,
+//! nothing but the agenda, its date and the charts given.
+//!
+//! The HTML page, tables and charts here are also those of `rolo report --html`.
 
 use rolo::agenda::{Agenda, Detail, Item, ItemKind};
 use rolo::dates::When;
+use rolo::render::chart::{self, Chart};
 
 use super::list::thousands;
 
@@ -138,13 +142,14 @@ fn summary(sections: &[Section]) -> String {
         .join(" · ")
 }
 
-pub fn render(a: &Agenda, format: Format) -> String {
+/// The digest; the HTML page ends with `charts` (the others leave them out).
+pub fn render(a: &Agenda, format: Format, charts: &[Chart]) -> String {
     let sections = sections(a);
     let day = a.today.format("%A %Y-%m-%d").to_string();
     match format {
         Format::Text => text(a, &sections, &day, false),
         Format::Markdown => markdown(a, &sections, &day),
-        Format::Html => html(a, &sections, &day),
+        Format::Html => html(a, &sections, &day, charts),
     }
 }
 
@@ -212,32 +217,64 @@ fn markdown(a: &Agenda, sections: &[Section], day: &str) -> String {
 }
 
 fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    chart::escape(s)
 }
 
-fn html(a: &Agenda, sections: &[Section], day: &str) -> String {
-    const CELL: &str = "padding:4px 8px;vertical-align:top;border-top:1px solid #eee";
-    let day = html_escape(day);
+const CELL: &str = "padding:4px 8px;vertical-align:top;border-top:1px solid #eee";
+
+/// A standalone page: no scripts, no external files, every style inline (what mail
+/// clients keep), with `title` as its heading.
+pub fn page(title: &str, body: &str) -> String {
+    let title = html_escape(title);
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!("<title>rolo: {day}</title>\n</head>\n"));
+    out.push_str(&format!("<title>{title}</title>\n</head>\n"));
     out.push_str(
         "<body style=\"margin:0;padding:16px;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;\
          font-size:14px;line-height:1.4;color:#222;background:#fff\">\n",
     );
-    out.push_str(&format!("<h1 style=\"font-size:20px;margin:0 0 4px\">rolo: {day}</h1>\n"));
+    out.push_str(&format!("<h1 style=\"font-size:20px;margin:0 0 4px\">{title}</h1>\n"));
+    out.push_str(body);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// A chart with its title as a heading, the bars as inline SVG.
+pub fn html_chart(c: &Chart) -> String {
+    format!(
+        "<h2 style=\"font-size:16px;margin:20px 0 6px\">{}</h2>\n{}\n",
+        html_escape(&c.title),
+        chart::svg(c)
+    )
+}
+
+/// A table of text cells; cells after the first that start with a digit are numbers,
+/// aligned right.
+pub fn html_table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::from(
+        "<table cellspacing=\"0\" cellpadding=\"0\" style=\"border-collapse:collapse;margin-top:16px\">\n<tr>",
+    );
+    for h in header {
+        out.push_str(&format!("<th style=\"{CELL};text-align:left\">{}</th>", html_escape(h)));
+    }
+    out.push_str("</tr>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let right = i > 0 && cell.starts_with(|c: char| c.is_ascii_digit());
+            let align = if right { ";text-align:right;white-space:nowrap" } else { "" };
+            let cell = html_escape(cell).replace('\n', "<br>");
+            out.push_str(&format!("<td style=\"{CELL}{align}\">{cell}</td>"));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+fn html(a: &Agenda, sections: &[Section], day: &str, charts: &[Chart]) -> String {
+    let mut out = String::new();
     out.push_str(&format!(
         "<p style=\"margin:0 0 12px;color:#555\">{}</p>\n",
         html_escape(&summary(sections))
@@ -267,8 +304,10 @@ fn html(a: &Agenda, sections: &[Section], day: &str) -> String {
         }
         out.push_str("</table>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
+    for c in charts {
+        out.push_str(&html_chart(c));
+    }
+    page(&format!("rolo: {day}"), &out)
 }
 
 #[cfg(test)]

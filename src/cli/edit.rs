@@ -112,7 +112,11 @@ pub fn run_edit(ctx: &Context, a: &EditArgs) -> CliResult {
         }
         match read::parse(entry.kind, &entry.id, &rel, &text) {
             Ok(record) => {
-                let mut change = ctx.change(&book, "edit")?;
+                let mut change = if rolo::sync::in_progress(&book) {
+                    ctx.change_resolving(&book, "edit")?
+                } else {
+                    ctx.change(&book, "edit")?
+                };
                 let edited = change.save_edited(&rel, original.as_bytes(), text.as_bytes())?;
                 if edited == Edited::Conflict {
                     return Err(CliError::Failed(format!(

@@ -171,6 +171,10 @@ pub struct ExportJsonArgs {
     /// One object per line instead of an array
     #[arg(long)]
     ndjson: bool,
+    /// Everything the book holds about this person (a data-subject access request): their
+    /// record, and every record about them or linking to them
+    #[arg(long, value_name = "REF")]
+    about: Option<String>,
     #[command(flatten)]
     common: ExportArgs,
 }
@@ -280,8 +284,14 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand) -> CliResult {
                 Action::Skipped => ("skip", String::new()),
             };
             let linked = if s.linked { " (linked)" } else { "" };
-            ctx.out
-                .line(format_args!("{verb:<6} {}/{}  {}{keys}{linked}", s.kind, s.id, s.title))?;
+            let duplicate = match &s.possible_duplicate {
+                Some(d) => format!(" (possible duplicate: {d})"),
+                None => String::new(),
+            };
+            ctx.out.line(format_args!(
+                "{verb:<6} {}/{}  {}{keys}{linked}{duplicate}",
+                s.kind, s.id, s.title
+            ))?;
         }
     }
     let names: Vec<&str> = inputs.iter().map(|(n, _)| n.as_str()).collect();
@@ -344,13 +354,19 @@ fn step_json(s: &rolo::interop::Step) -> Json {
         Action::Unchanged => ("unchanged", vec![]),
         Action::Skipped => ("skipped", vec![]),
     };
+    let duplicate = s
+        .possible_duplicate
+        .as_ref()
+        .map(|d| json!({ "type": d.kind.name(), "id": d.id, "shares": d.shared }));
     json!({
         "action": action, "type": s.kind.name(), "id": s.id, "title": s.title,
         "file": s.file, "line": s.line, "keys": keys, "linked": s.linked,
+        "possible_duplicate": duplicate,
     })
 }
 
 pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
+    let mut about = None;
     let (format, kinds, common): (Box<dyn Format>, Vec<Kind>, _) = match &cmd {
         ExportCommand::Ics(a) => return export_ics(ctx, a),
         ExportCommand::Vcard(a) => {
@@ -372,6 +388,7 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
             }
             kinds.sort();
             kinds.dedup();
+            about = a.about.as_deref();
             (Box::new(JsonFormat { ndjson: a.ndjson }), kinds, &a.common)
         }
     };
@@ -379,14 +396,26 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
     // Linked records too: vCards and CSV name a contact's company.
     let mut load = kinds.clone();
     load.extend([Kind::Contact, Kind::Company]);
+    if about.is_some() {
+        // Whatever links to the person, of any kind.
+        load = Kind::ALL.to_vec();
+    }
     load.sort();
     load.dedup();
+    let person = about.map(|a| book.resolve(a, &[Kind::Contact])).transpose()?;
     let loaded = ctx.load(&book, &load)?;
     let filter = export_filter(&book, common)?;
     let none = HashMap::new();
     let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
-    let records: Vec<&rolo::Record> =
-        kinds.iter().flat_map(|&k| loaded.of(k)).filter(|r| filter.matches(r, &cx)).collect();
+    let records: Vec<&rolo::Record> = match &person {
+        Some((person, _)) => rolo::privacy::about(&loaded, person)
+            .into_iter()
+            .filter(|r| kinds.contains(&r.kind) && filter.matches(*r, &cx))
+            .collect(),
+        None => {
+            kinds.iter().flat_map(|&k| loaded.of(k)).filter(|r| filter.matches(r, &cx)).collect()
+        }
+    };
     let mut bytes = Vec::new();
     format.write(&records, &loaded, &mut bytes).map_err(WriteFailed)?;
     let what = match kinds.as_slice() {

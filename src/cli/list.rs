@@ -243,10 +243,12 @@ pub fn money(r: &impl View) -> String {
     format!("{} {currency}", thousands(v)).trim().to_string()
 }
 
+/// An amount for people: `1 234 567`, `1 500.50` (cents only when there are some).
 pub fn thousands(v: f64) -> String {
-    let negative = v < 0.0;
-    let whole = v.abs().trunc() as u64;
-    let cents = ((v.abs() - v.abs().trunc()) * 100.0).round() as u64;
+    // Rounded to cents as a whole, so 1.999 carries into 2 rather than leaving ".100".
+    let total = (v.abs() * 100.0).round() as u64;
+    let (whole, cents) = (total / 100, total % 100);
+    let negative = v < 0.0 && total > 0;
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -280,5 +282,13 @@ mod tests {
         assert_eq!(super::thousands(999.0), "999");
         assert_eq!(super::thousands(1500.5), "1 500.50");
         assert_eq!(super::thousands(-12000.0), "-12 000");
+        // Rounded to cents before splitting: no ".100", and a carry reaches the units.
+        assert_eq!(super::thousands(1.999), "2");
+        assert_eq!(super::thousands(1234.567), "1 234.57");
+        assert_eq!(super::thousands(999_999.996), "1 000 000");
+        assert_eq!(super::thousands(0.994), "0.99");
+        assert_eq!(super::thousands(12.3), "12.30");
+        assert_eq!(super::thousands(-1.999), "-2");
+        assert_eq!(super::thousands(-0.001), "0", "nothing left to be negative");
     }
 }

@@ -10,19 +10,25 @@ mod digest;
 mod draft;
 mod edit;
 mod email;
+mod forget;
 mod init;
 mod interop;
 mod list;
+mod mail;
+mod merge_file;
 mod meta;
 mod note;
 mod output;
 mod pipeline;
 mod remove;
+mod render;
 mod report;
 mod search;
 mod show;
+mod sync;
 mod task;
 mod view;
+mod watch;
 
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -94,6 +100,7 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Forget(forget::ForgetArgs),
     Search(search::SearchArgs),
     View(view::ViewArgs),
     Email(email::EmailArgs),
@@ -105,15 +112,21 @@ enum Command {
     #[command(subcommand)]
     Report(report::ReportCommand),
     Index(search::IndexArgs),
+    Sync(sync::SyncArgs),
+    Watch(watch::WatchArgs),
     /// Import records from vCard, CSV or JSON files
     #[command(subcommand)]
     Import(interop::ImportCommand),
     /// Export records as vCard, CSV or JSON, or reminders as iCalendar
     #[command(subcommand)]
     Export(interop::ExportCommand),
+    Render(render::RenderArgs),
+    Mail(mail::MailArgs),
     Date(date::DateArgs),
     Completions(meta::CompletionsArgs),
     Man(meta::ManArgs),
+    #[command(hide = true)]
+    MergeFile(merge_file::MergeFileArgs),
 }
 
 /// What every command gets: where output goes, the clock, and how to find the book.
@@ -149,8 +162,19 @@ impl Context {
     }
 
     /// Find and open the book, first finishing or rolling back any change a killed rolo
-    /// left half done (and saying so).
+    /// left half done (and saying so), and saying when a sync is stopped on conflicts.
     pub fn open_book(&self) -> Result<Book, CliError> {
+        let book = self.open_book_quietly()?;
+        if rolo::sync::in_progress(&book) {
+            self.out.warn(
+                "a sync is stopped on conflicts: fix the files it named, then `rolo sync --continue` (or `rolo sync --abort`)",
+            );
+        }
+        Ok(book)
+    }
+
+    /// [`Context::open_book`] without the word about a stopped sync (for `rolo sync`).
+    pub fn open_book_quietly(&self) -> Result<Book, CliError> {
         let book = match self.opened.take() {
             Some(book) => book,
             None => Book::open(self.discover.find()?)?,
@@ -178,6 +202,17 @@ impl Context {
     /// (saying for whom) while another rolo process is changing the book.
     pub fn change<'b>(&self, book: &'b Book, what: &str) -> Result<Change<'b>, CliError> {
         let change = Change::begin(book, what, &mut |holder| match holder {
+            Some(h) => self.out.status(format_args!("Waiting for {h} to finish…")),
+            None => self.out.status("Waiting for another rolo to finish changing the book…"),
+        })?;
+        self.report_recovered(&change.recovered);
+        Ok(change)
+    }
+
+    /// A change that resolves the conflicts a stopped sync left (`rolo edit` of such a
+    /// record): written, not committed (`rolo sync --continue` commits it).
+    pub fn change_resolving<'b>(&self, book: &'b Book, what: &str) -> Result<Change<'b>, CliError> {
+        let change = Change::begin_resolving(book, what, &mut |holder| match holder {
             Some(h) => self.out.status(format_args!("Waiting for {h} to finish…")),
             None => self.out.status("Waiting for another rolo to finish changing the book…"),
         })?;
@@ -295,6 +330,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Forget(args) => forget::run(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
         Command::View(args) => view::run(ctx, &args),
         Command::Email(args) => email::run(ctx, &args),
@@ -304,11 +340,16 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Digest(args) => agenda::run_digest(ctx, &args),
         Command::Report(cmd) => report::run(ctx, cmd),
         Command::Index(args) => search::run_index(ctx, &args),
+        Command::Sync(args) => sync::run(ctx, &args),
+        Command::Watch(args) => watch::run(ctx, &args),
         Command::Import(cmd) => interop::run_import(ctx, cmd),
         Command::Export(cmd) => interop::run_export(ctx, cmd),
+        Command::Render(args) => render::run(ctx, &args),
+        Command::Mail(args) => mail::run(ctx, &args),
         Command::Date(args) => date::run(ctx, &args),
         Command::Completions(args) => meta::run_completions(&args),
         Command::Man(args) => meta::run_man(&args),
+        Command::MergeFile(args) => merge_file::run(ctx, &args),
     }
 }
 
@@ -328,7 +369,7 @@ fn report(err: CliError) -> i32 {
         CliError::Lib(e) => {
             match &e {
                 // A bad file is already `path:line:col: message`.
-                rolo::Error::Bad(d) => eprintln!("{d}"),
+                rolo::Error::Bad(d) | rolo::Error::BadConfig(d) => eprintln!("{d}"),
                 e => eprintln!("error: {e}"),
             }
             if let Some(hint) = e.hint() {

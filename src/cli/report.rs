@@ -1,15 +1,22 @@
-//! `rolo report funnel|revenue|sources|activity`: each as a table, `--json` (the SPEC's
-//! shapes) or `--csv`. The numbers come from `rolo::reports`; this file only prints.
+//! `rolo report funnel|revenue|sources|activity`: each as a table (the funnel and revenue
+//! with bars beside their numbers on a terminal), `--json` (the SPEC's shapes), `--csv`,
+//! or `--html` (a standalone page with the chart as inline SVG). The numbers come from
+//! `rolo::reports`, the bars from `rolo::render::chart`; this file only lays them out.
 
-use comfy_table::{Cell, CellAlignment};
+use std::io::IsTerminal;
+
+use chrono::{Datelike, NaiveDate};
+use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 use serde_json::Value as Json;
 
 use rolo::model::View;
 use rolo::pipeline::Range;
-use rolo::reports::{self, Period};
+use rolo::render::chart::{self, Bar, Chart};
+use rolo::reports::{self, Funnel, Period, RevenueRow};
 use rolo::{Book, Kind};
 
+use super::digest;
 use super::list::thousands;
 use super::pipeline::{Data, Source, amounts, load, whole_numbers};
 use super::{CliError, CliResult, Context};
@@ -35,8 +42,11 @@ pub struct Common {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     to: Option<String>,
     /// Print CSV with a header line (instead of a table or JSON)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "html")]
     csv: bool,
+    /// Print a standalone HTML page: the chart as inline SVG and the table (for mail)
+    #[arg(long)]
+    html: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -126,14 +136,25 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                 });
                 return csv(ctx, &["stage", "reached", "conversion", "median_days"], csv_rows);
             }
+            let win = f.win_rate.map(percent).unwrap_or_else(|| "-".into());
+            let cycle = f.median_cycle_days.map_or_else(|| "-".into(), |x| format!("{x} days"));
+            let summary = format!("Win rate: {win}. Median cycle (created → won): {cycle}.");
+            if c.html {
+                let body = format!(
+                    "{}{}<p style=\"margin:12px 0 0;color:#555\">{}</p>\n",
+                    digest::html_chart(&funnel_chart(&f)),
+                    digest::html_table(&header, &rows),
+                    chart::escape(&summary)
+                );
+                return page(ctx, "funnel", &body);
+            }
             if ctx.out.json {
                 return json(ctx, &f);
             }
-            table(ctx, &header, rows)?;
-            let win = f.win_rate.map(percent).unwrap_or_else(|| "-".into());
-            let cycle = f.median_cycle_days.map_or_else(|| "-".into(), |x| format!("{x} days"));
-            ctx.out
-                .line(format_args!("Win rate: {win}. Median cycle (created → won): {cycle}."))?;
+            let top = chart::max(f.stages.iter().map(|s| s.reached as f64));
+            let bars = f.stages.iter().map(|s| (s.reached as f64, top)).collect();
+            table(ctx, &header, rows, Some(bars))?;
+            ctx.out.line(summary)?;
             Ok(())
         }
         ReportCommand::Revenue(a) => {
@@ -150,12 +171,27 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                 let lines = rows.iter().map(|r| cells(r, r.won.to_string()));
                 return csv(ctx, &["period", "currency", "won", "count"], lines);
             }
+            let first = if by == Period::Owner { "OWNER" } else { "PERIOD" };
+            let header = [first, "CURRENCY", "WON", "DEALS"];
+            let lines: Vec<Vec<String>> = rows.iter().map(|r| cells(r, thousands(r.won))).collect();
+            if a.common.html {
+                let charts: String = revenue_charts(&rows).iter().map(digest::html_chart).collect();
+                let body = format!("{charts}{}", digest::html_table(&header, &lines));
+                return page(ctx, "revenue", &body);
+            }
             if ctx.out.json {
                 return json(ctx, &rows);
             }
-            let first = if by == Period::Owner { "OWNER" } else { "PERIOD" };
-            let lines = rows.iter().map(|r| cells(r, thousands(r.won))).collect();
-            table(ctx, &[first, "CURRENCY", "WON", "DEALS"], lines)
+            // Amounts are scaled against the largest of their own currency only.
+            let bars = rows
+                .iter()
+                .map(|r| {
+                    let top =
+                        chart::max(rows.iter().filter(|o| o.currency == r.currency).map(|o| o.won));
+                    (r.won, top)
+                })
+                .collect();
+            table(ctx, &header, lines, Some(bars))
         }
         ReportCommand::Sources(c) => {
             let rows = reports::sources(&d.contacts, &d.deals, config, range(ctx, c)?);
@@ -185,14 +221,13 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                 let header: Vec<&str> = header.iter().map(String::as_str).collect();
                 return csv(ctx, &header, lines);
             }
-            if ctx.out.json {
-                return json(ctx, &rows);
-            }
-            let lines = rows
+            let header = ["SOURCE", "CONTACTS", "DEALS", "WON", "WON VALUE", "WIN RATE"];
+            let name = |r: &reports::SourceRow| r.source.clone().unwrap_or_else(|| "(none)".into());
+            let lines: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
                     vec![
-                        r.source.clone().unwrap_or_else(|| "(none)".into()),
+                        name(r),
                         r.contacts.to_string(),
                         r.deals.to_string(),
                         r.won.to_string(),
@@ -201,7 +236,27 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                     ]
                 })
                 .collect();
-            table(ctx, &["SOURCE", "CONTACTS", "DEALS", "WON", "WON VALUE", "WIN RATE"], lines)
+            if c.html {
+                let bars = rows
+                    .iter()
+                    .map(|r| Bar {
+                        label: name(r),
+                        value: r.deals as f64,
+                        text: format!("{} deals, {} won", r.deals, r.won),
+                    })
+                    .collect();
+                let chart = Chart { title: "Deals per lead source".into(), bars };
+                let body = format!(
+                    "{}{}",
+                    digest::html_chart(&chart),
+                    digest::html_table(&header, &lines)
+                );
+                return page(ctx, "lead sources", &body);
+            }
+            if ctx.out.json {
+                return json(ctx, &rows);
+            }
+            table(ctx, &header, lines, None)
         }
         ReportCommand::Activity(a) => {
             let by = match a.by {
@@ -225,11 +280,32 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                 let header = ["period", "kind", "direction", "owner", "count"];
                 return csv(ctx, &header, rows.iter().map(cells));
             }
+            let header = ["PERIOD", "KIND", "DIR", "OWNER", "NOTES"];
+            if a.common.html {
+                let mut per_period: Vec<(String, usize)> = Vec::new();
+                for r in &rows {
+                    match per_period.iter_mut().find(|(p, _)| *p == r.period) {
+                        Some((_, n)) => *n += r.count,
+                        None => per_period.push((r.period.clone(), r.count)),
+                    }
+                }
+                let bars = per_period
+                    .into_iter()
+                    .map(|(period, n)| Bar { label: period, value: n as f64, text: n.to_string() })
+                    .collect();
+                let chart = Chart { title: "Notes per period".into(), bars };
+                let lines: Vec<Vec<String>> = rows.iter().map(cells).collect();
+                let body = format!(
+                    "{}{}",
+                    digest::html_chart(&chart),
+                    digest::html_table(&header, &lines)
+                );
+                return page(ctx, "activity", &body);
+            }
             if ctx.out.json {
                 return json(ctx, &rows);
             }
-            let header = ["PERIOD", "KIND", "DIR", "OWNER", "NOTES"];
-            table(ctx, &header, rows.iter().map(cells).collect())?;
+            table(ctx, &header, rows.iter().map(cells).collect(), None)?;
             let (most, least) = reports::most_and_least_recent(&d.contacts, &d.last_contact, 5);
             for (title, list) in [("MOST RECENT CONTACT", most), ("LEAST RECENT CONTACT", least)] {
                 if list.is_empty() {
@@ -242,7 +318,7 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                         vec![c.id.clone(), c.name.clone(), when]
                     })
                     .collect();
-                table(ctx, &["ID", "NAME", title], lines)?;
+                table(ctx, &["ID", "NAME", title], lines, None)?;
             }
             Ok(())
         }
@@ -260,23 +336,131 @@ fn json(ctx: &Context, value: &impl Serialize) -> CliResult {
     Ok(())
 }
 
-/// A table whose cells after the first two are numbers (right-aligned); empty: a header.
-fn table(ctx: &Context, header: &[&str], rows: Vec<Vec<String>>) -> CliResult {
-    let mut t = ctx.out.table(header.iter().copied());
-    for row in rows {
-        t.add_row(
-            row.into_iter()
-                .enumerate()
-                .map(|(i, text)| {
-                    let right = i > 0 && text.starts_with(|c: char| c.is_ascii_digit());
-                    let cell = Cell::new(text);
-                    if right { cell.set_alignment(CellAlignment::Right) } else { cell }
+/// The funnel as bars: deals that reached each stage, and how many went on.
+pub fn funnel_chart(f: &Funnel) -> Chart {
+    let bars = f
+        .stages
+        .iter()
+        .map(|s| Bar {
+            label: s.stage.clone(),
+            value: s.reached as f64,
+            text: match s.conversion {
+                Some(c) => format!("{} · {} went on", s.reached, percent(c)),
+                None => s.reached.to_string(),
+            },
+        })
+        .collect();
+    Chart { title: "Funnel: deals that reached each stage".into(), bars }
+}
+
+/// Revenue as bars, one chart per currency (amounts are never compared across them).
+pub fn revenue_charts(rows: &[RevenueRow]) -> Vec<Chart> {
+    let mut currencies: Vec<&str> = rows.iter().map(|r| r.currency.as_str()).collect();
+    currencies.sort_unstable();
+    currencies.dedup();
+    currencies
+        .into_iter()
+        .map(|cur| Chart {
+            title: format!("Won, {cur}"),
+            bars: rows
+                .iter()
+                .filter(|r| r.currency == cur)
+                .map(|r| Bar {
+                    label: r.period.clone(),
+                    value: r.won,
+                    text: format!(
+                        "{} {cur} · {} deal{}",
+                        thousands(r.won),
+                        r.count,
+                        if r.count == 1 { "" } else { "s" }
+                    ),
                 })
-                .collect::<Vec<_>>(),
-        );
+                .collect(),
+        })
+        .collect()
+}
+
+/// The charts the HTML digest shows of `deals`: the funnel of all time, and what was won
+/// in each of the twelve months up to `today`. None when nothing reached a stage.
+pub fn digest_charts<V: View>(deals: &[V], book: &Book, today: NaiveDate) -> Vec<Chart> {
+    let config = &book.config;
+    let f = reports::funnel(deals, config, Range::default());
+    if f.stages.iter().all(|s| s.reached == 0) {
+        return Vec::new();
+    }
+    let start = (today - chrono::Months::new(11)).with_day(1).unwrap_or(today);
+    let range = Range { from: Some(start), to: Some(today) };
+    let mut charts = vec![funnel_chart(&f)];
+    charts.extend(revenue_charts(&reports::revenue(deals, config, range, Period::Month)));
+    charts
+}
+
+/// A report's standalone HTML page on stdout.
+fn page(ctx: &Context, what: &str, body: &str) -> CliResult {
+    let day = ctx.clock.today().format("%Y-%m-%d");
+    ctx.out.line(digest::page(&format!("rolo: {what}, {day}"), body).trim_end())?;
+    Ok(())
+}
+
+/// A row's bar length: its value, and the value that fills the room.
+type Bars = Vec<(f64, f64)>;
+
+/// Bars at most this wide; at least this wide on a narrow terminal.
+const BARS_MAX: usize = 60;
+const BARS_MIN: usize = 10;
+
+/// Whether bars go beside the numbers: on a terminal (or with `--color always`), never
+/// in a pipe, so what scripts read stays as it was.
+fn on_terminal(ctx: &Context) -> bool {
+    !ctx.out.json && (std::io::stdout().is_terminal() || ctx.out.colored())
+}
+
+/// A table whose cells after the first two are numbers (right-aligned); empty: a header.
+/// On a terminal, `bars` adds a last column of bars sized to the room the table leaves.
+fn table(ctx: &Context, header: &[&str], rows: Vec<Vec<String>>, bars: Option<Bars>) -> CliResult {
+    let bars = bars.filter(|_| on_terminal(ctx));
+    let mut t = build(ctx, header, &rows, None);
+    if let Some(bars) = bars {
+        // Each column takes its content, a space each side and a border; then the bars'.
+        let used: usize =
+            t.column_max_content_widths().iter().map(|w| usize::from(*w) + 3).sum::<usize>() + 1;
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok());
+        let total = t.width().map(usize::from).or(columns).unwrap_or(80);
+        let room = total.saturating_sub(used + 3).clamp(BARS_MIN, BARS_MAX);
+        t = build(ctx, header, &rows, Some((&bars, room)));
     }
     ctx.out.print_table(&t)?;
     Ok(())
+}
+
+fn build(
+    ctx: &Context,
+    header: &[&str],
+    rows: &[Vec<String>],
+    bars: Option<(&Bars, usize)>,
+) -> comfy_table::Table {
+    let mut names: Vec<&str> = header.to_vec();
+    if bars.is_some() {
+        names.push("");
+    }
+    let mut t = ctx.out.table(names);
+    for (n, row) in rows.iter().enumerate() {
+        let mut cells: Vec<Cell> = row
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let right = i > 0 && text.starts_with(|c: char| c.is_ascii_digit());
+                let cell = Cell::new(text);
+                if right { cell.set_alignment(CellAlignment::Right) } else { cell }
+            })
+            .collect();
+        if let Some((bars, room)) = bars {
+            let (value, top) = bars.get(n).copied().unwrap_or_default();
+            cells.push(ctx.out.cell(chart::blocks(value, top, room), Some(Color::Blue)));
+        }
+        t.add_row(cells);
+    }
+    t
 }
 
 fn csv(ctx: &Context, header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> CliResult {

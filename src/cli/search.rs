@@ -141,6 +141,8 @@ pub fn run_index(ctx: &Context, a: &IndexArgs) -> CliResult {
         format!("Rebuilt the index: {} records", refresh.indexed)
     } else if refresh.indexed + refresh.removed > 0 {
         format!("Updated the index: {} indexed, {} removed", refresh.indexed, refresh.removed)
+    } else if refresh.by_watcher {
+        "The index is up to date (the watcher says so)".to_string()
     } else {
         "The index is up to date".to_string()
     };

@@ -84,6 +84,46 @@ pub fn scan(root: &Path) -> Result<Vec<Found>> {
     Ok(found.into_iter().flatten().collect())
 }
 
+/// The record file at `rel` (relative to the book) as a walk would find it now, or `None`
+/// when nothing is there or it is not a record file (a hidden or temporary file, a
+/// directory, a file outside the record folders).
+pub fn found_at(root: &Path, rel: &Path) -> Option<Found> {
+    let (kind, id) = record_path(rel)?;
+    let meta = fs::metadata(root.join(rel)).ok()?;
+    meta.is_file().then(|| Found {
+        kind,
+        id,
+        rel: rel.to_string_lossy().replace('\\', "/"),
+        stamp: stamp(&meta),
+    })
+}
+
+/// The kind and id a path names, if it is where a walk looks for records:
+/// `contacts/ID.md`, `notes/YEAR/ID.md`; never a hidden or temporary file.
+pub fn record_path(rel: &Path) -> Option<(Kind, String)> {
+    let parts: Vec<&str> =
+        rel.components().map(|c| c.as_os_str().to_str()).collect::<Option<_>>()?;
+    let (dir, name) = match parts.as_slice() {
+        [dir, name] => (*dir, *name),
+        [dir, year, name] if *dir == Kind::Note.dir() && !year.starts_with('.') => (*dir, *name),
+        _ => return None,
+    };
+    let kind = Kind::ALL.into_iter().find(|k| k.dir() == dir)?;
+    if kind == Kind::Note && parts.len() != 3 {
+        return None;
+    }
+    let id = name.strip_suffix(".md").filter(|_| !name.starts_with('.'))?;
+    Some((kind, id.to_string()))
+}
+
+/// The hash a file adds to a walk's [`fingerprint`].
+pub fn entry_hash(f: &Found) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&f.rel, f.stamp.size, f.stamp.mtime_ns).hash(&mut h);
+    h.finish()
+}
+
 /// `f` over `items` on `threads` threads, results in the order of `items`.
 fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -122,11 +162,8 @@ fn read_dir(dir: &Path) -> Result<Vec<fs::DirEntry>> {
 /// An order-independent digest of a walk: equal digests mean nothing changed, so the
 /// common case never parses the manifest.
 pub fn fingerprint(found: &[Found]) -> (u64, u64) {
-    use std::hash::{Hash, Hasher};
     found.iter().fold((0u64, found.len() as u64), |(sum, count), f| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&f.rel, f.stamp.size, f.stamp.mtime_ns).hash(&mut h);
-        (sum.wrapping_add(h.finish()), count)
+        (sum.wrapping_add(entry_hash(f)), count)
     })
 }
 

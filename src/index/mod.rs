@@ -15,6 +15,7 @@ pub mod rows;
 pub mod schema;
 pub mod search;
 pub mod tokenizer;
+pub mod watcher;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ use tokenizer::{RoloTokenizer, Stemming};
 #[derive(Debug, Default, Clone)]
 pub struct Refresh {
     pub rebuilt: bool,
+    /// A running watcher vouched for the index: nothing was walked.
+    pub by_watcher: bool,
     pub indexed: usize,
     pub removed: usize,
     /// Files that could not be parsed, as of this refresh (reported on every command).
@@ -65,6 +68,21 @@ impl SearchIndex {
     /// Open the index, bringing it up to date with the files first (rebuilding it if it
     /// is missing, damaged or of another version).
     pub fn open_fresh(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
+        // A running watcher knows, without a walk, once it has seen every change so far.
+        if let Some(fingerprint) = watcher::fresh(book.root()) {
+            let dir = index_dir(book);
+            if let Ok(mut index) = Self::open_existing(&dir) {
+                index.fingerprint = fingerprint;
+                let problems = fresh::load_problems(&fresh::problems_path(&dir));
+                return Ok((index, Refresh { problems, by_watcher: true, ..Refresh::default() }));
+            }
+        }
+        Self::open_walked(book, progress)
+    }
+
+    /// [`SearchIndex::open_fresh`] by a walk of the book, without asking a watcher (what
+    /// the watcher itself does when it starts).
+    pub fn open_walked(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
         let found = fresh::scan(book.root())?;
         let (mut index, refresh) = Self::refresh(book, &found, progress)?;
         index.fingerprint = fresh::fingerprint(&found);
@@ -96,6 +114,17 @@ impl SearchIndex {
             }
         }
         Self::rebuild_locked(book, found, progress)
+    }
+
+    /// Bring the index up to date with `changes` known without a walk (the watcher's),
+    /// `found` being every record file as it is now: what the manifest will say.
+    pub fn apply_known(book: &Book, found: &[Found], changes: Changes) -> Result<Refresh> {
+        let dir = index_dir(book);
+        let _lock = lock(book)?;
+        match Self::open_existing(&dir) {
+            Ok(index) => index.apply(book, &dir, found, changes),
+            Err(_) => Self::rebuild_locked(book, found, &mut |_, _| {}).map(|(_, r)| r),
+        }
     }
 
     /// Throw the index away and index every file again.

@@ -3,6 +3,8 @@
 //! lists united), skipped, or duplicated as `--on-duplicate` says; the rest are created
 //! under ids made from their names. Companies and contacts that records link to by name
 //! are linked, or created once. A dry run does all of it in memory and writes nothing.
+//! A record created beside one it only shares an email or phone with (the names say two
+//! people) is reported as a possible duplicate of it.
 //!
 //! The caller reads the files, prints the [`Report`] and makes the one commit.
 
@@ -11,9 +13,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Utc};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use super::matcher::Known;
+use super::matcher::{Found, Known};
 use super::merge::{fill, ordered};
-use super::report::{Action, Problem, Report, Step};
+use super::report::{Action, PossibleDuplicate, Problem, Report, Step};
 use super::{Incoming, Parsed, Reason, RowError, normalize_uid, stable_uid};
 use crate::book::Book;
 use crate::change::Change;
@@ -119,15 +121,25 @@ impl<'c, 'b> Importer<'c, 'b> {
         };
         let (company_id, contact_id) = (existing(&company), existing(&contact));
         let found = match self.opts.on_duplicate {
-            OnDuplicate::Create => None,
+            OnDuplicate::Create => Found::New,
             _ => self.known.find(&inc, company_id.as_deref(), contact_id.as_deref()),
         };
         let line = inc.line;
-        let Some(at) = found else {
-            self.link(file, line, &mut inc, "company", company)?;
-            self.link(file, line, &mut inc, "contact", contact)?;
-            self.create(file, inc, false)?;
-            return Ok(Ok(()));
+        let at = match found {
+            Found::Same(at) => at,
+            other => {
+                let duplicate = match other {
+                    Found::Near { at, shared } => {
+                        let r = &self.known.records[at];
+                        Some(PossibleDuplicate { kind: r.kind, id: r.id.clone(), shared })
+                    }
+                    _ => None,
+                };
+                self.link(file, line, &mut inc, "company", company)?;
+                self.link(file, line, &mut inc, "contact", contact)?;
+                self.create(file, inc, false, duplicate)?;
+                return Ok(Ok(()));
+            }
         };
         let action = if self.opts.on_duplicate == OnDuplicate::Skip {
             Action::Skipped
@@ -152,6 +164,7 @@ impl<'c, 'b> Importer<'c, 'b> {
             file: file.to_string(),
             line,
             linked: false,
+            possible_duplicate: None,
         };
         self.report.steps.push(step);
         Ok(Ok(()))
@@ -228,7 +241,7 @@ impl<'c, 'b> Importer<'c, 'b> {
                 if let Some(d) = domain {
                     new.text("domain", &d);
                 }
-                self.create(file, new, true)?
+                self.create(file, new, true, None)?
             }
         };
         inc.set(key, Value::from(id));
@@ -236,7 +249,13 @@ impl<'c, 'b> Importer<'c, 'b> {
     }
 
     /// Write a new record (or, in a dry run, choose its id); returns the id.
-    fn create(&mut self, file: &str, inc: Incoming, linked: bool) -> Result<String> {
+    fn create(
+        &mut self,
+        file: &str,
+        inc: Incoming,
+        linked: bool,
+        possible_duplicate: Option<PossibleDuplicate>,
+    ) -> Result<String> {
         let mut record = Record::new(inc.kind, String::new(), PathBuf::new());
         record.doc = inc.doc;
         if !inc.verbatim {
@@ -268,6 +287,7 @@ impl<'c, 'b> Importer<'c, 'b> {
             file: file.to_string(),
             line: inc.line,
             linked,
+            possible_duplicate,
         };
         self.report.steps.push(step);
         self.known.add(record);

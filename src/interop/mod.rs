@@ -29,7 +29,7 @@ use crate::error::Result;
 use crate::model::{Kind, Record};
 
 pub use import::{Importer, OnDuplicate, Options};
-pub use report::{Action, Problem, Report, Step};
+pub use report::{Action, PossibleDuplicate, Problem, Report, Step};
 
 /// One interchange format. `read` never fails on a bad card or row: each one becomes a
 /// [`RowError`] beside the records that did parse, so the rest of the file still lands.
@@ -155,6 +155,8 @@ pub enum Reason {
     NotUtf8,
     #[error("unknown charset \"{0}\"")]
     UnknownCharset(String),
+    #[error("bytes not valid in {0}")]
+    NotInCharset(String),
     #[error("no BEGIN:VCARD found: is this a vCard file?")]
     NotVcard,
     #[error("the card has no END:VCARD")]

@@ -65,7 +65,7 @@ fn num(s: &str) -> Result<u32, String> {
 
 /// Whether the text is written in a script whose names put the family name first with
 /// no space (Chinese, Japanese, Korean).
-fn is_cjk(s: &str) -> bool {
+pub(crate) fn is_cjk(s: &str) -> bool {
     s.chars().any(|c| {
         matches!(c as u32,
             0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)

@@ -69,6 +69,13 @@ impl fmt::Display for Kind {
     }
 }
 
+/// As its name (`"contact"`), as in `--json`'s `type`.
+impl serde::Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 impl FromStr for Kind {
     type Err = String;
 

@@ -1,6 +1,8 @@
 //! A record as loaded: its kind, id, path, the front matter as an editable document
 //! (every comment and unknown key kept), and the exact text after the front matter.
 
+#[cfg(test)]
+use std::path::Path;
 use std::path::PathBuf;
 
 use serde_json::{Map, Value as Json};
@@ -41,7 +43,7 @@ impl Record {
     /// The file's text: unchanged parts come back byte for byte.
     pub fn to_text(&self) -> String {
         let newline = if self.head.ends_with("\r\n") { "\r\n" } else { "\n" };
-        let mut front = self.doc.to_string();
+        let mut front = render_front(&self.doc);
         if newline == "\r\n" {
             // toml_edit writes what it re-renders with LF: keep a CRLF file CRLF throughout.
             front = front.replace("\r\n", "\n").replace('\n', "\r\n");
@@ -114,6 +116,85 @@ impl Record {
         map.insert("body".into(), Json::String(self.body.clone()));
         map
     }
+}
+
+/// The front matter's TOML. Strings rolo itself wrote that hold a line break are written on
+/// one line with escapes (`"a\nb"`) rather than as `"""` blocks: a block holding a `+++`
+/// line would close the front matter, and in a CRLF file the line breaks of the value
+/// itself would change. Values as a person wrote them are never re-rendered.
+fn render_front(doc: &DocumentMut) -> String {
+    if !has_new_multiline(doc.as_table()) {
+        return doc.to_string();
+    }
+    let mut doc = doc.clone();
+    one_line_table(doc.as_table_mut());
+    doc.to_string()
+}
+
+fn is_new_multiline(v: &Value) -> bool {
+    matches!(v, Value::String(f) if f.as_repr().is_none() && f.value().contains(['\n', '\r']))
+}
+
+fn has_new_multiline(table: &toml_edit::Table) -> bool {
+    fn value(v: &Value) -> bool {
+        match v {
+            Value::Array(a) => a.iter().any(value),
+            Value::InlineTable(t) => t.iter().any(|(_, v)| value(v)),
+            v => is_new_multiline(v),
+        }
+    }
+    table.iter().any(|(_, item)| match item {
+        Item::Value(v) => value(v),
+        Item::Table(t) => has_new_multiline(t),
+        Item::ArrayOfTables(a) => a.iter().any(has_new_multiline),
+        Item::None => false,
+    })
+}
+
+fn one_line_table(table: &mut toml_edit::Table) {
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Value(v) => one_line_value(v),
+            Item::Table(t) => one_line_table(t),
+            Item::ArrayOfTables(a) => a.iter_mut().for_each(one_line_table),
+            Item::None => {}
+        }
+    }
+}
+
+fn one_line_value(v: &mut Value) {
+    match v {
+        Value::Array(a) => a.iter_mut().for_each(one_line_value),
+        Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| one_line_value(v)),
+        v if is_new_multiline(v) => {
+            let literal = basic_string(v.as_str().unwrap_or_default());
+            if let Ok(mut one) = literal.parse::<Value>() {
+                *one.decor_mut() = v.decor().clone();
+                *v = one;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `text` as a one-line TOML basic string: quotes, backslashes and control characters
+/// (line breaks, DEL) escaped, everything else as it is.
+fn basic_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A record's name or title; for a note (which has none) the first line of its body,
@@ -197,4 +278,34 @@ pub fn display_value(v: &Value) -> String {
 pub(crate) fn test_record(kind: Kind, id: &str, front: &str) -> Record {
     let path = std::path::PathBuf::from(format!("{}/{id}.md", kind.dir()));
     crate::store::read::parse(kind, id, &path, &format!("+++\n{front}\n+++\n")).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::edit;
+
+    #[test]
+    fn a_value_holding_the_delimiter_keeps_the_record_readable() {
+        let mut r = test_record(Kind::Contact, "anna", "name = \"Анна\"");
+        edit::set(&mut r.doc, &["notes"], Value::from("a\n+++\nb")).unwrap();
+        let text = r.to_text();
+        assert!(text.contains("notes = \"a\\n+++\\nb\"\n"), "{text}");
+        let back = crate::store::read::parse(Kind::Contact, "anna", &r.path, &text).unwrap();
+        assert_eq!(back.str("notes"), Some("a\n+++\nb"));
+    }
+
+    #[test]
+    fn a_new_line_break_in_a_crlf_file_stays_what_it_was() {
+        let text =
+            "+++\r\nname = \"Анна\"\r\nold = \"\"\"\r\nкак есть\r\n\"\"\"\r\n+++\r\nТекст\r\n";
+        let mut r =
+            crate::store::read::parse(Kind::Contact, "anna", Path::new("c/a.md"), text).unwrap();
+        assert_eq!(r.to_text(), text, "what a person wrote comes back byte for byte");
+        edit::set(&mut r.doc, &["title"], Value::from("Head\nof Sales")).unwrap();
+        let out = r.to_text();
+        let back = crate::store::read::parse(Kind::Contact, "anna", &r.path, &out).unwrap();
+        assert_eq!(back.str("title"), Some("Head\nof Sales"), "{out:?}");
+        assert!(out.contains("old = \"\"\"\r\nкак есть\r\n\"\"\""), "{out:?}");
+    }
 }

@@ -80,17 +80,84 @@ pub fn unset(doc: &mut DocumentMut, path: &[&str]) -> Result<bool> {
     let Some((last, parents)) = path.split_last() else { return Ok(false) };
     let mut item: &mut Item = doc.as_item_mut();
     for part in parents {
-        match item.get_mut(part) {
+        // Through `TableLike`: `Item::get_mut` would leave an empty placeholder behind
+        // for a table that is not there.
+        match item.as_table_like_mut().and_then(|t| t.get_mut(part)) {
             Some(i) => item = i,
             None => return Ok(false),
         }
     }
-    let removed = match item {
-        Item::Table(t) => t.remove(last).is_some(),
-        Item::Value(Value::InlineTable(t)) => t.remove(last).is_some(),
-        _ => false,
+    let (removed, leftover) = match item {
+        Item::Table(t) => match remove_keeping_comments(t, last) {
+            Some(leftover) => (true, leftover),
+            None => (false, None),
+        },
+        Item::Value(Value::InlineTable(t)) => (t.remove(last).is_some(), None),
+        _ => (false, None),
     };
+    // The last key of its table: its comments go before what is written next, the next
+    // table's header or the end of the front matter.
+    if let Some(text) = leftover {
+        let after = match item {
+            Item::Table(t) if !parents.is_empty() => t.position(),
+            _ => None,
+        };
+        let next = after.and_then(|after| {
+            let mut tables = Vec::new();
+            tables_in(doc.as_table(), &Vec::new(), &mut tables);
+            tables.into_iter().filter(|(p, _)| *p > after).min_by_key(|(p, _)| *p)
+        });
+        let next = next.and_then(|(_, path)| table_at_path(doc.as_table_mut(), &path));
+        match next {
+            Some(t) => {
+                let old = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or_default();
+                let joined = format!("{text}{old}");
+                t.decor_mut().set_prefix(joined);
+            }
+            None => {
+                let trailing = doc.trailing().as_str().unwrap_or_default().to_string();
+                doc.set_trailing(format!("{text}{trailing}"));
+            }
+        }
+    }
     Ok(removed)
+}
+
+/// Remove a key; the comments and blank lines above it (its key's prefix) stay, on the
+/// next key or table of the same table: a person's notes are never dropped with a value.
+/// What found no place there (the table's last key) is returned for the caller.
+fn remove_keeping_comments(table: &mut Table, key: &str) -> Option<Option<String>> {
+    let next = table.iter().map(|(k, _)| k.to_string()).skip_while(|k| k != key).nth(1);
+    let (removed, _) = table.remove_entry(key)?;
+    let prefix = removed.leaf_decor().prefix().and_then(|p| p.as_str()).unwrap_or_default();
+    if prefix.is_empty() {
+        return Some(None);
+    }
+    let prefix = prefix.to_string();
+    let join = |old: Option<&str>| format!("{prefix}{}", old.unwrap_or_default());
+    let placed = match next {
+        Some(next) => {
+            // A key's own decor is written before every header of an array of tables:
+            // only a plain key takes the comment on its key.
+            let is_value = table.get(&next).is_some_and(Item::is_value);
+            if let Some(mut k) = table.key_mut(&next).filter(|_| is_value) {
+                let old = k.leaf_decor().prefix().and_then(|p| p.as_str()).map(str::to_string);
+                k.leaf_decor_mut().set_prefix(join(old.as_deref()));
+                true
+            } else {
+                match first_rendered_table(table) {
+                    Some(t) => {
+                        let old = t.decor().prefix().and_then(|p| p.as_str()).map(str::to_string);
+                        t.decor_mut().set_prefix(join(old.as_deref()));
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+        None => false,
+    };
+    Some((!placed).then_some(prefix))
 }
 
 /// The table holding the last key of `path` (`["fields", "langs"]` → `[fields]`), made
@@ -122,6 +189,54 @@ fn parent_table<'d>(
         .as_table_like_mut()
         .ok_or_else(|| Error::value(path.join("."), "is not inside a table"))?;
     Ok(Some(table))
+}
+
+/// The sub-table (or array-of-tables entry) written first under `table`: tables are
+/// written after the keys, in the order of their position in the file.
+fn first_rendered_table(table: &mut Table) -> Option<&mut Table> {
+    let mut tables: Vec<&mut Table> = Vec::new();
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => tables.push(t),
+            Item::ArrayOfTables(a) => tables.extend(a.iter_mut()),
+            _ => {}
+        }
+    }
+    tables.into_iter().min_by_key(|t| t.position().unwrap_or(isize::MAX))
+}
+
+/// Where a table is: the keys down to it, with the entry's index in an array of tables.
+type TablePath = Vec<(String, Option<usize>)>;
+
+/// Every table under `table`, at any depth (array-of-tables entries too), with its
+/// position in the file.
+fn tables_in(table: &Table, at: &TablePath, out: &mut Vec<(isize, TablePath)>) {
+    for (key, item) in table.iter() {
+        let mut push = |t: &Table, index: Option<usize>| {
+            let mut path = at.clone();
+            path.push((key.to_string(), index));
+            if let Some(p) = t.position() {
+                out.push((p, path.clone()));
+            }
+            tables_in(t, &path, out);
+        };
+        match item {
+            Item::Table(t) => push(t, None),
+            Item::ArrayOfTables(a) => a.iter().enumerate().for_each(|(i, t)| push(t, Some(i))),
+            _ => {}
+        }
+    }
+}
+
+fn table_at_path<'d>(mut table: &'d mut Table, path: &TablePath) -> Option<&'d mut Table> {
+    for (key, index) in path {
+        table = match (table.get_mut(key)?, index) {
+            (Item::Table(t), None) => t,
+            (Item::ArrayOfTables(a), Some(i)) => a.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(table)
 }
 
 /// Append strings to an array key (`tags`, or `fields.langs` inside a table), creating
@@ -312,7 +427,13 @@ mod tests {
     fn unset_and_lists() {
         let mut d = doc();
         assert!(unset(&mut d, &["odd_key"]).unwrap());
+        let mut commented: DocumentMut =
+            "# Anna, by hand\n\nname = \"Анна\"\ncity = \"X\"\n".parse().unwrap();
+        assert!(unset(&mut commented, &["name"]).unwrap());
+        assert_eq!(commented.to_string(), "# Anna, by hand\n\ncity = \"X\"\n");
         assert!(!unset(&mut d, &["nope"]).unwrap());
+        assert!(!unset(&mut d, &["nope", "deeper"]).unwrap());
+        set(&mut d, &["nope", "x"], Value::from(1)).unwrap();
         assert!(push_strs(&mut d, &["tags"], &["new".into(), "vip".into()]).unwrap());
         assert!(remove_strs(&mut d, &["tags"], &["b2b".into()]).unwrap());
         assert!(d.to_string().contains("tags = [\"vip\", \"new\"]"), "{d}");

@@ -21,12 +21,19 @@ pub fn parse(kind: Kind, id: &str, path: &Path, text: &str) -> Result<Record, Di
         let message = e.message().lines().next().unwrap_or("invalid TOML").trim().to_string();
         diag(line + parts.front_line - 1, col, message)
     })?;
+    let mut doc = doc.into_mut();
+    // toml_edit drops a byte-order mark that starts the TOML (one just after the opening
+    // `+++` line); the root table's prefix writes it back where it was, so the file still
+    // comes back byte for byte.
+    if parts.front.starts_with('\u{feff}') {
+        doc.decor_mut().set_prefix("\u{feff}");
+    }
     let (closing, body) = parts.tail.split_at(parts.closing_len);
     Ok(Record {
         kind,
         id: id.to_string(),
         path: path.to_path_buf(),
-        doc: doc.into_mut(),
+        doc,
         head: parts.head.to_string(),
         closing: closing.to_string(),
         body: body.to_string(),
@@ -46,6 +53,21 @@ mod tests {
         assert_eq!(r.str("name"), Some("Анна Петрова"));
         assert_eq!(r.strs("tags"), ["vip", "b2b"]);
         assert_eq!(r.body, "# Notes\n\nLikes *tea*.\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_after_the_opening_line_is_kept() {
+        // Found by fuzzing: the mark was dropped, so the file changed on its next write.
+        for text in [
+            "\u{feff}+++\r\n\u{feff}\r\n+++\r\nТе",
+            "+++\n\u{feff}# Анна\nname = \"Анна\"\n\n[fields]\nx = 1\n+++\n",
+            "+++\n\u{feff}[fields]\nx = 1\n+++\n",
+        ] {
+            let mut r = parse(Kind::Contact, "a", Path::new("contacts/a.md"), text).unwrap();
+            assert_eq!(r.to_text(), text);
+            crate::store::edit::set(&mut r.doc, &["city"], "Алматы".into()).unwrap();
+            assert!(r.to_text().contains("\u{feff}"), "{:?}", r.to_text());
+        }
     }
 
     #[test]

@@ -31,7 +31,17 @@ fn init_makes_a_repository_with_one_commit() {
     let tracked = book.git(&["ls-files"]);
     let mut tracked: Vec<&str> = tracked.lines().collect();
     tracked.sort_unstable();
-    assert_eq!(tracked, [".gitignore", "rolo.toml"]);
+    assert_eq!(
+        tracked,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "rolo.toml",
+            "templates/follow-up.md",
+            "templates/proposal.md"
+        ]
+    );
+    assert!(book.read(".gitattributes").contains("contacts/*.md merge=rolo"));
     assert_eq!(status(&book), "", "the book is clean after init");
 }
 

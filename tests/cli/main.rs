@@ -6,6 +6,8 @@ mod support;
 
 mod agenda;
 mod books;
+mod charts;
+mod documents;
 mod edits;
 mod email;
 mod example;
@@ -13,16 +15,21 @@ mod generated;
 mod interop;
 mod links;
 mod listing;
+mod merge_driver;
 mod pipeline;
+mod privacy;
+mod properties;
 mod records;
 mod robustness;
 mod safety;
 mod search;
 mod spoken_dates;
+mod sync;
 mod tables;
 mod tasks;
 mod vdir;
 mod views;
+mod watch;
 mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.

@@ -151,7 +151,8 @@ fn no_temporary_files_are_left_behind() {
         .filter(|f| !f.starts_with(".rolo/"))
         .filter(|f| {
             let name = f.rsplit('/').next().unwrap();
-            name.ends_with(".tmp") || (name.starts_with('.') && name != ".gitignore")
+            name.ends_with(".tmp")
+                || (name.starts_with('.') && name != ".gitignore" && name != ".gitattributes")
         })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");

@@ -206,14 +206,14 @@ fn kill_9_at_random_moments_of_a_rename_leaves_a_whole_book() {
 #[test]
 fn a_rename_stopped_at_each_step_is_finished_by_the_next_command() {
     const NOTES: usize = 30;
-    for point in ["after-decide", "mid-apply", "before-commit"] {
+    for point in ["after-decide", "mid-apply", "before-commit", "after-update-ref"] {
         let book = book_with_linked_contact(NOTES);
         let mut cmd = book.command(["rename", "anna", "anna-ivanova"]);
         cmd.env("ROLO_FAILPOINT", point);
         let crashed = crate::support::run(cmd);
         assert_ne!(crashed.code, 0, "{point}: the process was to crash: {crashed}");
         let after = book.rolo(["show", "anna-ivanova", "--json"]);
-        assert!(after.stderr.contains("finished it and committed it"), "{point}: {after}");
+        assert!(after.stderr.contains("finished it"), "{point}: {after}");
         assert_eq!(assert_whole_after_rename(&book, NOTES, &after), "anna-ivanova", "{point}");
         assert_eq!(book.log()[0], "contact: rename anna to anna-ivanova", "{point}");
         let trailer =
@@ -325,4 +325,44 @@ fn a_file_that_cannot_be_read_is_reported_and_retried() {
         assert_eq!(run.code, 0, "{run}");
         assert!(run.stderr.contains("contacts/ghost.md"), "reported on every run: {run}");
     }
+}
+
+/// `rolo edit` while another rolo changes the same record: different keys are both kept;
+/// the same key keeps the file as the other process left it and the edit aside.
+#[test]
+fn an_edit_merges_with_a_change_made_while_the_editor_was_open() {
+    let book = TestBook::new();
+    let id = add(&book, &["contact", "add", "Айгүл Сейітқызы", "--title", "Менеджер"]);
+    let rolo = env!("CARGO_BIN_EXE_rolo");
+    let editor = crate::fixtures::script(
+        &book,
+        "ed.sh",
+        &format!(
+            "\"{rolo}\" set {id} city=Алматы\nsed -i 's/^title = .*/title = \"Директор\"/' \"$1\""
+        ),
+    );
+    let mut cmd = book.command(["edit", &id]);
+    cmd.env("EDITOR", &editor);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("both changes are kept"), "{run}");
+    let front = front_of(&book, &format!("contacts/{id}.md"));
+    assert_eq!(front["title"].as_str(), Some("Директор"));
+    assert_eq!(front["city"].as_str(), Some("Алматы"));
+    assert_eq!(status(&book), "");
+
+    // Now both change the title: the other process's value stays, the edit is kept aside.
+    let editor = crate::fixtures::script(
+        &book,
+        "ed2.sh",
+        &format!("\"{rolo}\" set {id} title=CEO\nsed -i 's/^title = .*/title = \"CTO\"/' \"$1\""),
+    );
+    let mut cmd = book.command(["edit", &id]);
+    cmd.env("EDITOR", &editor);
+    let run = crate::support::run(cmd);
+    assert_eq!(run.code, 1, "{run}");
+    assert!(run.stderr.contains("your version is kept in"), "{run}");
+    assert_eq!(front_of(&book, &format!("contacts/{id}.md"))["title"].as_str(), Some("CEO"));
+    let kept = std::fs::read_to_string(book.path(&format!(".rolo/edit/contact-{id}.md"))).unwrap();
+    assert!(kept.contains("title = \"CTO\""), "{kept}");
 }

@@ -237,6 +237,51 @@ mod tests {
         assert!(matches!(none, Err(RowError { line: 1, reason: Reason::NoName(_) })));
     }
 
+    /// 2.1 cards in legacy charsets without quoted-printable, as Android, Chinese and
+    /// Russian phones write them: names in their script, never replacement characters.
+    #[test]
+    fn legacy_charsets_without_quoted_printable() {
+        let read = |lines: &[&[u8]]| {
+            let mut file = b"BEGIN:VCARD\r\nVERSION:2.1\r\n".to_vec();
+            for line in lines {
+                file.extend_from_slice(line);
+                file.extend_from_slice(b"\r\n");
+            }
+            file.extend_from_slice(b"END:VCARD\r\n");
+            Vcard::default().read(&file).unwrap()
+        };
+        // 山田 太郎 in Shift_JIS.
+        let parsed = read(&[
+            b"N;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63;\x91\xBE\x98\x59;;;",
+            b"FN;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63 \x91\xBE\x98\x59",
+            b"TEL;CELL:090-1234-5678",
+        ]);
+        let inc = parsed.items[0].as_ref().unwrap();
+        assert_eq!(inc.str("name"), Some("山田 太郎"));
+        assert!(parsed.warnings.is_empty());
+        // No FN: the name is made from N in its script's order.
+        let parsed = read(&[b"N;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63;\x91\xBE\x98\x59;;;"]);
+        assert_eq!(parsed.items[0].as_ref().unwrap().str("name"), Some("山田太郎"));
+        // 王小明 in GB18030, Анна Петрова in windows-1251.
+        let parsed = read(&[b"FN;CHARSET=GB18030:\xCD\xF5\xD0\xA1\xC3\xF7"]);
+        assert_eq!(parsed.items[0].as_ref().unwrap().str("name"), Some("王小明"));
+        let parsed = read(&[
+            b"FN;CHARSET=WINDOWS-1251:\xC0\xED\xED\xE0 \xCF\xE5\xF2\xF0\xEE\xE2\xE0",
+            b"TITLE;CHARSET=WINDOWS-1251:\xC4\xE8\xF0\xE5\xEA\xF2\xEE\xF0",
+        ]);
+        let inc = parsed.items[0].as_ref().unwrap();
+        assert_eq!((inc.str("name"), inc.str("title")), (Some("Анна Петрова"), Some("Директор")));
+        // A name that does not decode is left out with a warning at its line; the card is
+        // named by what is left.
+        let parsed = read(&[b"FN;CHARSET=SHIFT_JIS:\x8E\x52\x93", b"EMAIL:yamada@example.jp"]);
+        assert_eq!(parsed.items[0].as_ref().unwrap().str("name"), Some("yamada@example.jp"));
+        let warning = &parsed.warnings[0];
+        assert_eq!(
+            (warning.line, warning.reason.to_string()),
+            (3, "FN: bytes not valid in SHIFT_JIS; left out".to_string())
+        );
+    }
+
     #[test]
     fn groups_are_passed_over_and_bad_values_warned() {
         let parsed = Vcard::default()

@@ -1,10 +1,14 @@
 //! A vCard file → one UTF-8 text per card, with the line it starts on, ready for calcard.
 //!
-//! Done here rather than left to the parser: a card that never ends or holds bytes in an
-//! unknown charset fails alone; lines in a legacy 8-bit charset (2.1 `CHARSET=` without
-//! an encoding) are decoded; quoted-printable soft line breaks (`=` at the end of a line,
-//! as Android and Outlook write them) are joined; quoted-printable UTF-8 without a
-//! `CHARSET` is marked as UTF-8 rather than read as Latin-1.
+//! Done here rather than left to the parser: a card that never ends, or holds 8-bit bytes
+//! with no charset to read them in, fails alone; folded lines and quoted-printable soft
+//! line breaks (`=` at the end of a line, as Android and Outlook write them) are joined
+//! before decoding, so a character cut in two decodes whole; every 2.1 `CHARSET=` is
+//! honoured, on raw bytes (Android's Shift_JIS) and on quoted-printable (Outlook's
+//! windows-1251) alike, by decoding here and handing calcard UTF-8; quoted-printable
+//! UTF-8 without a `CHARSET` is marked as UTF-8 rather than read as Latin-1. A value
+//! whose bytes are not valid in its charset, or whose charset is unknown, is left out
+//! with a warning at its line: calcard would put replacement characters in its place.
 
 use super::super::text;
 use super::super::{Reason, RowError};
@@ -48,7 +52,9 @@ pub(super) fn split(bytes: &[u8], charset: Option<&str>) -> Split {
             card = Some((n, Vec::new()));
         } else if trimmed.eq_ignore_ascii_case(b"END:VCARD") {
             match card.take() {
-                Some((start, lines)) => out.cards.push(assemble(start, &lines, charset)),
+                Some((start, lines)) => {
+                    out.cards.push(assemble(start, &lines, charset, &mut out.warnings));
+                }
                 None => stray = stray.or(Some(n)),
             }
         } else if let Some((_, lines)) = card.as_mut() {
@@ -69,39 +75,133 @@ pub(super) fn split(bytes: &[u8], charset: Option<&str>) -> Split {
     out
 }
 
-/// One card's lines → its text: decoded, quoted-printable joined, LF line ends.
+/// One card's lines → its text: every property decoded from its charset, LF line ends.
+/// A property whose value does not decode is left out, with a warning at its line.
 fn assemble(
     start: usize,
-    lines: &[(usize, &[u8])],
+    lines: &[Line],
     charset: Option<&str>,
+    warnings: &mut Vec<RowError>,
 ) -> Result<RawCard, RowError> {
-    let mut decoded: Vec<String> = Vec::with_capacity(lines.len());
-    for &(n, raw) in lines {
-        let text = match std::str::from_utf8(raw) {
-            Ok(s) => s.to_string(),
-            Err(_) => match param(head(raw), b"CHARSET").as_deref().or(charset) {
-                Some(cs) => text::decode_in(cs, raw).map_err(|r| RowError::new(n, r))?,
-                None => return Err(RowError::new(n, Reason::NotUtf8)),
-            },
-        };
-        decoded.push(text);
-    }
     let mut text = String::from("BEGIN:VCARD\n");
-    let mut lines = decoded.into_iter();
-    while let Some(mut line) = lines.next() {
-        if is_quoted_printable(&line) {
-            while line.ends_with('=') {
-                let Some(next) = lines.next() else { break };
-                line.pop();
-                line.push_str(&next);
+    for (n, bytes) in properties(lines) {
+        match property(&bytes, charset) {
+            Ok(line) => {
+                text.push_str(&line);
+                text.push('\n');
             }
-            mark_utf8(&mut line);
+            Err(Reason::NotUtf8) => return Err(RowError::new(n, Reason::NotUtf8)),
+            Err(reason) => {
+                let message = format!("{reason}; left out");
+                warnings.push(RowError::new(n, Reason::value(&name(&bytes), message)));
+            }
         }
-        text.push_str(&line);
-        text.push('\n');
     }
     text.push_str("END:VCARD\n");
     Ok(RawCard { line: start, text })
+}
+
+/// A card's lines unfolded into properties (the number of the first line, the bytes),
+/// before any decoding, so a character that a fold or a soft break cut in two decodes
+/// whole: a line starting with a space or tab continues the one before without its line
+/// break and that first space (as calcard unfolds); quoted-printable soft breaks (`=` at
+/// the end of a line) are joined.
+fn properties(lines: &[Line]) -> Vec<(usize, Vec<u8>)> {
+    let mut out: Vec<(usize, Vec<u8>)> = Vec::with_capacity(lines.len());
+    for &(n, line) in lines {
+        match out.last_mut() {
+            Some((_, prop)) if prop.ends_with(b"=") && is_quoted_printable(prop) => {
+                prop.pop();
+                prop.extend_from_slice(line);
+            }
+            Some((_, prop)) if line.starts_with(b" ") || line.starts_with(b"\t") => {
+                prop.extend_from_slice(&line[1..]);
+            }
+            _ => out.push((n, line.to_vec())),
+        }
+    }
+    out
+}
+
+/// One property as UTF-8 text for calcard. Its `CHARSET` is honoured whatever the bytes
+/// look like (ISO-2022-JP is 7-bit, and windows-1251 bytes can happen to be valid UTF-8);
+/// a property without one must be UTF-8 or in the charset the user gave. Quoted-printable
+/// values are decoded, read in their charset and written back as quoted-printable UTF-8.
+/// `Err(NotUtf8)` fails the card; any other error leaves the property out.
+fn property(bytes: &[u8], given: Option<&str>) -> Result<String, Reason> {
+    let named = param(head(bytes), b"CHARSET");
+    let qp = is_quoted_printable(bytes);
+    let base64 = is_base64(head(bytes));
+    let line = match (&named, std::str::from_utf8(bytes)) {
+        // Quoted-printable and base64 are 7-bit: the charset is for the bytes they encode.
+        (Some(cs), _) if !qp && !base64 => text::decode_in(cs, bytes)?,
+        (_, Ok(s)) => s.to_string(),
+        (cs, Err(_)) => match cs.as_deref().or(given) {
+            Some(cs) => text::decode_in(cs, bytes)?,
+            None => return Err(Reason::NotUtf8),
+        },
+    };
+    let h = head(line.as_bytes()).len();
+    // Base64 text in a charset is rare (PHOTO is the usual base64): calcard decodes it.
+    if h == line.len() || base64 {
+        return Ok(line);
+    }
+    if !qp {
+        return Ok(match named {
+            Some(cs) if !text::is_utf8(&cs) => with_utf8(&line[..h], &line[h..]),
+            _ => line,
+        });
+    }
+    let value = &line.as_bytes()[h + 1..];
+    let Some(decoded) = mail_parser::decoders::quoted_printable::quoted_printable_decode(value)
+    else {
+        // Not quoted-printable after all: calcard reads it as it is.
+        return Ok(line);
+    };
+    // Without a charset: UTF-8 if it is (Android writes it so), else the one given, else
+    // Latin-1, what vCard 2.1 readers have always assumed.
+    let charset = match &named {
+        Some(cs) => cs.as_str(),
+        None if std::str::from_utf8(&decoded).is_ok() => return Ok(mark_utf8(line)),
+        None => given.unwrap_or("ISO-8859-1"),
+    };
+    let text = text::decode_in(charset, &decoded)?;
+    if text::is_utf8(charset) {
+        return Ok(line);
+    }
+    Ok(with_utf8(&line[..h], &format!(":{}", quoted_printable(&text))))
+}
+
+/// A head with `CHARSET=UTF-8` in place of the charset it named, then `rest`.
+fn with_utf8(head: &str, rest: &str) -> String {
+    let is_charset =
+        |p: &&str| p.split('=').next().is_some_and(|k| k.trim().eq_ignore_ascii_case("CHARSET"));
+    let mut parts: Vec<&str> = head.split(';').take(1).collect();
+    parts.extend(head.split(';').skip(1).filter(|p| !is_charset(p)));
+    parts.push("CHARSET=UTF-8");
+    format!("{}{rest}", parts.join(";"))
+}
+
+/// Quoted-printable of UTF-8 text, as a value calcard splits and then decodes: only what
+/// must be is encoded (8-bit bytes, `=`, line breaks and other controls); `;`, `,` and
+/// `\` stay as they are, so components and escapes mean what they meant.
+fn quoted_printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for &b in text.as_bytes() {
+        if b == b'=' || !(0x20..0x7F).contains(&b) {
+            out.push_str(&format!("={b:02X}"));
+        } else {
+            out.push(char::from(b));
+        }
+    }
+    out
+}
+
+/// The name of a property (`FN`, `N`) from its line, for messages.
+fn name(line: &[u8]) -> String {
+    let head = String::from_utf8_lossy(head(line)).into_owned();
+    let prop = head.split(';').next().unwrap_or_default();
+    prop.rsplit('.').next().unwrap_or(prop).trim().to_ascii_uppercase()
 }
 
 /// The part of a property line before its value: group, name and parameters.
@@ -127,23 +227,29 @@ fn param(head: &[u8], name: &[u8]) -> Option<String> {
     })
 }
 
-fn is_quoted_printable(line: &str) -> bool {
-    let head = head(line.as_bytes());
+fn is_quoted_printable(line: &[u8]) -> bool {
+    let head = head(line);
     head.to_ascii_uppercase().windows(16).any(|w| w == b"QUOTED-PRINTABLE")
 }
 
+/// `ENCODING=B` (3.0), `ENCODING=BASE64` or a bare `BASE64` (2.1).
+fn is_base64(head: &[u8]) -> bool {
+    let bare =
+        head.split(|&b| b == b';').skip(1).any(|p| p.trim_ascii().eq_ignore_ascii_case(b"BASE64"));
+    bare || param(head, b"ENCODING")
+        .is_some_and(|e| e.eq_ignore_ascii_case("B") || e.eq_ignore_ascii_case("BASE64"))
+}
+
 /// Quoted-printable bytes that are UTF-8 and name no charset are UTF-8 (Android does
-/// this); without a mark they would be read as Latin-1.
-fn mark_utf8(line: &mut String) {
+/// this); without a mark calcard would read them as Latin-1.
+fn mark_utf8(mut line: String) -> String {
     let h = head(line.as_bytes()).len();
-    if h == line.len() || param(&line.as_bytes()[..h], b"CHARSET").is_some() {
-        return;
-    }
     let value = &line.as_bytes()[h + 1..];
     let decoded = mail_parser::decoders::quoted_printable::quoted_printable_decode(value);
-    if decoded.is_some_and(|d| !d.is_ascii() && std::str::from_utf8(&d).is_ok()) {
+    if decoded.is_some_and(|d| !d.is_ascii()) {
         line.insert_str(h, ";CHARSET=UTF-8");
     }
+    line
 }
 
 /// The raw value and head of the first property `name` in a card's text (folded lines
@@ -198,7 +304,7 @@ mod tests {
     fn legacy_charsets_and_quoted_printable() {
         // "Анна" in windows-1251, as 8-bit bytes with a CHARSET parameter.
         let file = b"BEGIN:VCARD\nFN;CHARSET=windows-1251:\xC0\xED\xED\xE0\nEND:VCARD\n";
-        assert!(texts(file)[0].as_ref().unwrap().contains("FN;CHARSET=windows-1251:Анна"));
+        assert!(texts(file)[0].as_ref().unwrap().contains("\nFN;CHARSET=UTF-8:Анна\n"));
         let no_charset = b"BEGIN:VCARD\nN:x\nFN:\xC0\xED\xED\xE0\nEND:VCARD\n";
         assert_eq!(texts(no_charset)[0], Err(RowError::new(3, Reason::NotUtf8)));
         let given = split(no_charset, Some("windows-1251")).cards.remove(0).unwrap();
@@ -210,6 +316,83 @@ mod tests {
                 "FN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=D0=90=D0=BD=D0=BD=D0=B0\nTEL:1"
             ),
             "{text}"
+        );
+    }
+
+    /// Android's Japanese export, Chinese and Russian phones: `CHARSET=` on 8-bit bytes
+    /// with no quoted-printable, in multi-byte charsets whose second bytes can be ASCII.
+    #[test]
+    fn every_charset_is_honoured_without_quoted_printable() {
+        let card = |lines: &[&[u8]]| {
+            let mut file = b"BEGIN:VCARD\r\nVERSION:2.1\r\n".to_vec();
+            for line in lines {
+                file.extend_from_slice(line);
+                file.extend_from_slice(b"\r\n");
+            }
+            file.extend_from_slice(b"END:VCARD\r\n");
+            texts(&file).remove(0).unwrap()
+        };
+        // 山田;太郎 and 山田 太郎 in Shift_JIS: 0x52 (R), 0x63 (c) and 0x59 (Y) are second bytes.
+        let text = card(&[
+            b"N;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63;\x91\xBE\x98\x59;;;",
+            b"FN;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63 \x91\xBE\x98\x59",
+        ]);
+        assert!(
+            text.contains("\nN;CHARSET=UTF-8:山田;太郎;;;\nFN;CHARSET=UTF-8:山田 太郎\n"),
+            "{text}"
+        );
+        // ソ is 0x83 0x5C in Shift_JIS: its second byte is a backslash, not an escape.
+        assert!(card(&[b"ORG;CHARSET=Shift_JIS:\x83\x5C\x83\x6A\x81\x5B"]).contains(":ソニー\n"));
+        let text = card(&[b"FN;CHARSET=GB18030:\xCD\xF5\xD0\xA1\xC3\xF7"]);
+        assert!(text.contains("\nFN;CHARSET=UTF-8:王小明\n"), "{text}");
+        let text =
+            card(&[b"FN;CHARSET=windows-1251:\xC0\xED\xED\xE0 \xCF\xE5\xF2\xF0\xEE\xE2\xE0"]);
+        assert!(text.contains("\nFN;CHARSET=UTF-8:Анна Петрова\n"), "{text}");
+        // ISO-2022-JP is 7-bit, so valid UTF-8: its CHARSET decides all the same.
+        let text = card(&[b"FN;CHARSET=ISO-2022-JP:\x1B$B;3ED\x1B(B \x1B$BB@O:\x1B(B"]);
+        assert!(text.contains("\nFN;CHARSET=UTF-8:山田 太郎\n"), "{text}");
+        // A folded value decodes whole, even when the fold cuts a character in two.
+        let text = card(&[b"NOTE;CHARSET=SHIFT_JIS:\x8E\x52\x93", b" \x63 \x91\xBE\x98\x59"]);
+        assert!(text.contains("\nNOTE;CHARSET=UTF-8:山田 太郎\n"), "{text}");
+    }
+
+    #[test]
+    fn quoted_printable_in_a_legacy_charset_becomes_utf_8() {
+        // 山田;太郎 in Shift_JIS, quoted-printable as older phones write it: printable second
+        // bytes are left as they are, and the value is broken over two lines.
+        let file = b"BEGIN:VCARD\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=8ER=93c;=\n=91=BE=98Y;;;\nEND:VCARD\n";
+        let text = texts(file).remove(0).unwrap();
+        let utf8 = "=E5=B1=B1=E7=94=B0;=E5=A4=AA=E9=83=8E;;;";
+        assert!(
+            text.contains(&format!("\nN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{utf8}\n")),
+            "{text}"
+        );
+        // Line breaks and `=` stay encoded; `;` and `,` stay components.
+        let file = b"BEGIN:VCARD\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=KOI8-R:=E1=3D1,=0D=0Ax;y\nEND:VCARD\n";
+        let text = texts(file).remove(0).unwrap();
+        assert!(text.contains(":=D0=90=3D1,=0D=0Ax;y\n"), "{text}");
+    }
+
+    #[test]
+    fn values_that_do_not_decode_are_left_out_with_a_warning() {
+        // A Shift_JIS lead byte with no second byte; a charset nobody knows; UTF-8 that
+        // says so and is not. The rest of the card stays.
+        let file = b"BEGIN:VCARD\nN;CHARSET=SHIFT_JIS:\x8E\x52\x93;\nFN;CHARSET=X-KLINGON:\xC0\nNOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C0=41\nTITLE;CHARSET=UTF-8:\xFF\nEMAIL:yamada@example.jp\nEND:VCARD\n";
+        let s = split(file, None);
+        assert_eq!(
+            s.cards[0].as_ref().unwrap().text,
+            "BEGIN:VCARD\nEMAIL:yamada@example.jp\nEND:VCARD\n"
+        );
+        let warnings: Vec<String> =
+            s.warnings.iter().map(|w| format!("{}: {}", w.line, w.reason)).collect();
+        assert_eq!(
+            warnings,
+            [
+                "2: N: bytes not valid in SHIFT_JIS; left out",
+                "3: FN: unknown charset \"X-KLINGON\"; left out",
+                "4: NOTE: bytes not valid in UTF-8; left out",
+                "5: TITLE: bytes not valid in UTF-8; left out",
+            ]
         );
     }
 

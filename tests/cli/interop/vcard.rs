@@ -218,3 +218,59 @@ fn stdin_and_several_files_make_one_commit() {
     assert_eq!(run.code, 0, "{run}");
     assert_eq!(book.log()[0], "import: 1 contact from stdin");
 }
+
+/// Android's Japanese export, and Chinese and Russian phones: `CHARSET=` on raw 8-bit
+/// bytes with no quoted-printable. Names land in their script with ids transliterated
+/// from them; a value whose bytes are not valid in its charset is a located warning.
+#[test]
+fn legacy_charsets_without_quoted_printable() {
+    let book = TestBook::new();
+    let card = |lines: &[&[u8]]| {
+        let mut card = b"BEGIN:VCARD\r\nVERSION:2.1\r\n".to_vec();
+        for line in lines {
+            card.extend_from_slice(line);
+            card.extend_from_slice(b"\r\n");
+        }
+        card.extend_from_slice(b"END:VCARD\r\n");
+        card
+    };
+    let file = [
+        // 山田;太郎 and 山田 太郎 in Shift_JIS.
+        card(&[
+            b"N;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63;\x91\xBE\x98\x59;;;",
+            b"FN;CHARSET=SHIFT_JIS:\x8E\x52\x93\x63 \x91\xBE\x98\x59",
+            b"TEL;CELL:090-1234-5678",
+        ]),
+        // 王小明 in GB18030.
+        card(&[b"FN;CHARSET=GB18030:\xCD\xF5\xD0\xA1\xC3\xF7", b"TEL:+86 139 1055 0122"]),
+        // Анна Петрова in windows-1251.
+        card(&[
+            b"FN;CHARSET=windows-1251:\xC0\xED\xED\xE0 \xCF\xE5\xF2\xF0\xEE\xE2\xE0",
+            b"EMAIL:anna@severveter.ru",
+        ]),
+        // A Shift_JIS lead byte with nothing after it.
+        card(&[b"FN;CHARSET=SHIFT_JIS:\x8E\x52\x93", b"EMAIL:suzuki@example.jp"]),
+    ]
+    .concat();
+    let path = local_bytes(&book, "phones.vcf", &file);
+    let run = quiet_ok(&book, &["import", "vcard", &path]);
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            "../phones.vcf:19: warning: FN: bytes not valid in SHIFT_JIS; left out",
+            "created 4, updated 0, skipped 0, failed 0",
+        ]
+    );
+    assert_eq!(
+        ids_in(&book, "contacts"),
+        ["anna-petrova", "shan-tian-tai-lang", "suzuki-example-jp", "wang-xiao-ming"]
+    );
+    assert_eq!(front_of(&book, "contacts/shan-tian-tai-lang.md")["name"], s("山田 太郎"));
+    assert_eq!(front_of(&book, "contacts/wang-xiao-ming.md")["name"], s("王小明"));
+    assert_eq!(front_of(&book, "contacts/anna-petrova.md")["name"], s("Анна Петрова"));
+    assert_eq!(front_of(&book, "contacts/suzuki-example-jp.md")["name"], s("suzuki@example.jp"));
+    for id in ids_in(&book, "contacts") {
+        let text = book.read(&format!("contacts/{id}.md"));
+        assert!(!text.contains('\u{FFFD}'), "no replacement characters: {text}");
+    }
+}

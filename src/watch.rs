@@ -1,0 +1,455 @@
+//! `rolo watch`: keep a book's index fresh from file-system notifications, so that
+//! reading commands skip the walk of every file (a round trip to the watcher instead;
+//! the asking side is [`crate::index::watcher`]).
+//!
+//! One thread reads notifications (the `notify` crate: inotify, FSEvents,
+//! ReadDirectoryChangesW) and a second accepts commands' questions; both feed one loop
+//! that owns the state: every record file's stamp as indexed, and the paths changed
+//! since. Changes are indexed in batches: when a command asks (once its cookie file's
+//! event arrives, proving that every earlier event has), or after a quiet moment. An
+//! overflowed event queue, an error from the notifier, or a record folder removed and made
+//! again (`git checkout`) means a walk of the whole book, as a command without a watcher
+//! would do. While nothing changes, the loop sleeps.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant, SystemTime};
+
+use notify::RecursiveMode;
+
+use crate::book::Book;
+use crate::error::{Error, IoContext, Result};
+use crate::index::fresh::{self, Changes, Found};
+use crate::index::{SearchIndex, watcher};
+use crate::model::Kind;
+
+/// After this long without events, pending changes are indexed without being asked.
+const QUIET: Duration = Duration::from_millis(150);
+/// How often an idle watcher checks that its socket is still there (the book's `.rolo`
+/// removed means stopping).
+const IDLE_CHECK: Duration = Duration::from_secs(2);
+/// A question whose cookie never arrives is dropped after this (its command walked).
+const STALE: Duration = Duration::from_secs(40);
+/// Above this many changed files, a command that asks is told to wait for the indexing.
+const MANY: usize = 64;
+
+/// What `rolo watch` reports as it goes.
+#[derive(Debug)]
+pub enum Notice {
+    /// Watching, with this many record files indexed.
+    Started { records: usize },
+    /// A batch of changes was indexed.
+    Indexed { changed: usize, removed: usize, rescan: bool },
+    /// Something went wrong and was survived (the next batch walks the book).
+    Trouble(String),
+}
+
+/// How a watcher ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// Another watcher runs for this book: nothing to do.
+    AlreadyRunning,
+    /// It watched until its socket went away (the book's `.rolo` removed).
+    Stopped,
+}
+
+fn lock_path(book: &Book) -> PathBuf {
+    book.root().join(".rolo").join("watch.lock")
+}
+
+/// Watch the book until the process is stopped (or the book's `.rolo` is removed).
+/// Returns at once with [`Ended::AlreadyRunning`] when another watcher has the book.
+pub fn run(book: &Book, notices: &mut dyn FnMut(Notice)) -> Result<Ended> {
+    let root = book.root().to_path_buf();
+    let rolo_dir = root.join(".rolo");
+    fs::create_dir_all(&rolo_dir).at(&rolo_dir)?;
+    let lock_file = lock_path(book);
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_file)
+        .at(&lock_file)?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => return Ok(Ended::AlreadyRunning),
+        Err(fs::TryLockError::Error(e)) => return Err(e).at(&lock_file),
+    }
+    if let Some(fs_type) = network_file_system(&root) {
+        return Err(Error::Usage(format!(
+            "{} is on a network file system ({fs_type}), whose changes made on other machines \
+             are never notified: commands walk the book instead of asking a watcher",
+            root.display()
+        )));
+    }
+    let cookies = watcher::cookie_dir(&root);
+    fs::create_dir_all(&cookies).at(&cookies)?;
+    let socket = watcher::socket_path(&root);
+    let _ = fs::remove_file(&socket);
+    let listener = UnixListener::bind(&socket).at(&socket)?;
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let fs_tx = tx.clone();
+    let mut notifier = notify::recommended_watcher(move |event| {
+        let _ = fs_tx.send(Msg::Fs(event));
+    })
+    .map_err(|e| Error::io(&root, std::io::Error::other(e.to_string())))?;
+    // Watches first, then the walk: what changes during the walk is queued, not lost.
+    watch_dirs(&mut notifier, &root, &cookies);
+    std::thread::spawn(move || accept(listener, tx));
+
+    let mut state = State::new(book)?;
+    notices(Notice::Started { records: state.found.len() });
+    let _lock = lock;
+    state.serve(&rx, &mut notifier, &socket, notices);
+    Ok(Ended::Stopped)
+}
+
+/// The folders to watch: the book's root (folders made or removed), each record folder
+/// (notes with their year folders), and the cookie folder.
+fn watch_dirs(notifier: &mut impl notify::Watcher, root: &Path, cookies: &Path) {
+    let _ = notifier.watch(root, RecursiveMode::NonRecursive);
+    let _ = notifier.watch(cookies, RecursiveMode::NonRecursive);
+    for kind in Kind::ALL {
+        let mode =
+            if kind == Kind::Note { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
+        let _ = notifier.watch(&root.join(kind.dir()), mode);
+    }
+}
+
+enum Msg {
+    Fs(notify::Result<notify::Event>),
+    /// A command asking whether everything up to its cookie is indexed.
+    Fresh {
+        cookie: String,
+        stream: UnixStream,
+    },
+    Status {
+        stream: UnixStream,
+    },
+}
+
+/// Read each connection's one line and hand it to the loop.
+fn accept(listener: UnixListener, tx: Sender<Msg>) {
+    for stream in listener.incoming().flatten() {
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+        let mut line = String::new();
+        let Ok(reader) = stream.try_clone() else { continue };
+        if BufReader::new(reader).read_line(&mut line).is_err() {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let (verb, first) = (words.next(), words.next());
+        let protocol: Vec<&str> = words.collect();
+        let msg = match (verb, first) {
+            (Some("fresh"), Some(cookie)) if protocol.join(" ") == watcher::PROTOCOL => {
+                // Heard at once, even while the loop is busy with a flood of events.
+                let mut stream = stream;
+                if writeln!(stream, "queued").is_err() {
+                    continue;
+                }
+                Msg::Fresh { cookie: cookie.to_string(), stream }
+            }
+            (Some("status"), Some(p))
+                if format!("{p} {}", protocol.join(" ")) == watcher::PROTOCOL =>
+            {
+                Msg::Status { stream }
+            }
+            _ => {
+                // Another rolo version, or nonsense: it walks.
+                let mut stream = stream;
+                let _ = writeln!(stream, "other {}", watcher::PROTOCOL);
+                continue;
+            }
+        };
+        if tx.send(msg).is_err() {
+            return;
+        }
+    }
+}
+
+struct State<'b> {
+    book: &'b Book,
+    root: PathBuf,
+    cookies: PathBuf,
+    /// Every record file as indexed, by path relative to the book.
+    found: BTreeMap<String, Found>,
+    fingerprint: (u64, u64),
+    /// Paths (relative to the book) changed since the last batch.
+    pending: BTreeSet<PathBuf>,
+    /// Whether the next batch must walk the whole book.
+    rescan: bool,
+    /// Cookies seen, and questions waiting for theirs.
+    seen: HashMap<String, Instant>,
+    waiting: Vec<(String, UnixStream, Instant)>,
+    last_event: Option<Instant>,
+    started: SystemTime,
+    batches: u64,
+    files: u64,
+}
+
+impl<'b> State<'b> {
+    fn new(book: &'b Book) -> Result<State<'b>> {
+        let root = book.root().to_path_buf();
+        let mut state = State {
+            book,
+            cookies: watcher::cookie_dir(&root),
+            root,
+            found: BTreeMap::new(),
+            fingerprint: (0, 0),
+            pending: BTreeSet::new(),
+            rescan: true,
+            seen: HashMap::new(),
+            waiting: Vec::new(),
+            last_event: None,
+            started: SystemTime::now(),
+            batches: 0,
+            files: 0,
+        };
+        state.index()?;
+        Ok(state)
+    }
+
+    fn serve(
+        &mut self,
+        rx: &mpsc::Receiver<Msg>,
+        notifier: &mut impl notify::Watcher,
+        socket: &Path,
+        notices: &mut dyn FnMut(Notice),
+    ) {
+        loop {
+            let busy = !self.pending.is_empty() || self.rescan || !self.waiting.is_empty();
+            let msg = rx.recv_timeout(if busy { QUIET } else { IDLE_CHECK });
+            match msg {
+                Ok(Msg::Fs(Ok(event))) => self.note(&event, notifier),
+                Ok(Msg::Fs(Err(e))) => {
+                    notices(Notice::Trouble(format!("file-system notification failed: {e}")));
+                    self.rescan = true;
+                }
+                Ok(Msg::Fresh { cookie, stream }) => {
+                    self.waiting.push((cookie, stream, Instant::now()));
+                }
+                Ok(Msg::Status { mut stream }) => {
+                    let _ = writeln!(stream, "status {}", self.status());
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    if !socket.exists() {
+                        notices(Notice::Trouble(
+                            "the book's .rolo folder is gone: stopping (start rolo watch again)"
+                                .into(),
+                        ));
+                        return;
+                    }
+                    if self.pending.is_empty() && !self.rescan {
+                        continue;
+                    }
+                    let quiet = self.last_event.is_none_or(|t| t.elapsed() >= QUIET);
+                    if quiet {
+                        self.batch(notices);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+            self.answer(notices);
+        }
+    }
+
+    /// Take an event in: a cookie, a record file changed, or a folder of the book made
+    /// or removed.
+    fn note(&mut self, event: &notify::Event, notifier: &mut impl notify::Watcher) {
+        use notify::EventKind;
+        if event.need_rescan() {
+            self.rescan = true;
+        }
+        // Files opened and read (by commands, and by this watcher's own indexing) change
+        // nothing.
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        let made_or_removed = matches!(event.kind, EventKind::Create(_) | EventKind::Remove(_))
+            || matches!(event.kind, EventKind::Modify(notify::event::ModifyKind::Name(_)));
+        for path in &event.paths {
+            if path.parent() == Some(self.cookies.as_path()) {
+                if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
+                    self.seen.insert(name.to_string(), Instant::now());
+                }
+                continue;
+            }
+            let Ok(rel) = path.strip_prefix(&self.root) else { continue };
+            let first = rel.components().next().and_then(|c| c.as_os_str().to_str());
+            let is_folder = made_or_removed
+                && rel.components().count() == 1
+                && Kind::ALL.iter().any(|k| Some(k.dir()) == first);
+            if is_folder {
+                // Made again (a checkout) or removed: watch it anew, and walk.
+                let mode = if first == Some(Kind::Note.dir()) {
+                    RecursiveMode::Recursive
+                } else {
+                    RecursiveMode::NonRecursive
+                };
+                let _ = notifier.watch(path, mode);
+                self.rescan = true;
+                self.last_event = Some(Instant::now());
+            } else if made_or_removed && path.is_dir() {
+                // A folder made inside a record folder (a new year of notes): files
+                // written into it before its watch was in place made no event.
+                for entry in fs::read_dir(path).into_iter().flatten().flatten() {
+                    if let Ok(rel) = entry.path().strip_prefix(&self.root)
+                        && fresh::record_path(rel).is_some()
+                    {
+                        self.pending.insert(rel.to_path_buf());
+                    }
+                }
+                self.last_event = Some(Instant::now());
+            } else if fresh::record_path(rel).is_some() {
+                self.pending.insert(rel.to_path_buf());
+                self.last_event = Some(Instant::now());
+            }
+        }
+    }
+
+    /// Answer the questions whose cookies arrived: index what is pending first.
+    fn answer(&mut self, notices: &mut dyn FnMut(Notice)) {
+        let ready = self.waiting.iter().any(|(c, ..)| self.seen.contains_key(c));
+        if ready {
+            let many = self.rescan || self.pending.len() > MANY;
+            if many {
+                for (cookie, stream, _) in &mut self.waiting {
+                    if self.seen.contains_key(cookie.as_str()) {
+                        let _ = writeln!(stream, "indexing");
+                    }
+                }
+            }
+            let ok = self.batch(notices);
+            let (sum, count) = self.fingerprint;
+            let seen = &self.seen;
+            self.waiting.retain_mut(|(cookie, stream, _)| {
+                if !seen.contains_key(cookie.as_str()) {
+                    return true;
+                }
+                let _ = if ok {
+                    writeln!(stream, "fresh {sum} {count}")
+                } else {
+                    writeln!(stream, "walk")
+                };
+                false
+            });
+        }
+        self.waiting.retain(|(.., asked)| asked.elapsed() < STALE);
+        self.seen.retain(|_, at| at.elapsed() < STALE);
+    }
+
+    /// Index what changed; `false` when it failed (commands then walk, and the next
+    /// batch walks too).
+    fn batch(&mut self, notices: &mut dyn FnMut(Notice)) -> bool {
+        let rescan = self.rescan;
+        match self.index() {
+            Ok((changed, removed)) => {
+                if changed + removed > 0 {
+                    notices(Notice::Indexed { changed, removed, rescan });
+                }
+                true
+            }
+            Err(e) => {
+                notices(Notice::Trouble(format!("indexing failed, will walk the book: {e}")));
+                self.rescan = true;
+                false
+            }
+        }
+    }
+
+    /// Bring the index up to date with the pending paths (or a whole walk).
+    fn index(&mut self) -> Result<(usize, usize)> {
+        let changes = if self.rescan {
+            self.pending.clear();
+            let walked = fresh::scan(&self.root)?;
+            let mut before = std::mem::take(&mut self.found);
+            let mut changes = Changes::default();
+            for f in walked {
+                if before.remove(&f.rel).map(|old| old.stamp) != Some(f.stamp) {
+                    changes.changed.push(f.clone());
+                }
+                self.found.insert(f.rel.clone(), f);
+            }
+            changes.removed = before.into_keys().collect();
+            // The first walk also checks the index against its manifest on disk.
+            if self.batches == 0 {
+                let all: Vec<Found> = self.found.values().cloned().collect();
+                SearchIndex::open_walked(self.book, &mut |_, _| {})?;
+                self.fingerprint = fresh::fingerprint(&all);
+                self.rescan = false;
+                self.batches += 1;
+                return Ok((0, 0));
+            }
+            changes
+        } else {
+            let mut changes = Changes::default();
+            for rel in std::mem::take(&mut self.pending) {
+                let key = rel.to_string_lossy().replace('\\', "/");
+                match fresh::found_at(&self.root, &rel) {
+                    Some(f) => {
+                        if self.found.get(&key).map(|old| old.stamp) != Some(f.stamp) {
+                            changes.changed.push(f.clone());
+                            self.found.insert(key, f);
+                        }
+                    }
+                    None => {
+                        if self.found.remove(&key).is_some() {
+                            changes.removed.push(key);
+                        }
+                    }
+                }
+            }
+            changes
+        };
+        self.rescan = false;
+        let counts = (changes.changed.len(), changes.removed.len());
+        if !changes.is_empty() {
+            let all: Vec<Found> = self.found.values().cloned().collect();
+            SearchIndex::apply_known(self.book, &all, changes)?;
+            self.fingerprint = fresh::fingerprint(&all);
+            self.files += (counts.0 + counts.1) as u64;
+        }
+        self.batches += 1;
+        Ok(counts)
+    }
+
+    /// `pid=… records=… pending=… batches=… files=… since=… last-change=…s`.
+    fn status(&self) -> String {
+        let since = self.started.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let last = self
+            .last_event
+            .map_or_else(|| "never".to_string(), |t| format!("{}s", t.elapsed().as_secs()));
+        format!(
+            "pid={} records={} pending={} batches={} files={} since={since} last-change={last}",
+            std::process::id(),
+            self.found.len(),
+            self.pending.len() + usize::from(self.rescan),
+            self.batches,
+            self.files,
+        )
+    }
+}
+
+/// The type of the network file system holding `root`, if it is on one (Linux: from
+/// `/proc/self/mountinfo`; elsewhere nothing is known and watching is allowed).
+fn network_file_system(root: &Path) -> Option<String> {
+    const NETWORK: [&str; 9] =
+        ["nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ncpfs"];
+    let root = root.canonicalize().ok()?;
+    let info = fs::read_to_string("/proc/self/mountinfo").ok()?;
+    let mut best: Option<(usize, String)> = None;
+    for line in info.lines() {
+        let (left, right) = line.split_once(" - ")?;
+        let mount = left.split(' ').nth(4)?;
+        let fs_type = right.split(' ').next()?;
+        if root.starts_with(mount) && best.as_ref().is_none_or(|(len, _)| mount.len() > *len) {
+            best = Some((mount.len(), fs_type.to_string()));
+        }
+    }
+    best.map(|(_, t)| t).filter(|t| NETWORK.contains(&t.as_str()))
+}

@@ -1,0 +1,169 @@
+//! `rolo watch` with a real watcher process: hand edits, renames, deletions and a `git
+//! checkout` seen by the very next command (no sleep in between), a killed watcher,
+//! two watchers, and an overflowed event queue.
+
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::fixtures::{add, commit_all};
+use crate::support::TestBook;
+
+/// A book with a few records and a watcher running for it (killed when dropped).
+struct Watched {
+    book: TestBook,
+    watcher: Child,
+}
+
+impl Watched {
+    fn new() -> Watched {
+        let book = TestBook::new();
+        add(&book, &["contact", "add", "Анна Петрова"]);
+        add(&book, &["contact", "add", "王小明"]);
+        let watcher = start(&book);
+        Watched { book, watcher }
+    }
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        let _ = self.watcher.kill();
+        let _ = self.watcher.wait();
+    }
+}
+
+/// Start `rolo watch` and wait until it answers.
+fn start(book: &TestBook) -> Child {
+    let mut cmd = book.command(["watch"]);
+    cmd.stdout(Stdio::null()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn rolo watch");
+    let started = Instant::now();
+    loop {
+        let status = book.rolo(["watch", "--status"]);
+        if status.code == 0 {
+            return child;
+        }
+        if started.elapsed() > Duration::from_secs(30) || child.try_wait().unwrap().is_some() {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "the watcher never answered: {status}\nits stderr:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `rolo search QUERY --json`: the ids found.
+fn found(book: &TestBook, query: &str) -> Vec<String> {
+    let run = book.rolo(["search", query, "--json"]);
+    if run.code == 1 {
+        return Vec::new();
+    }
+    crate::fixtures::ids(&run.json())
+}
+
+/// The next command was answered by the watcher, not by a walk.
+#[track_caller]
+fn asked_the_watcher(book: &TestBook) {
+    let run = book.rolo(["index"]);
+    assert!(run.stderr.contains("the watcher says so"), "{run}");
+}
+
+#[test]
+fn hand_edits_renames_and_removals_are_seen_at_once() {
+    let w = Watched::new();
+    let book = &w.book;
+    asked_the_watcher(book);
+    // Written by hand an instant before the command.
+    book.write("contacts/aygul.md", "+++\nname = \"Айгүл Сейітқызы\"\n+++\nСатылым менеджері\n");
+    assert_eq!(found(book, "Айгүл"), ["aygul"]);
+    let text = book.read("contacts/anna-petrova.md").replace("Анна Петрова", "Анна Зверева");
+    book.write("contacts/anna-petrova.md", &text);
+    assert_eq!(found(book, "Зверева"), ["anna-petrova"]);
+    assert!(found(book, "Петрова").is_empty());
+    std::fs::rename(book.path("contacts/aygul.md"), book.path("contacts/aygul-s.md")).unwrap();
+    assert_eq!(found(book, "Айгүл"), ["aygul-s"]);
+    std::fs::remove_file(book.path("contacts/aygul-s.md")).unwrap();
+    assert!(found(book, "Айгүл").is_empty());
+    // A year folder of notes made by hand.
+    book.write(
+        "notes/2031/2031-01-02-wang.md",
+        "+++\ndate = 2031-01-02\nabout = [\"wang-xiao-ming\"]\n+++\n麒麟 проект\n",
+    );
+    assert_eq!(found(book, "麒麟"), ["2031-01-02-wang"]);
+    asked_the_watcher(book);
+    let status = book.rolo(["watch", "--status"]);
+    assert!(status.stdout.contains("A watcher runs"), "{status}");
+}
+
+#[test]
+fn a_checkout_of_another_branch_is_seen() {
+    let w = Watched::new();
+    let book = &w.book;
+    book.git(&["checkout", "-q", "-b", "other"]);
+    book.write("contacts/jurgen.md", "+++\nname = \"Jürgen Groß\"\n+++\n");
+    std::fs::remove_file(book.path("contacts/wang-xiao-ming.md")).unwrap();
+    commit_all(book, "on the other branch");
+    assert_eq!(found(book, "Jurgen"), ["jurgen"]);
+    let main = book.git(&["rev-parse", "--abbrev-ref", "@{-1}"]);
+    book.git(&["checkout", "-q", main.trim()]);
+    assert!(found(book, "Jurgen").is_empty(), "the other branch's contact is gone");
+    assert_eq!(found(book, "小明"), ["wang-xiao-ming"], "and this branch's is back");
+    asked_the_watcher(book);
+}
+
+#[test]
+fn a_killed_watcher_means_commands_walk_and_stay_right() {
+    let mut w = Watched::new();
+    w.watcher.kill().unwrap();
+    w.watcher.wait().unwrap();
+    let book = &w.book;
+    book.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
+    assert_eq!(found(book, "Ерлан"), ["erlan"]);
+    let index = book.rolo(["index"]);
+    assert!(!index.stderr.contains("watcher"), "{index}");
+    assert_eq!(book.rolo(["watch", "--status"]).code, 1);
+    // Started again, it picks the book up as it is.
+    let again = start(book);
+    w.watcher = again;
+    book.write("contacts/sofia.md", "+++\nname = \"Sofía García\"\n+++\n");
+    assert_eq!(found(book, "Sofia"), ["sofia"]);
+    asked_the_watcher(book);
+}
+
+#[test]
+fn a_second_watcher_says_one_runs() {
+    let w = Watched::new();
+    let second = w.book.rolo(["watch"]);
+    assert_eq!(second.code, 0, "{second}");
+    assert!(second.stderr.contains("A watcher already runs"), "{second}");
+    asked_the_watcher(&w.book);
+}
+
+#[test]
+fn an_overflowed_event_queue_leads_to_a_walk() {
+    let w = Watched::new();
+    let book = &w.book;
+    // Stop the watcher, flood its event queue (more events than the kernel keeps, 16384
+    // by default), then let it go on: it must walk the book.
+    let pid = w.watcher.id().to_string();
+    let signal = |sig: &str| {
+        let ok = std::process::Command::new("kill").args([sig, &pid]).status().unwrap();
+        assert!(ok.success());
+    };
+    signal("-STOP");
+    let limit: usize = std::fs::read_to_string("/proc/sys/fs/inotify/max_queued_events")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(16384);
+    for n in 0..limit / 2 + 100 {
+        // Not records (not .md): each makes two events in contacts/.
+        std::fs::write(book.path(&format!("contacts/flood-{n}.txt")), "x").unwrap();
+    }
+    book.write("contacts/zhanna.md", "+++\nname = \"Жанна Қасымова\"\n+++\n");
+    signal("-CONT");
+    assert_eq!(found(book, "Жанна"), ["zhanna"]);
+    asked_the_watcher(book);
+    let _ = w;
+}
