@@ -44,6 +44,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a saved view from [views] in rolo.toml, or list the views')
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Show deals per stage: count, total and weighted forecast per currency')
             [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals')
             [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'What needs attention today: the agenda without the look-ahead')
@@ -56,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Fill a template from templates/ with a record and print the document')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Draft an email from a template and print it as a message for sendmail or msmtp')
-            [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
+            [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('merge-file', 'merge-file', [CompletionResultType]::ParameterValue, 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)')
@@ -572,6 +574,28 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rolo;view' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;email' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'tsv: address, name, company per line; mutt: the same after a first line mutt skips')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Print at most this many addresses (0: all)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rolo;pipeline' {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only deals of these owners')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One pipeline per owner, source or currency')
@@ -841,6 +865,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         }
         'rolo;export;vcard' {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'vCard version: 4 or 3')
+            [CompletionResult]::new('--vdir', '--vdir', [CompletionResultType]::ParameterName, 'Write one <uid>.vcf per contact into DIR and keep DIR in step (for vdirsyncer, khard)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE instead of stdout (- is stdout)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with this tag (repeat: all of them)')
@@ -852,8 +877,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'rolo;export;csv' {
@@ -966,8 +991,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -1022,6 +1047,8 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('merge', 'merge', [CompletionResultType]::ParameterValue, 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR')
+            [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Show a saved view from [views] in rolo.toml, or list the views')
+            [CompletionResult]::new('email', 'email', [CompletionResultType]::ParameterValue, 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line')
             [CompletionResult]::new('pipeline', 'pipeline', [CompletionResultType]::ParameterValue, 'Show deals per stage: count, total and weighted forecast per currency')
             [CompletionResult]::new('agenda', 'agenda', [CompletionResultType]::ParameterValue, 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals')
             [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'What needs attention today: the agenda without the look-ahead')
@@ -1034,7 +1061,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export records as vCard, CSV or JSON, or reminders as iCalendar')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Fill a template from templates/ with a record and print the document')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Draft an email from a template and print it as a message for sendmail or msmtp')
-            [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)')
+            [CompletionResult]::new('date', 'date', [CompletionResultType]::ParameterValue, 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('merge-file', 'merge-file', [CompletionResultType]::ParameterValue, 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)')
@@ -1147,6 +1174,12 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;search' {
+            break
+        }
+        'rolo;help;view' {
+            break
+        }
+        'rolo;help;email' {
             break
         }
         'rolo;help;pipeline' {

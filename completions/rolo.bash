@@ -43,6 +43,9 @@ _rolo() {
             rolo,edit)
                 cmd="rolo__subcmd__edit"
                 ;;
+            rolo,email)
+                cmd="rolo__subcmd__email"
+                ;;
             rolo,export)
                 cmd="rolo__subcmd__export"
                 ;;
@@ -111,6 +114,9 @@ _rolo() {
                 ;;
             rolo,unset)
                 cmd="rolo__subcmd__unset"
+                ;;
+            rolo,view)
+                cmd="rolo__subcmd__view"
                 ;;
             rolo,watch)
                 cmd="rolo__subcmd__watch"
@@ -244,6 +250,9 @@ _rolo() {
             rolo__subcmd__help,edit)
                 cmd="rolo__subcmd__help__subcmd__edit"
                 ;;
+            rolo__subcmd__help,email)
+                cmd="rolo__subcmd__help__subcmd__email"
+                ;;
             rolo__subcmd__help,export)
                 cmd="rolo__subcmd__help__subcmd__export"
                 ;;
@@ -312,6 +321,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,unset)
                 cmd="rolo__subcmd__help__subcmd__unset"
+                ;;
+            rolo__subcmd__help,view)
+                cmd="rolo__subcmd__help__subcmd__view"
                 ;;
             rolo__subcmd__help,watch)
                 cmd="rolo__subcmd__help__subcmd__watch"
@@ -503,7 +515,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget merge check search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1378,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__email)
+            opts="-h -V --format --limit --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "tsv mutt" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__export)
             opts="-h -V --dir --json --color --help --version vcard csv json ics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1647,7 +1689,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__vcard)
-            opts="-o -h --version --output --tag --stage --owner --source --company --city --dir --json --color --help"
+            opts="-o -h --version --vdir --output --tag --stage --owner --source --company --city --dir --json --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1655,6 +1697,10 @@ _rolo() {
             case "${prev}" in
                 --version)
                     COMPREPLY=($(compgen -W "3 4 3.0 4.0" -- "${cur}"))
+                    return 0
+                    ;;
+                --vdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -1727,7 +1773,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename forget merge check search pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1979,6 +2025,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__email)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2539,6 +2599,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__view)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3773,6 +3847,28 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__unset)
+            opts="-h -V --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__view)
             opts="-h -V --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -41,6 +41,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand merge 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
             cand check 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand view 'Show a saved view from [views] in rolo.toml, or list the views'
+            cand email 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
             cand today 'What needs attention today: the agenda without the look-ahead'
@@ -53,7 +55,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
             cand render 'Fill a template from templates/ with a record and print the document'
             cand mail 'Draft an email from a template and print it as a message for sendmail or msmtp'
-            cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
+            cand date 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand merge-file 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
@@ -512,6 +514,26 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rolo;view'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;email'= {
+            cand --format 'tsv: address, name, company per line; mutt: the same after a first line mutt skips'
+            cand --limit 'Print at most this many addresses (0: all)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rolo;pipeline'= {
             cand --owner 'Only deals of these owners'
             cand --by 'One pipeline per owner, source or currency'
@@ -753,6 +775,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;export;vcard'= {
             cand --version 'vCard version: 4 or 3'
+            cand --vdir 'Write one <uid>.vcf per contact into DIR and keep DIR in step (for vdirsyncer, khard)'
             cand -o 'Write to FILE instead of stdout (- is stdout)'
             cand --output 'Write to FILE instead of stdout (- is stdout)'
             cand --tag 'Only records with this tag (repeat: all of them)'
@@ -764,8 +787,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'rolo;export;csv'= {
             cand --type 'What to export'
@@ -866,8 +889,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -918,6 +941,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand merge 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
             cand check 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
             cand search 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+            cand view 'Show a saved view from [views] in rolo.toml, or list the views'
+            cand email 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
             cand pipeline 'Show deals per stage: count, total and weighted forecast per currency'
             cand agenda 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
             cand today 'What needs attention today: the agenda without the look-ahead'
@@ -930,7 +955,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand export 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
             cand render 'Fill a template from templates/ with a record and print the document'
             cand mail 'Draft an email from a template and print it as a message for sendmail or msmtp'
-            cand date 'Show what a date expression means (friday, +3d, eom, 2026-12-01 15:00)'
+            cand date 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand man 'Print the man page (roff)'
             cand merge-file 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
@@ -1012,6 +1037,10 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;check'= {
         }
         &'rolo;help;search'= {
+        }
+        &'rolo;help;view'= {
+        }
+        &'rolo;help;email'= {
         }
         &'rolo;help;pipeline'= {
         }

@@ -22,6 +22,8 @@ pub struct Config {
     pub digest: Digest,
     pub follow_up: FollowUp,
     pub git: Git,
+    /// `[views]`: saved searches, in the order written.
+    pub views: Vec<SavedView>,
     /// `[me]`: who the book belongs to (name, address, bank details, any keys), for
     /// document templates and the `From:` of mail drafts. Empty when not written.
     pub me: toml::Table,
@@ -58,6 +60,25 @@ pub struct FollowUp {
 #[derive(Debug, Clone)]
 pub struct Git {
     pub autocommit: bool,
+}
+
+/// A saved view: `name = "query"`, or `[views.name]` with `query` and list options. The
+/// query and the sort are checked when the view is used (`crate::views`), so that one
+/// bad view does not stop every command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedView {
+    pub name: String,
+    pub query: String,
+    /// A list sort key (`-value`).
+    pub sort: Option<String>,
+    /// Columns of the table instead of the kind's own.
+    pub columns: Vec<String>,
+    /// At most this many records of each kind.
+    pub limit: Option<usize>,
+    /// Where the query is written: line and column of its first character in rolo.toml;
+    /// `exact` when every character of the query is written as itself there (no escapes,
+    /// one line), so that a column in the query is a column in the file.
+    pub at: Option<(usize, usize, bool)>,
 }
 
 /// The file as written: every key optional, so a user's file can say only what differs.
@@ -164,6 +185,7 @@ impl RawConfig {
             git: Git {
                 autocommit: self.git.autocommit.or(t.git.autocommit).unwrap_or_else(missing),
             },
+            views: Vec::new(),
             me: self.me,
         })
     }
@@ -202,8 +224,12 @@ impl Config {
                 .unwrap_or((1, 1));
             bad(line, col, e.message().trim().to_string())
         })?;
-        let config = raw.over(template()).map_err(|message| bad(1, 1, message))?;
+        let mut config = raw.over(template()).map_err(|message| bad(1, 1, message))?;
         config.validate().map_err(|message| bad(1, 1, message))?;
+        config.views = views(text).map_err(|(offset, message)| {
+            let (line, col) = crate::store::frontmatter::line_col(text, offset);
+            bad(line, col, message)
+        })?;
         Ok(config)
     }
 
@@ -224,6 +250,92 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// `[views]` read from the text itself, for the places of queries in the file. An error
+/// is the byte offset to point at and what is wrong.
+fn views(text: &str) -> Result<Vec<SavedView>, (usize, String)> {
+    let doc = toml_edit::Document::parse(text).map_err(|_| (0, "not TOML".to_string()))?;
+    let Some(section) = doc.get("views") else { return Ok(Vec::new()) };
+    let start = |item: &toml_edit::Item| item.span().map_or(0, |s| s.start);
+    let Some(section) = section.as_table_like() else {
+        return Err((start(section), "[views] must be a table of name = \"query\"".into()));
+    };
+    let mut views = Vec::new();
+    for (name, item) in section.iter() {
+        let at = start(item);
+        let query_at = |item: &toml_edit::Item| {
+            let span = item.span()?;
+            let written = text.get(span.clone())?;
+            let (line, col) = crate::store::frontmatter::line_col(text, span.start + 1);
+            let plain = item
+                .as_str()
+                .is_some_and(|q| written == format!("\"{q}\"") || written == format!("'{q}'"));
+            Some((line, col, plain))
+        };
+        let mut view = SavedView {
+            name: name.to_string(),
+            query: String::new(),
+            sort: None,
+            columns: Vec::new(),
+            limit: None,
+            at: None,
+        };
+        if let Some(query) = item.as_str() {
+            view.query = query.to_string();
+            view.at = query_at(item);
+        } else if let Some(table) = item.as_table_like() {
+            for (key, value) in table.iter() {
+                let wrong = |what: &str| (start(value), format!("[views.{name}] {key}: {what}"));
+                match key {
+                    "query" => {
+                        view.query =
+                            value.as_str().ok_or_else(|| wrong("expected a query (text)"))?.into();
+                        view.at = query_at(value);
+                    }
+                    "sort" => {
+                        view.sort = Some(
+                            value
+                                .as_str()
+                                .ok_or_else(|| wrong("expected a sort key (text)"))?
+                                .into(),
+                        );
+                    }
+                    "columns" => {
+                        let list = value.as_array().ok_or_else(|| wrong("expected a list"))?;
+                        for c in list.iter() {
+                            let c = c.as_str().ok_or_else(|| wrong("expected column names"))?;
+                            view.columns.push(c.trim().to_lowercase());
+                        }
+                    }
+                    "limit" => {
+                        let n = value.as_integer().filter(|n| *n > 0);
+                        let n = n.ok_or_else(|| wrong("expected a whole number above 0"))?;
+                        view.limit = Some(usize::try_from(n).unwrap_or(usize::MAX));
+                    }
+                    other => {
+                        let at = table.key(other).and_then(|k| k.span()).map_or(at, |s| s.start);
+                        return Err((
+                            at,
+                            format!(
+                                "[views.{name}] unknown key `{other}`, expected `query`, `sort`, `columns` or `limit`"
+                            ),
+                        ));
+                    }
+                }
+            }
+            if view.query.is_empty() && view.at.is_none() {
+                return Err((at, format!("[views.{name}] has no `query`")));
+            }
+        } else {
+            return Err((
+                at,
+                format!("[views] {name}: expected a query (text) or a table with `query`"),
+            ));
+        }
+        views.push(view);
+    }
+    Ok(views)
 }
 
 #[cfg(test)]
@@ -266,6 +378,48 @@ mod tests {
         assert_eq!(c.defaults.currency, "KZT");
         assert_eq!(c.defaults.owner, "me");
         assert_eq!(c.pipeline.lost, "lost");
+    }
+
+    #[test]
+    fn views_as_queries_or_tables_in_file_order() {
+        let text = "[views]\nhot = \"type:deal stage:proposal OR stage:negotiation\"\nvip-quiet = 'type:contact tag:vip'\n\n[views.big]\nquery = \"type:deal\"\nsort = \"-value\"\ncolumns = [\"Title\", \"value\"]\nlimit = 5\n";
+        let c = Config::parse(text, Path::new("rolo.toml")).unwrap();
+        let names: Vec<&str> = c.views.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["hot", "vip-quiet", "big"]);
+        assert_eq!(c.views[0].query, "type:deal stage:proposal OR stage:negotiation");
+        assert_eq!(c.views[0].at, Some((2, 8, true)));
+        assert_eq!(c.views[1].at, Some((3, 14, true)));
+        let big = &c.views[2];
+        assert_eq!((big.sort.as_deref(), big.limit), (Some("-value"), Some(5)));
+        assert_eq!(big.columns, ["title", "value"]);
+        assert_eq!(big.at, Some((6, 10, true)));
+        let escaped =
+            Config::parse("[views]\nq = \"name:\\\"Анна\\\"\"\n", Path::new("rolo.toml")).unwrap();
+        assert_eq!(escaped.views[0].query, "name:\"Анна\"");
+        assert_eq!(escaped.views[0].at, Some((2, 6, false)), "escapes: columns differ");
+        assert!(Config::default().views.is_empty());
+    }
+
+    #[test]
+    fn bad_views_are_located() {
+        let at = |text: &str| {
+            let Error::BadConfig(d) = Config::parse(text, Path::new("rolo.toml")).unwrap_err()
+            else {
+                panic!()
+            };
+            (d.line, d.col, d.message)
+        };
+        let (line, col, message) = at("[views.hot]\nqeury = \"type:deal\"\n");
+        assert_eq!((line, col), (2, 1));
+        assert!(message.contains("unknown key `qeury`"), "{message}");
+        let (line, col, message) = at("[views]\nhot = 3\n");
+        assert_eq!((line, col), (2, 7));
+        assert!(message.contains("expected a query"), "{message}");
+        let (line, _, message) = at("[views.hot]\nsort = \"value\"\n");
+        assert_eq!(line, 1);
+        assert!(message.contains("has no `query`"), "{message}");
+        let (_, _, message) = at("[views.hot]\nquery = \"x\"\nlimit = 0\n");
+        assert!(message.contains("limit: expected a whole number"), "{message}");
     }
 
     #[test]

@@ -94,12 +94,27 @@ pub fn datetime_value(t: DateTime<FixedOffset>) -> toml_edit::Value {
     When::At(t).to_toml()
 }
 
-/// Parse what a person types for a date: `2026-12-01`, `2026-12-01 15:00`,
-/// `2026-12-01T15:00:00+05:00`, `today`, `tomorrow`, `yesterday`, a weekday (`friday`:
-/// the next one after today), `+3d`/`-2w`/`+1m`/`+1y` from today, `eom` (end of month).
+/// Parse what a person types for a date, relative to `now` (the user's local time):
+///
+/// - exact: `2026-12-01`, `2026-12-01 15:00`, `2026-12-01T15:00:00+05:00`;
+/// - words: `today`, `tomorrow`, `yesterday`, `day after tomorrow`, and in Russian
+///   `сегодня`, `завтра`, `послезавтра`, `вчера`;
+/// - a weekday (`friday`, `fri`, `next friday`, `пятница`, `в пятницу`): the next one
+///   after today, never today, so `friday` said on a Friday is a week later and `next
+///   friday` is the same day as `friday`;
+/// - spans from today: `+3d`, `-2w`, `in 3 days`, `in a week`, `через 3 дня`, `через
+///   неделю` (months clamp: 31 Jan + 1 month = 28 Feb);
+/// - a day of the year: `5 dec`, `dec 5`, `december 5`, `5 декабря`, optionally with a
+///   year (`5 dec 2027`); without one, the next such day from today on (today included);
+/// - the start or end of this week (Monday to Sunday), month, quarter or year: `sow`,
+///   `eow`, `som`, `eom`, `soq`, `eoq`, `soy`, `eoy`, `end of month`, `конец месяца`;
+/// - any of these with a time of day: `tomorrow 15:00`, `friday at 9:30`, `завтра в
+///   15:00` (a local time), or a time alone (`15:00`, today).
+///
+/// Case, `ё` and extra spaces do not matter. What is not understood is an error listing
+/// the accepted forms ([`ACCEPTED`]).
 pub fn parse_expr(input: &str, now: DateTime<FixedOffset>) -> Result<When> {
     let s = input.trim();
-    let lower = s.to_lowercase();
     // `now` comes in the user's zone (`Clock::now`): its date is the user's day.
     let today = now.date_naive();
     let bad = |m: &str| Error::InvalidDate { input: input.to_string(), message: m.to_string() };
@@ -114,34 +129,255 @@ pub fn parse_expr(input: &str, now: DateTime<FixedOffset>) -> Result<When> {
             return Ok(When::Local(t));
         }
     }
-    let day = match lower.as_str() {
-        "today" => Some(today),
-        "tomorrow" => today.succ_opt(),
-        "yesterday" => today.pred_opt(),
-        "eom" => end_of_month(today),
-        _ => None,
+    let words: Vec<String> =
+        s.to_lowercase().replace('ё', "е").split_whitespace().map(String::from).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let (day_words, time) = match split_time(&words) {
+        Some((rest, time)) => (rest, Some(time)),
+        None => (&words[..], None),
     };
-    if let Some(d) = day {
-        return Ok(When::Date(d));
-    }
-    if let Ok(w) = lower.parse::<Weekday>() {
-        let ahead = (7 + w.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-        let ahead = if ahead == 0 { 7 } else { ahead };
-        return Ok(When::Date(today + Days::new(ahead.into())));
-    }
-    if let Some(rest) = lower.strip_prefix('+').or_else(|| lower.strip_prefix('-')) {
-        let c: Cadence = rest.parse().map_err(|m: String| bad(&m))?;
-        let d = if lower.starts_with('+') { c.after(today) } else { c.before(today) };
-        return d.map(When::Date).ok_or_else(|| bad("out of range"));
-    }
-    Err(bad(
-        "expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM', today, tomorrow, a weekday, +3d, +2w, +1m or eom",
-    ))
+    let day = if day_words.is_empty() && time.is_some() {
+        today
+    } else {
+        spoken_day(day_words, today).map_err(|m| bad(&m))?.ok_or_else(|| bad(ACCEPTED))?
+    };
+    Ok(match time {
+        Some(t) => When::Local(day.and_time(t)),
+        None => When::Date(day),
+    })
 }
 
-fn end_of_month(d: NaiveDate) -> Option<NaiveDate> {
-    let first = d.with_day(1)?;
-    first.checked_add_months(Months::new(1))?.pred_opt()
+/// What [`parse_expr`] accepts, for its error message.
+pub const ACCEPTED: &str = "expected YYYY-MM-DD, 'YYYY-MM-DD HH:MM', today, tomorrow, a weekday \
+    (friday, next friday, пятница), +3d, in 3 days, через 3 дня, 5 dec, dec 5, 5 декабря, \
+    sow, eow, som, eom, soq, eoq, end of month, конец месяца, or any of these with a time \
+    (tomorrow 15:00)";
+
+/// Expressions `rolo date` shows the meaning of when given none: one of each form.
+pub const EXAMPLES: [&str; 22] = [
+    "today",
+    "tomorrow",
+    "friday",
+    "next tuesday",
+    "+3d",
+    "in 2 weeks",
+    "5 dec",
+    "december 5",
+    "sow",
+    "eow",
+    "som",
+    "eom",
+    "soq",
+    "eoq",
+    "tomorrow 15:00",
+    "завтра",
+    "послезавтра",
+    "в пятницу",
+    "через 3 дня",
+    "через месяц",
+    "5 декабря",
+    "конец месяца",
+];
+
+/// A trailing time of day (`15:00`, `at 9:30`, `в 15:00`) and the words before it.
+fn split_time<'a>(words: &'a [&'a str]) -> Option<(&'a [&'a str], NaiveTime)> {
+    let (last, rest) = words.split_last()?;
+    let time = NaiveTime::parse_from_str(last, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(last, "%H:%M:%S"))
+        .ok()?;
+    let rest = match rest.split_last() {
+        Some((&("at" | "в" | "во"), before)) => before,
+        _ => rest,
+    };
+    Some((rest, time))
+}
+
+/// The day named by `words` (lowercase, `ё` as `е`): `Ok(None)` when they name no day
+/// rolo knows, `Err` when they do but the day does not exist (`+0d`, `31 apr`).
+fn spoken_day(words: &[&str], today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let text = words.join(" ");
+    let named = match text.as_str() {
+        "today" | "сегодня" => Some(today),
+        "tomorrow" | "завтра" => today.succ_opt(),
+        "yesterday" | "вчера" => today.pred_opt(),
+        "day after tomorrow" | "the day after tomorrow" | "послезавтра" => {
+            today.checked_add_days(Days::new(2))
+        }
+        _ => None,
+    };
+    if named.is_some() {
+        return Ok(named);
+    }
+    if let Some(d) = boundary(&text, today) {
+        return Ok(Some(d));
+    }
+    if let Some(w) = weekday(words) {
+        let ahead = (7 + w.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return Ok(Some(today + Days::new(ahead.into())));
+    }
+    if let Some(c) = span_ahead(words) {
+        return c.after(today).map(Some).ok_or_else(|| "out of range".to_string());
+    }
+    if let [one] = words
+        && let Some(rest) = one.strip_prefix('+').or_else(|| one.strip_prefix('-'))
+    {
+        let c: Cadence = rest.parse()?;
+        let d = if one.starts_with('+') { c.after(today) } else { c.before(today) };
+        return d.map(Some).ok_or_else(|| "out of range".to_string());
+    }
+    day_of_year(words, today)
+}
+
+/// `sow`/`eow` (Monday/Sunday of this week), `som`/`eom`, `soq`/`eoq`, `soy`/`eoy`,
+/// also said in words (`end of month`, `начало недели`, `конец квартала`).
+fn boundary(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (start, unit) = match text {
+        "sow" | "start of week" | "start of the week" | "начало недели" => (true, 'w'),
+        "eow" | "end of week" | "end of the week" | "конец недели" => (false, 'w'),
+        "som" | "start of month" | "start of the month" | "начало месяца" => {
+            (true, 'm')
+        }
+        "eom" | "end of month" | "end of the month" | "конец месяца" => (false, 'm'),
+        "soq" | "start of quarter" | "start of the quarter" | "начало квартала" => {
+            (true, 'q')
+        }
+        "eoq" | "end of quarter" | "end of the quarter" | "конец квартала" => {
+            (false, 'q')
+        }
+        "soy" | "start of year" | "start of the year" | "начало года" => (true, 'y'),
+        "eoy" | "end of year" | "end of the year" | "конец года" => (false, 'y'),
+        _ => return None,
+    };
+    let months_in = match unit {
+        'w' => {
+            let monday = today - Days::new(today.weekday().num_days_from_monday().into());
+            return if start { Some(monday) } else { monday.checked_add_days(Days::new(6)) };
+        }
+        'm' => 1,
+        'q' => 3,
+        _ => 12,
+    };
+    // The first month of the period holding today: this one, its quarter's, January.
+    let first_month = (today.month0() / months_in) * months_in + 1;
+    let first = NaiveDate::from_ymd_opt(today.year(), first_month, 1)?;
+    if start { Some(first) } else { first.checked_add_months(Months::new(months_in))?.pred_opt() }
+}
+
+/// `friday`, `fri`, `next friday`, `this friday`, `пятница`, `в пятницу`, `пт`,
+/// `в следующую пятницу`.
+fn weekday(words: &[&str]) -> Option<Weekday> {
+    let mut words = words;
+    if let [first, rest @ ..] = words
+        && matches!(*first, "next" | "this" | "on" | "в" | "во")
+    {
+        words = rest;
+    }
+    if let [first, rest @ ..] = words
+        && matches!(
+            *first,
+            "следующий"
+                | "следующую"
+                | "следующая"
+                | "следующее"
+                | "ближайший"
+                | "ближайшую"
+        )
+    {
+        words = rest;
+    }
+    let [word] = words else { return None };
+    if let Ok(w) = word.parse::<Weekday>() {
+        return Some(w);
+    }
+    Some(match *word {
+        "понедельник" | "пн" => Weekday::Mon,
+        "вторник" | "вт" => Weekday::Tue,
+        "среда" | "среду" | "ср" => Weekday::Wed,
+        "четверг" | "чт" => Weekday::Thu,
+        "пятница" | "пятницу" | "пт" => Weekday::Fri,
+        "суббота" | "субботу" | "сб" => Weekday::Sat,
+        "воскресенье" | "вс" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// `in 3 days`, `in a week`, `in 2 months`; `через 3 дня`, `через неделю`, `через 5
+/// лет`: that span from today.
+fn span_ahead(words: &[&str]) -> Option<Cadence> {
+    let (first, rest) = words.split_first()?;
+    let (count, unit) = match rest {
+        [unit] => (1, *unit),
+        [n, unit] => {
+            let count = match *n {
+                "a" | "an" | "one" => 1,
+                n => n.parse().ok()?,
+            };
+            (count, *unit)
+        }
+        _ => return None,
+    };
+    let unit = match (*first, unit) {
+        ("in", "day" | "days" | "d") => Unit::Day,
+        ("in", "week" | "weeks" | "w") => Unit::Week,
+        ("in", "month" | "months" | "m") => Unit::Month,
+        ("in", "year" | "years" | "y") => Unit::Year,
+        ("через", "день" | "дня" | "дней" | "д") => Unit::Day,
+        ("через", "неделю" | "недели" | "недель" | "нед") => Unit::Week,
+        ("через", "месяц" | "месяца" | "месяцев" | "мес") => Unit::Month,
+        ("через", "год" | "года" | "лет") => Unit::Year,
+        _ => return None,
+    };
+    // `in week` and `через 0 дней` are not spans.
+    if count == 0 || (rest.len() == 1 && *first == "in") {
+        return None;
+    }
+    Some(Cadence { count, unit })
+}
+
+/// `5 dec`, `dec 5`, `december 5`, `5 декабря`, `5 dec 2027`, `dec 5, 2027`: with no
+/// year, the next such day from today on (today included; 29 February the next one
+/// that exists).
+fn day_of_year(words: &[&str], today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    let words: Vec<&str> = words.iter().map(|w| w.trim_end_matches([',', '.'])).collect();
+    let (day, month, year) = match words.as_slice() {
+        [a, b] | [a, b, _] => match (a.parse::<u32>(), month(a), b.parse::<u32>(), month(b)) {
+            (Ok(d), _, _, Some(m)) | (_, Some(m), Ok(d), _) => (d, m, words.get(2)),
+            _ => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    let name = MONTHS[month as usize - 1].0[0];
+    let exists = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
+    if let Some(y) = year {
+        let Ok(y) = y.parse::<i32>() else { return Ok(None) };
+        return exists(y).map(Some).ok_or_else(|| format!("{name} {y} has no day {day}"));
+    }
+    if exists(2000).is_none() {
+        return Err(format!("{name} has no day {day}"));
+    }
+    // 29 February is at most eight years away (1900 and 2100 are not leap years).
+    Ok((today.year()..=today.year() + 8).filter_map(exists).find(|d| *d >= today))
+}
+
+/// Month names in English and Russian (nominative, genitive, short): January is 1.
+const MONTHS: [(&[&str], u32); 12] = [
+    (&["january", "jan", "январь", "января", "янв"], 1),
+    (&["february", "feb", "февраль", "февраля", "фев"], 2),
+    (&["march", "mar", "март", "марта", "мар"], 3),
+    (&["april", "apr", "апрель", "апреля", "апр"], 4),
+    (&["may", "май", "мая"], 5),
+    (&["june", "jun", "июнь", "июня", "июн"], 6),
+    (&["july", "jul", "июль", "июля", "июл"], 7),
+    (&["august", "aug", "август", "августа", "авг"], 8),
+    (&["september", "sep", "sept", "сентябрь", "сентября", "сен", "сент"], 9),
+    (&["october", "oct", "октябрь", "октября", "окт"], 10),
+    (&["november", "nov", "ноябрь", "ноября", "ноя"], 11),
+    (&["december", "dec", "декабрь", "декабря", "дек"], 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(names, _)| names.contains(&word)).map(|(_, m)| *m)
 }
 
 /// A span of days, weeks, months or years: `30d`, `2w`, `1m`, `1y`.
@@ -251,6 +487,179 @@ mod tests {
         assert!(parse_expr("2026-13-01", now()).is_err());
         assert!(parse_expr("soon", now()).is_err());
         assert!(parse_expr("+0d", now()).is_err());
+    }
+
+    /// What `expr` means at local noon of `today` (+05:00), as `YYYY-MM-DD` or
+    /// `YYYY-MM-DD HH:MM`.
+    fn on(today: &str, expr: &str) -> String {
+        let now = DateTime::parse_from_rfc3339(&format!("{today}T12:00:00+05:00")).unwrap();
+        parse_expr(expr, now).unwrap_or_else(|e| panic!("{expr}: {e}")).display()
+    }
+
+    #[test]
+    fn spoken_forms_on_a_monday() {
+        let monday = "2026-11-23";
+        for (expr, want) in [
+            ("next tuesday", "2026-11-24"),
+            ("Next Monday", "2026-11-30"),
+            ("monday", "2026-11-30"),
+            ("this friday", "2026-11-27"),
+            ("in 3 days", "2026-11-26"),
+            ("in a week", "2026-11-30"),
+            ("in 2 weeks", "2026-12-07"),
+            ("in 1 month", "2026-12-23"),
+            ("in 2 years", "2028-11-23"),
+            ("5 dec", "2026-12-05"),
+            ("dec 5", "2026-12-05"),
+            ("December 5", "2026-12-05"),
+            ("dec 5, 2027", "2027-12-05"),
+            ("5 dec 2027", "2027-12-05"),
+            ("sow", "2026-11-23"),
+            ("eow", "2026-11-29"),
+            ("end of week", "2026-11-29"),
+            ("som", "2026-11-01"),
+            ("eom", "2026-11-30"),
+            ("end of month", "2026-11-30"),
+            ("soq", "2026-10-01"),
+            ("eoq", "2026-12-31"),
+            ("day after tomorrow", "2026-11-25"),
+            ("tomorrow 15:00", "2026-11-24 15:00"),
+            ("friday at 9:30", "2026-11-27 09:30"),
+            ("15:00", "2026-11-23 15:00"),
+            ("сегодня", "2026-11-23"),
+            ("завтра", "2026-11-24"),
+            ("Послезавтра", "2026-11-25"),
+            ("вчера", "2026-11-22"),
+            ("в пятницу", "2026-11-27"),
+            ("пятница", "2026-11-27"),
+            ("во вторник", "2026-11-24"),
+            ("в понедельник", "2026-11-30"),
+            ("в следующую среду", "2026-11-25"),
+            ("через 3 дня", "2026-11-26"),
+            ("через 5 дней", "2026-11-28"),
+            ("через неделю", "2026-11-30"),
+            ("через 2 недели", "2026-12-07"),
+            ("через месяц", "2026-12-23"),
+            ("через год", "2027-11-23"),
+            ("5 декабря", "2026-12-05"),
+            ("конец месяца", "2026-11-30"),
+            ("конец недели", "2026-11-29"),
+            ("завтра в 15:00", "2026-11-24 15:00"),
+            ("  5   ДЕКАБРЯ  ", "2026-12-05"),
+        ] {
+            assert_eq!(on(monday, expr), want, "{expr}");
+        }
+    }
+
+    #[test]
+    fn on_a_sunday_weekdays_are_next_week_and_the_week_ends_today() {
+        let sunday = "2026-11-29";
+        for (expr, want) in [
+            ("sunday", "2026-12-06"),
+            ("next sunday", "2026-12-06"),
+            ("воскресенье", "2026-12-06"),
+            ("monday", "2026-11-30"),
+            ("friday", "2026-12-04"),
+            ("в пятницу", "2026-12-04"),
+            ("sow", "2026-11-23"),
+            ("eow", "2026-11-29"),
+            ("tomorrow", "2026-11-30"),
+            ("послезавтра", "2026-12-01"),
+            ("in 3 days", "2026-12-02"),
+            ("через неделю", "2026-12-06"),
+            ("eom", "2026-11-30"),
+            ("29 nov", "2026-11-29"),
+            ("28 nov", "2027-11-28"),
+            ("5 dec", "2026-12-05"),
+        ] {
+            assert_eq!(on(sunday, expr), want, "{expr}");
+        }
+    }
+
+    #[test]
+    fn at_a_month_end() {
+        let saturday = "2026-01-31";
+        for (expr, want) in [
+            ("tomorrow", "2026-02-01"),
+            ("in 1 month", "2026-02-28"),
+            ("через месяц", "2026-02-28"),
+            ("+1m", "2026-02-28"),
+            ("через 3 дня", "2026-02-03"),
+            ("eom", "2026-01-31"),
+            ("конец месяца", "2026-01-31"),
+            ("som", "2026-01-01"),
+            ("sow", "2026-01-26"),
+            ("eow", "2026-02-01"),
+            ("soq", "2026-01-01"),
+            ("eoq", "2026-03-31"),
+            ("saturday", "2026-02-07"),
+            ("friday", "2026-02-06"),
+            ("31 jan", "2026-01-31"),
+            ("30 jan", "2027-01-30"),
+            ("1 feb", "2026-02-01"),
+            ("29 feb", "2028-02-29"),
+            ("29 февраля", "2028-02-29"),
+        ] {
+            assert_eq!(on(saturday, expr), want, "{expr}");
+        }
+        assert_eq!(on("2026-02-28", "eom"), "2026-02-28");
+        assert_eq!(on("2028-02-28", "eom"), "2028-02-29");
+    }
+
+    #[test]
+    fn at_a_year_end() {
+        let thursday = "2026-12-31";
+        for (expr, want) in [
+            ("tomorrow", "2027-01-01"),
+            ("tomorrow 9:00", "2027-01-01 09:00"),
+            ("5 jan", "2027-01-05"),
+            ("jan 5", "2027-01-05"),
+            ("dec 31", "2026-12-31"),
+            ("december 5", "2027-12-05"),
+            ("5 декабря", "2027-12-05"),
+            ("5 января", "2027-01-05"),
+            ("31 dec 2027", "2027-12-31"),
+            ("soy", "2026-01-01"),
+            ("eoy", "2026-12-31"),
+            ("soq", "2026-10-01"),
+            ("eoq", "2026-12-31"),
+            ("eom", "2026-12-31"),
+            ("sow", "2026-12-28"),
+            ("eow", "2027-01-03"),
+            ("friday", "2027-01-01"),
+            ("thursday", "2027-01-07"),
+            ("next monday", "2027-01-04"),
+            ("in 2 weeks", "2027-01-14"),
+            ("через 2 недели", "2027-01-14"),
+            ("+1d", "2027-01-01"),
+        ] {
+            assert_eq!(on(thursday, expr), want, "{expr}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_date_says_what_is() {
+        let monday = DateTime::parse_from_rfc3339("2026-11-23T12:00:00+05:00").unwrap();
+        let message = |expr: &str| parse_expr(expr, monday).unwrap_err().to_string();
+        assert!(message("soon").contains("in 3 days"), "{}", message("soon"));
+        assert!(message("через").contains("через 3 дня"));
+        assert!(message("in 0 days").contains("expected"));
+        assert!(message("in week").contains("expected"));
+        assert!(message("25:00").contains("expected"));
+        assert!(message("next").contains("expected"));
+        assert_eq!(message("31 apr"), "invalid date \"31 apr\": april has no day 31");
+        assert_eq!(
+            message("30 feb 2027"),
+            "invalid date \"30 feb 2027\": february 2027 has no day 30"
+        );
+        assert_eq!(
+            message("29 feb 2027"),
+            "invalid date \"29 feb 2027\": february 2027 has no day 29"
+        );
+        assert!(message("+0d").contains("at least 1"));
+        for example in EXAMPLES {
+            assert!(parse_expr(example, monday).is_ok(), "{example}");
+        }
     }
 
     #[test]

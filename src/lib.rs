@@ -16,13 +16,15 @@
 //! - [`deals`]: a deal's stage changes and their `[[history]]`.
 //! - [`rename`]: a new id with every link rewritten, as one transaction.
 //! - [`filter`]: list filters and sort orders over loaded records.
-//! - [`dates`]: date expressions (`today`, `+3d`, `2026-12-01 15:00`) and cadences (`30d`).
+//! - [`dates`]: date expressions (`today`, `+3d`, `next tuesday`, `5 dec`, `через неделю`,
+//!   `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
 //! - [`git`]: the `git` program: one commit per change (plumbing), the merge driver's setup.
 //! - [`sync`]: commit, fetch, replay on the remote's commits, push; conflicts per field.
 //! - [`watch`]: `rolo watch`, the index kept fresh from file-system notifications.
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
-//! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search.
+//! - [`index`]: the tantivy search index under `.rolo/index`: tokenizer, schema, freshness, search,
+//!   address look-up for mail programs.
 //! - [`query`]: the search query language: parse (AST, errors with columns), eval (→ tantivy).
 //! - [`pipeline`]: deals per stage, totals and weighted forecast per currency; never prints.
 //! - [`reports`]: funnel, revenue, lead sources and activity rows from records or cards.
@@ -32,6 +34,7 @@
 //! - [`privacy`]: what the book holds about one person; [`forget`]: erasing them, as one change.
 //! - [`check`]: the book's health: bad files, conflicts, stray files, broken links, duplicates, bad values.
 //! - [`dedupe`]: `merge`: a duplicate folded into the record kept, its links moved, as one change.
+//! - [`views`]: saved views from `[views]` in rolo.toml: their queries, sorts, records and totals.
 //!
 //! Nothing here prints or reads the terminal; that is the CLI's job.
 
@@ -64,6 +67,7 @@ pub mod reports;
 pub mod store;
 pub mod sync;
 pub mod tasks;
+pub mod views;
 pub mod watch;
 
 pub use book::Book;

@@ -12,7 +12,7 @@ use rolo::filter::{Context as FilterContext, ListFilter};
 use rolo::interop::csv::Csv;
 use rolo::interop::ics;
 use rolo::interop::json::JsonFormat;
-use rolo::interop::vcard::{Vcard, Version};
+use rolo::interop::vcard::{Vcard, Version, vdir};
 use rolo::interop::{Action, Format, Importer, OnDuplicate, Options, Report, text};
 use rolo::model::View;
 use rolo::{Book, Kind};
@@ -120,6 +120,11 @@ impl From<RecordType> for Kind {
 #[derive(clap::Subcommand, Debug)]
 pub enum ExportCommand {
     /// Export contacts as vCards (4.0, or 3.0) with stable UIDs
+    ///
+    /// With --vdir DIR, one file per contact in DIR named by its UID (<uid>.vcf), the
+    /// layout khard and vdirsyncer use: only cards that changed are rewritten, the cards
+    /// of contacts no longer exported are removed, and files rolo did not write (it
+    /// lists its own in DIR/.rolo-vdir) are never touched.
     #[command(disable_version_flag = true)]
     Vcard(ExportVcardArgs),
     /// Export one type of record as CSV with a header row (lists joined by "; ")
@@ -142,6 +147,9 @@ pub struct ExportVcardArgs {
     /// vCard version: 4 or 3
     #[arg(long = "version", default_value = "4", value_parser = ["3", "4", "3.0", "4.0"])]
     version: String,
+    /// Write one <uid>.vcf per contact into DIR and keep DIR in step (for vdirsyncer, khard)
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    vdir: Option<PathBuf>,
     #[command(flatten)]
     common: ExportArgs,
 }
@@ -363,6 +371,9 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
         ExportCommand::Ics(a) => return export_ics(ctx, a),
         ExportCommand::Vcard(a) => {
             let version = if a.version.starts_with('3') { Version::V3 } else { Version::V4 };
+            if let Some(dir) = &a.vdir {
+                return export_vdir(ctx, &a.common, dir, version);
+            }
             (Box::new(Vcard { version, charset: None }), vec![Kind::Contact], &a.common)
         }
         ExportCommand::Csv(a) => {
@@ -413,6 +424,50 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
         _ => "records".to_string(),
     };
     write_export(ctx, common, &bytes, &format!("{} {what}", records.len()))
+}
+
+/// `rolo export vcard --vdir DIR`: the folder brought in step with the contacts chosen;
+/// what changed on stderr (or as JSON: `{"dir", "written", "unchanged", "removed",
+/// "foreign"}`, file names).
+fn export_vdir(ctx: &Context, common: &ExportArgs, dir: &Path, version: Version) -> CliResult {
+    let book = ctx.open_book()?;
+    let loaded = ctx.load(&book, &[Kind::Contact, Kind::Company])?;
+    let filter = export_filter(&book, common)?;
+    let none = HashMap::new();
+    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
+    let contacts: Vec<&rolo::Record> =
+        loaded.of(Kind::Contact).filter(|r| filter.matches(r, &cx)).collect();
+    let synced = vdir::export(dir, &contacts, &loaded, version)?;
+    if ctx.out.json {
+        ctx.out.print_json(&json!({
+            "dir": dir.display().to_string(),
+            "written": synced.written,
+            "unchanged": synced.unchanged,
+            "removed": synced.removed,
+            "foreign": synced.foreign,
+        }))?;
+    }
+    if !synced.foreign.is_empty() {
+        ctx.out.warn(format_args!(
+            "left {} file{} in {} that rolo did not write, with the name of a card it would write: {}; \
+             remove {} to let rolo write its own",
+            synced.foreign.len(),
+            if synced.foreign.len() == 1 { "" } else { "s" },
+            dir.display(),
+            synced.foreign.join(", "),
+            if synced.foreign.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    let n = contacts.len();
+    ctx.out.status(format_args!(
+        "Exported {n} contact{} to {}: {} written, {} unchanged, {} removed.",
+        if n == 1 { "" } else { "s" },
+        dir.display(),
+        synced.written.len(),
+        synced.unchanged,
+        synced.removed.len(),
+    ));
+    Ok(())
 }
 
 /// The filter flags shared by every export.

@@ -101,7 +101,7 @@ pub fn print(
 }
 
 /// The name of a linked record, if it exists.
-type Names<'a> = dyn Fn(Kind, &str) -> Option<String> + 'a;
+pub type Names<'a> = dyn Fn(Kind, &str) -> Option<String> + 'a;
 
 struct Shown<'a> {
     kind: Kind,
@@ -137,86 +137,91 @@ impl Shown<'_> {
             ctx.out.status(format_args!("No {}.", kind.dir()));
             return Ok(());
         }
-        let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
-            ids.iter()
-                .map(|id| {
-                    kinds.iter().find_map(|&k| names(k, id)).unwrap_or_else(|| id.to_string())
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let mut table = ctx.out.table(header(kind));
-        for r in records {
-            let text = |key: &str| r.display(key);
-            let date = |key: &str| r.when(key).map(|w| w.display()).unwrap_or_default();
-            let last_contact =
-                || cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default();
-            let row: Vec<Cell> = match kind {
-                Kind::Contact => vec![
-                    Cell::new(r.id()),
-                    Cell::new(r.title()),
-                    Cell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company])),
-                    Cell::new(r.strs("emails").first().copied().unwrap_or_default()),
-                    Cell::new(r.strs("phones").first().copied().unwrap_or_default()),
-                    Cell::new(text("tags")),
-                    Cell::new(text("stage")),
-                    Cell::new(last_contact()),
-                ],
-                Kind::Company => vec![
-                    Cell::new(r.id()),
-                    Cell::new(r.title()),
-                    Cell::new(text("domain")),
-                    Cell::new(text("city")),
-                    Cell::new(text("tags")),
-                    Cell::new(last_contact()),
-                ],
-                Kind::Deal => vec![
-                    Cell::new(r.id()),
-                    Cell::new(r.title()),
-                    Cell::new(text("stage")),
-                    Cell::new(money(r)).set_alignment(comfy_table::CellAlignment::Right),
-                    Cell::new(date("close")),
-                    Cell::new(titles(
-                        r.str("company").or(r.str("contact")).into_iter().collect(),
-                        &[Kind::Company, Kind::Contact],
-                    )),
-                ],
-                Kind::Note => vec![
-                    Cell::new(r.id()),
-                    Cell::new(date("date")),
-                    Cell::new(text("kind")),
-                    Cell::new(text("direction")),
-                    Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
-                    Cell::new(r.title()),
-                ],
-                Kind::Task => {
-                    let (status, color) = task_status(r, &cx);
-                    vec![
-                        Cell::new(r.id()),
-                        ctx.out.cell(date("due"), color),
-                        Cell::new(r.title()),
-                        Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
-                        Cell::new(text("repeat")),
-                        ctx.out.cell(status, color),
-                    ]
-                }
-            };
-            table.add_row(row);
-        }
+        let table = table(ctx, kind, &records, names, &cx, default_columns(kind));
         ctx.out.print_table(&table)?;
         Ok(())
     }
 }
 
-fn header(kind: Kind) -> Vec<&'static str> {
+/// The columns a kind's list shows.
+pub fn default_columns(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Contact => {
-            vec!["ID", "NAME", "COMPANY", "EMAIL", "PHONE", "TAGS", "STAGE", "LAST CONTACT"]
+            &["id", "name", "company", "email", "phone", "tags", "stage", "last-contact"]
         }
-        Kind::Company => vec!["ID", "NAME", "DOMAIN", "CITY", "TAGS", "LAST CONTACT"],
-        Kind::Deal => vec!["ID", "TITLE", "STAGE", "VALUE", "CLOSE", "WITH"],
-        Kind::Note => vec!["ID", "DATE", "KIND", "DIR", "ABOUT", "SUMMARY"],
-        Kind::Task => vec!["ID", "DUE", "TITLE", "ABOUT", "REPEAT", "STATUS"],
+        Kind::Company => &["id", "name", "domain", "city", "tags", "last-contact"],
+        Kind::Deal => &["id", "title", "stage", "value", "close", "with"],
+        Kind::Note => &["id", "date", "kind", "dir", "about", "summary"],
+        Kind::Task => &["id", "due", "title", "about", "repeat", "status"],
+    }
+}
+
+/// A table of records of one kind. Columns are the names of [`default_columns`], or
+/// any key of the records (its value in one line; a date as a date).
+pub fn table<V: View, S: AsRef<str>>(
+    ctx: &Context,
+    kind: Kind,
+    records: &[&V],
+    names: &Names,
+    cx: &FilterContext,
+    columns: &[S],
+) -> comfy_table::Table {
+    let mut table = ctx.out.table(columns.iter().map(|c| heading(c.as_ref())));
+    for r in records {
+        table.add_row(columns.iter().map(|c| cell(ctx, kind, *r, c.as_ref(), names, cx)));
+    }
+    table
+}
+
+/// `last-contact` → `LAST CONTACT`.
+fn heading(column: &str) -> String {
+    column.replace(['-', '_'], " ").to_uppercase()
+}
+
+fn cell<V: View>(
+    ctx: &Context,
+    kind: Kind,
+    r: &V,
+    column: &str,
+    names: &Names,
+    cx: &FilterContext,
+) -> Cell {
+    let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
+        ids.iter()
+            .map(|id| kinds.iter().find_map(|&k| names(k, id)).unwrap_or_else(|| id.to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let date = |key: &str| r.when(key).map(|w| w.display()).unwrap_or_default();
+    match (kind, column) {
+        (_, "id") => Cell::new(r.id()),
+        (_, "name" | "summary") => Cell::new(r.title()),
+        (Kind::Deal | Kind::Task | Kind::Note, "title") => Cell::new(r.title()),
+        (Kind::Deal, "with") => Cell::new(titles(
+            r.str("company").or(r.str("contact")).into_iter().collect(),
+            &[Kind::Company, Kind::Contact],
+        )),
+        (_, "company") => {
+            Cell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company]))
+        }
+        (_, "contact") => {
+            Cell::new(titles(r.str("contact").into_iter().collect(), &[Kind::Contact]))
+        }
+        (_, "about") => Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+        (_, "email") => Cell::new(r.strs("emails").first().copied().unwrap_or_default()),
+        (_, "phone") => Cell::new(r.strs("phones").first().copied().unwrap_or_default()),
+        (_, "dir") => Cell::new(r.display("direction")),
+        (_, "last-contact" | "last_contact") => {
+            Cell::new(cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default())
+        }
+        (_, "value") => Cell::new(money(r)).set_alignment(comfy_table::CellAlignment::Right),
+        (Kind::Task, "due") => ctx.out.cell(date("due"), task_status(r, cx).1),
+        (Kind::Task, "status") => {
+            let (status, color) = task_status(r, cx);
+            ctx.out.cell(status, color)
+        }
+        (_, key) if r.when(key).is_some() => Cell::new(date(key)),
+        (_, key) => Cell::new(r.display(key)),
     }
 }
 

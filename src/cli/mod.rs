@@ -10,6 +10,7 @@ mod deal;
 mod digest;
 mod draft;
 mod edit;
+mod email;
 mod forget;
 mod init;
 mod interop;
@@ -28,6 +29,7 @@ mod search;
 mod show;
 mod sync;
 mod task;
+mod view;
 mod watch;
 
 use std::cell::Cell;
@@ -104,6 +106,8 @@ enum Command {
     Merge(merge::MergeArgs),
     Check(check::CheckArgs),
     Search(search::SearchArgs),
+    View(view::ViewArgs),
+    Email(email::EmailArgs),
     Pipeline(pipeline::PipelineArgs),
     Agenda(agenda::AgendaArgs),
     Today(agenda::TodayArgs),
@@ -334,6 +338,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Merge(args) => merge::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),
         Command::Search(args) => search::run_search(ctx, &args),
+        Command::View(args) => view::run(ctx, &args),
+        Command::Email(args) => email::run(ctx, &args),
         Command::Pipeline(args) => pipeline::run(ctx, &args),
         Command::Agenda(args) => agenda::run_agenda(ctx, &args),
         Command::Today(args) => agenda::run_today(ctx, &args),

@@ -70,6 +70,16 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
         doc.add_text(f.date_raw, date.to_string());
     }
     add_all(&title, &mut all);
+    if matches!(r.kind, crate::Kind::Contact | crate::Kind::Company) {
+        // What an address look-up matches: the name, nicknames, and addresses' words.
+        doc.add_text(f.names, &title);
+        for nickname in r.strs("nickname").into_iter().chain(r.strs("nicknames")) {
+            doc.add_text(f.names, nickname);
+        }
+        for e in r.strs("emails") {
+            doc.add_text(f.names, e);
+        }
+    }
     for e in r.strs("emails") {
         for term in email_terms(e) {
             doc.add_text(f.email, term);

@@ -413,6 +413,12 @@ impl SearchIndex {
         BooleanQuery::new(must)
     }
 
+    /// Cards of every record a search query finds, in book order (saved views).
+    pub fn cards_for(&self, query: &crate::query::Query) -> Result<Vec<Card>> {
+        let (q, _) = crate::query::eval::to_tantivy(query, &self.fields);
+        self.cards_matching(q.as_ref())
+    }
+
     /// Cards of the records whose `company`, `contact` or `about` names `id` (bare or
     /// `type/id`); the caller checks the kind with `links::links_to`.
     pub fn cards_linking_to(&self, target: &Entry) -> Result<Vec<Card>> {

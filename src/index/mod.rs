@@ -7,6 +7,7 @@
 //! atomic and the manifest is written after the commit, so a process killed mid-update
 //! leaves at worst a few files to index again.
 
+pub mod addresses;
 pub mod document;
 pub mod fresh;
 pub mod lookup;

@@ -7,7 +7,7 @@ use tantivy::schema::{
     TextOptions,
 };
 
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 pub const STEMMED: &str = "rolo";
 pub const EXACT: &str = "rolo_exact";
 
@@ -25,6 +25,9 @@ pub struct Fields {
     pub all: Field,
     /// The same text unstemmed, for `prefix*`.
     pub exact: Field,
+    /// A contact's or company's name, nicknames and the words of its email addresses,
+    /// unstemmed: what `rolo email` matches by prefix (names, not notes' bodies).
+    pub names: Field,
     /// Keyword fields (lowercase, one term per value): `email:`, `phone:`, `tag:` …
     pub email: Field,
     pub phone: Field,
@@ -76,6 +79,7 @@ impl Fields {
         let title = b.add_text_field("title", text(STEMMED, true));
         let all = b.add_text_field("all", text(STEMMED, false));
         let exact = b.add_text_field("exact", text(EXACT, false));
+        let names = b.add_text_field("names", text(EXACT, false));
         let email = b.add_text_field("email", STRING);
         let phone = b.add_text_field("phone", STRING);
         let tag = b.add_text_field("tag", STRING | FAST);
@@ -107,6 +111,7 @@ impl Fields {
             title,
             all,
             exact,
+            names,
             email,
             phone,
             tag,

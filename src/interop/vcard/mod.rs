@@ -4,9 +4,10 @@
 //! [`split`] cuts the file into cards and fixes what parsers stumble on (charsets,
 //! quoted-printable soft breaks), calcard parses each card, and this module maps its
 //! properties to rolo's keys. PHOTO, LOGO, SOUND and the like are passed over. Writing
-//! is [`write`]'s.
+//! is [`write`]'s; a folder of one card per contact (a vdir) is [`vdir`]'s.
 
 mod split;
+pub mod vdir;
 mod write;
 
 use std::io;
@@ -54,10 +55,7 @@ impl Format for Vcard {
     fn write(&self, records: &[&Record], book: &Loaded, out: &mut dyn io::Write) -> io::Result<()> {
         let mut text = String::new();
         for r in records {
-            let company = r
-                .str("company")
-                .map(|id| book.get(Kind::Company, id).map_or(id.to_string(), Record::title));
-            write::card(&mut text, r, company.as_deref(), self.version);
+            write::card_in(&mut text, r, book, self.version);
         }
         out.write_all(text.as_bytes())
     }

@@ -10,20 +10,35 @@ use toml_edit::Value;
 use super::super::content::{escape, line};
 use super::super::{stable_uid, values};
 use super::Version;
+use crate::book::Loaded;
 use crate::dates::When;
-use crate::model::Record;
+use crate::model::{Kind, Record};
+
+/// Append one card for a contact, naming its company as `book` has it (the id when the
+/// company is not in the book).
+pub(super) fn card_in(out: &mut String, r: &Record, book: &Loaded, version: Version) {
+    let company = r
+        .str("company")
+        .map(|id| book.get(Kind::Company, id).map_or(id.to_string(), Record::title));
+    card(out, r, company.as_deref(), version);
+}
+
+/// The UID a contact's card carries: its own `uid`, else one made from its id (as a
+/// `urn:uuid:` URI in 4.0, bare in 3.0).
+pub(super) fn uid(r: &Record, version: Version) -> String {
+    match r.str("uid") {
+        Some(uid) => uid.trim().to_string(),
+        None if version == Version::V4 => format!("urn:uuid:{}", stable_uid(r.kind, &r.id)),
+        None => stable_uid(r.kind, &r.id),
+    }
+}
 
 /// Append one card for a contact; `company` is its company's name.
 pub(super) fn card(out: &mut String, r: &Record, company: Option<&str>, version: Version) {
     let v4 = version == Version::V4;
     line(out, "BEGIN:VCARD");
     line(out, if v4 { "VERSION:4.0" } else { "VERSION:3.0" });
-    let uid = match r.str("uid") {
-        Some(uid) => uid.trim().to_string(),
-        None if v4 => format!("urn:uuid:{}", stable_uid(r.kind, &r.id)),
-        None => stable_uid(r.kind, &r.id),
-    };
-    line(out, &format!("UID:{}", escape(&uid)));
+    line(out, &format!("UID:{}", escape(&uid(r, version))));
     let name = r.title();
     line(out, &format!("FN:{}", escape(&name)));
     let (family, given) = values::split_name(&name);
