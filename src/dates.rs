@@ -5,7 +5,7 @@
 
 use chrono::{
     DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime,
-    SecondsFormat, TimeZone, Weekday,
+    SecondsFormat, TimeZone, Timelike, Weekday,
 };
 
 use crate::clock::local_zone;
@@ -114,6 +114,26 @@ pub fn datetime_value(t: DateTime<FixedOffset>) -> toml_edit::Value {
 /// Case, `ё` and extra spaces do not matter. What is not understood is an error listing
 /// the accepted forms ([`ACCEPTED`]).
 pub fn parse_expr(input: &str, now: DateTime<FixedOffset>) -> Result<When> {
+    let when = parse_when(input, now)?;
+    // What TOML can hold and reads back the same: years 0000 to 9999 (chrono also takes
+    // `-1-01-01` and `+12026-01-01`), and no leap second (`15:00:60` would read back as a
+    // bare date).
+    let (date, time) = match when {
+        When::Date(d) => (d, None),
+        When::Local(t) => (t.date(), Some(t.time())),
+        When::At(t) => (t.date_naive(), Some(t.time())),
+    };
+    let bad = |m: &str| Error::InvalidDate { input: input.to_string(), message: m.to_string() };
+    if !(0..=9999).contains(&date.year()) {
+        return Err(bad("the year must be 0000 to 9999"));
+    }
+    if time.is_some_and(|t| t.nanosecond() >= 1_000_000_000) {
+        return Err(bad("a minute has seconds 00 to 59"));
+    }
+    Ok(when)
+}
+
+fn parse_when(input: &str, now: DateTime<FixedOffset>) -> Result<When> {
     let s = input.trim();
     // `now` comes in the user's zone (`Clock::now`): its date is the user's day.
     let today = now.date_naive();
@@ -463,6 +483,16 @@ pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_toml_cannot_hold_and_leap_seconds_are_refused() {
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        for bad in ["-1-01-01", "+12026-01-01", "-0001-01-01T10:00", "2026-12-01 15:00:60"] {
+            assert!(parse_expr(bad, now).is_err(), "{bad}");
+        }
+        assert!(parse_expr("0001-01-01", now).is_ok());
+        assert!(parse_expr("2026-12-01 15:00:59", now).is_ok());
+    }
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap() // a Monday
