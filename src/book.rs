@@ -59,6 +59,15 @@ impl Discover {
     }
 }
 
+/// The folder of document templates (`rolo render`), relative to the book.
+pub const TEMPLATES: &str = "templates";
+
+/// The templates `rolo init` writes, as examples to copy: a proposal and a follow-up mail.
+pub const EXAMPLE_TEMPLATES: [(&str, &str); 2] = [
+    ("proposal.md", include_str!("templates/proposal.md")),
+    ("follow-up.md", include_str!("templates/follow-up.md")),
+];
+
 /// What `init` did, for the CLI to report.
 #[derive(Debug)]
 pub struct InitReport {
@@ -129,11 +138,11 @@ impl Book {
             PathBuf::from(".gitattributes"),
         ];
         // Example document templates, unless the directory already has its own.
-        let templates = dir.join(crate::render::DIR);
+        let templates = dir.join(TEMPLATES);
         fs::create_dir_all(&templates).at(&templates)?;
-        for (name, text) in crate::render::EXAMPLES {
+        for (name, text) in EXAMPLE_TEMPLATES {
             if write::create_new(&templates.join(name), text.as_bytes())? {
-                first.push(Path::new(crate::render::DIR).join(name));
+                first.push(Path::new(TEMPLATES).join(name));
             }
         }
         let git_initialised = if git::toplevel(dir).is_none() {

@@ -90,6 +90,17 @@ pub fn is_overdue(r: &impl View, now: DateTime<FixedOffset>, config: &Config) ->
 }
 
 impl ListFilter {
+    /// What the index can narrow by before this filter decides exactly.
+    pub fn narrowing(&self) -> crate::index::lookup::Narrowing {
+        crate::index::lookup::Narrowing {
+            tags: self.tags.clone(),
+            stages: self.stages.clone(),
+            owners: self.owners.clone(),
+            sources: self.sources.clone(),
+            note_kinds: self.note_kinds.clone(),
+        }
+    }
+
     pub fn matches(&self, r: &impl View, cx: &Context) -> bool {
         let tags = r.strs("tags");
         // Case-insensitive in every script, as the index's lowercase terms are.

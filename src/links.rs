@@ -9,19 +9,8 @@ use crate::model::schema::link_keys;
 use crate::model::{Catalog, Kind, Record, View};
 use crate::store::edit;
 
-/// The records a link value names: `deal/x` names one kind; a bare id in `about` may
-/// name a contact, company or deal.
-pub(crate) fn targets(value: &str, expected: Option<Kind>) -> Vec<(Kind, &str)> {
-    if let Some((k, id)) = value.split_once('/')
-        && let Ok(kind) = k.parse::<Kind>()
-    {
-        return vec![(kind, id)];
-    }
-    match expected {
-        Some(k) => vec![(k, value)],
-        None => Kind::LINKABLE.iter().map(|&k| (k, value)).collect(),
-    }
-}
+/// The records a link value names (see [`crate::model::schema::link_targets`]).
+pub(crate) use crate::model::schema::link_targets as targets;
 
 /// Whether `record` links to `target`.
 pub fn links_to(record: &impl View, target: &Entry) -> bool {
@@ -93,47 +82,4 @@ pub fn last_contacts<V: View>(catalog: &Catalog<V>) -> HashMap<Entry, When> {
     )
 }
 
-/// The newest note date per record named in the notes' `about`, given which records
-/// exist and each contact's company (shared by the file and the index paths).
-pub fn newest_notes<'a, A: Iterator<Item = &'a str>>(
-    notes: impl Iterator<Item = (When, A)>,
-    exists: impl Fn(Kind, &str) -> bool,
-    company_of: impl Fn(&str) -> Option<&'a str>,
-) -> HashMap<Entry, When> {
-    // Newest per value as written first (no allocation per note), then per record.
-    let mut by_value: HashMap<&'a str, When> = HashMap::new();
-    for (when, about) in notes {
-        for value in about {
-            keep_newer(by_value.entry(value).or_insert(when), when);
-        }
-    }
-    let mut newest: HashMap<Entry, When> = HashMap::new();
-    for (value, when) in by_value {
-        for (kind, id) in targets(value, None) {
-            if !exists(kind, id) {
-                continue;
-            }
-            keep_newer(newest.entry(Entry { kind, id: id.to_string() }).or_insert(when), when);
-            if kind == Kind::Contact
-                && let Some(company) = company_of(id)
-            {
-                let entry = Entry { kind: Kind::Company, id: company.to_string() };
-                keep_newer(newest.entry(entry).or_insert(when), when);
-            }
-        }
-    }
-    newest
-}
-
-/// The later of two dates; on the same instant, the more precise form, so that the
-/// answer never depends on the order notes were read in.
-fn keep_newer(kept: &mut When, other: When) {
-    let rank = |w: &When| match w {
-        When::Date(_) => 0,
-        When::Local(_) => 1,
-        When::At(t) => 2 + i64::from(t.offset().local_minus_utc()),
-    };
-    if (other.instant(), rank(&other)) > (kept.instant(), rank(kept)) {
-        *kept = other;
-    }
-}
+pub use crate::model::facts::newest_notes;

@@ -171,10 +171,7 @@ pub fn won_at(deal: &impl View, config: &Config) -> Option<When> {
         .or_else(|| deal.when("close"))
 }
 
-/// When a record began: `created`, else its first history entry.
-pub fn created_at(r: &impl View) -> Option<When> {
-    r.when("created").or_else(|| r.history().first().map(|(_, at)| *at))
-}
+pub use crate::model::facts::created_at;
 
 /// `--from`/`--to`: local days, both ends included; an open end is unbounded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

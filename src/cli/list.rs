@@ -83,11 +83,11 @@ pub fn print(
         let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
         if ctx.out.json {
             // Whole records: `--json` prints every key and the body.
-            let cards = index.cards(kind, filter)?;
+            let cards = index.cards(kind, &filter.narrowing())?;
             shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
         } else {
             // A table shows a few keys: slim rows, without decompressing whole records.
-            let rows = index.rows_narrowed(kind, filter)?;
+            let rows = index.rows_narrowed(kind, &filter.narrowing())?;
             let done = shown.print(ctx, book, rows.iter().collect(), &names, &lookup.last_contact);
             super::let_exit_free((rows, lookup));
             done

@@ -40,7 +40,7 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
     let title = r.title();
     doc.add_text(f.title, &title);
     doc.add_text(f.title_raw, &title);
-    let facts = crate::agenda::Facts::of(r);
+    let facts = crate::model::facts::Facts::of(r);
     if r.kind == crate::Kind::Deal {
         for link in &facts.links {
             doc.add_text(f.links, link);

@@ -12,11 +12,23 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{SegmentReader, TantivyDocument, Term};
 
 use super::SearchIndex;
-use crate::agenda::Facts;
 use crate::dates::When;
 use crate::error::{Error, Result};
+use crate::model::facts::Facts;
 use crate::model::reference::Entry;
 use crate::model::{Card, Kind};
+
+/// What a list asks the index to narrow its records by before it filters them exactly:
+/// every one of `tags`, and any one of each of the other lists (empty: no narrowing).
+/// Matched ignoring case, as the index keeps these terms lowercase.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    pub tags: Vec<String>,
+    pub stages: Vec<String>,
+    pub owners: Vec<String>,
+    pub sources: Vec<String>,
+    pub note_kinds: Vec<String>,
+}
 
 /// What lists and cards need to know of the rest of the book.
 #[derive(Debug, Default)]
@@ -358,7 +370,7 @@ impl SearchIndex {
                 }
             }
         }
-        let last_contact = crate::links::newest_notes(
+        let last_contact = crate::model::facts::newest_notes(
             notes.iter().map(|(w, about)| (*w, about.iter().copied())),
             |kind, id| titles.contains_key(&(kind, id)),
             |contact| company_of.get(contact).copied(),
@@ -371,17 +383,13 @@ impl SearchIndex {
     /// Cards of one kind, narrowed by the index where it can (every tag; any of the
     /// stages, owners, sources, note kinds); the caller applies the exact filter to what
     /// comes back.
-    pub fn cards(&self, kind: Kind, filter: &crate::filter::ListFilter) -> Result<Vec<Card>> {
+    pub fn cards(&self, kind: Kind, filter: &Narrowing) -> Result<Vec<Card>> {
         self.cards_matching(&self.narrowing(kind, filter))
     }
 
     /// Rows (no body, no unknown keys) of the records [`Self::cards`] would give: what a
     /// list's table shows.
-    pub fn rows_narrowed(
-        &self,
-        kind: Kind,
-        filter: &crate::filter::ListFilter,
-    ) -> Result<Vec<crate::model::Row>> {
+    pub fn rows_narrowed(&self, kind: Kind, filter: &Narrowing) -> Result<Vec<crate::model::Row>> {
         let searcher = self.searcher();
         let docs: std::collections::HashSet<tantivy::DocAddress> =
             searcher.search(&self.narrowing(kind, filter), &DocSetCollector).map_err(fail)?;
@@ -389,7 +397,7 @@ impl SearchIndex {
     }
 
     /// The query [`Self::cards`] narrows by.
-    fn narrowing(&self, kind: Kind, filter: &crate::filter::ListFilter) -> BooleanQuery {
+    fn narrowing(&self, kind: Kind, filter: &Narrowing) -> BooleanQuery {
         let f = &self.fields;
         let mut must: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Must, term(f.kind, kind.name()))];
@@ -415,7 +423,7 @@ impl SearchIndex {
 
     /// Cards of every record a search query finds, in book order (saved views).
     pub fn cards_for(&self, query: &crate::query::Query) -> Result<Vec<Card>> {
-        let (q, _) = crate::query::eval::to_tantivy(query, &self.fields);
+        let (q, _) = super::eval::to_tantivy(query, &self.fields);
         self.cards_matching(q.as_ref())
     }
 

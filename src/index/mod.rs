@@ -9,6 +9,7 @@
 
 pub mod addresses;
 pub mod document;
+pub mod eval;
 pub mod fresh;
 pub mod lookup;
 pub mod rows;

@@ -51,7 +51,7 @@ pub struct Fields {
     pub title_raw: Field,
     pub links: Field,
     pub date_raw: Field,
-    /// [`crate::agenda::Facts`] as numeric columns (absent when the record has no such
+    /// [`crate::model::facts::Facts`] as numeric columns (absent when the record has no such
     /// key): days from the common era of `due`, `close` and `created` as written, the
     /// birthday's `month × 100 + day`, the own follow-up cadence in days at least, and
     /// 1 for a task with `done`. With `stage`, `tag` and `links`, which are columns too.

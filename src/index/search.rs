@@ -7,10 +7,11 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 use super::SearchIndex;
+use super::eval;
 use super::tokenizer::{self, Stemming};
 use crate::error::{Error, Result};
 use crate::model::Kind;
-use crate::query::{Query, eval};
+use crate::query::Query;
 
 #[derive(Debug, Clone)]
 pub struct Hit {

@@ -144,9 +144,9 @@ fn event(r: &impl View, config: &Config) -> Option<Event> {
 }
 
 /// A contact's birthday as the first day of its yearly series, and the birth year when
-/// known: read as the agenda reads it ([`crate::agenda::birthday_of`]).
+/// known: read as the agenda reads it ([`crate::model::facts::birthday_of`]).
 fn birthday(r: &impl View) -> Option<(NaiveDate, Option<i32>)> {
-    let (year, m, d) = crate::agenda::birthday_of(r)?;
+    let (year, m, d) = crate::model::facts::birthday_of(r)?;
     Some((NaiveDate::from_ymd_opt(year.unwrap_or(NO_YEAR), m, d)?, year))
 }
 

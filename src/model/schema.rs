@@ -95,6 +95,20 @@ pub fn field_type(kind: Kind, key: &str) -> Option<FieldType> {
     keys(kind).iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
 }
 
+/// The records a link value names: `deal/x` names one kind; a bare id in `about` may
+/// name a contact, company or deal.
+pub fn link_targets(value: &str, expected: Option<Kind>) -> Vec<(Kind, &str)> {
+    if let Some((k, id)) = value.split_once('/')
+        && let Ok(kind) = k.parse::<Kind>()
+    {
+        return vec![(kind, id)];
+    }
+    match expected {
+        Some(k) => vec![(k, value)],
+        None => Kind::LINKABLE.iter().map(|&k| (k, value)).collect(),
+    }
+}
+
 /// Keys holding the id of another record, and the kind it names.
 pub fn link_keys(kind: Kind) -> &'static [(&'static str, Option<Kind>)] {
     match kind {

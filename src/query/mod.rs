@@ -1,8 +1,7 @@
-//! The search query language (SPEC "Search"): words (all must match), `"phrases"`,
-//! `field:value`, `prefix*`, `-exclude`, `OR`. [`parse`] makes the AST with positions
-//! for errors; [`eval`] turns it into a tantivy query over the index's fields.
+//! The search query language: words (all must match), `"phrases"`, `field:value`,
+//! `prefix*`, `-exclude`, `OR`. [`parse`] makes the AST with positions for errors; the
+//! index evaluates it (`index::eval`).
 
-pub mod eval;
 pub mod parse;
 
 pub use parse::parse;

@@ -32,14 +32,7 @@ use crate::store::frontmatter;
 
 pub use filters::thousands;
 
-/// The book's folder of templates.
-pub const DIR: &str = "templates";
-
-/// The templates `rolo init` writes, as examples to copy: a proposal and a follow-up mail.
-pub const EXAMPLES: [(&str, &str); 2] = [
-    ("proposal.md", include_str!("examples/proposal.md")),
-    ("follow-up.md", include_str!("examples/follow-up.md")),
-];
+pub use crate::book::{EXAMPLE_TEMPLATES as EXAMPLES, TEMPLATES as DIR};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -1,5 +1,6 @@
-//! [`Query`] → a tantivy query over the index's fields, tokenized exactly as documents
-//! are (see `index::tokenizer`).
+//! A parsed search [`Query`] → a tantivy query over the index's fields, tokenized exactly
+//! as documents are ([`super::tokenizer`]). The query language itself (parsing, the AST)
+//! is [`crate::query`]'s and knows nothing of the index.
 
 use tantivy::Term;
 use tantivy::query::{
@@ -8,10 +9,10 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
-use super::{Atom, Query, Value};
-use crate::index::document::{custom_term, phone_query};
-use crate::index::schema::Fields;
-use crate::index::tokenizer::{self, Stemming};
+use super::document::{custom_term, phone_query};
+use super::schema::Fields;
+use super::tokenizer::{self, Stemming};
+use crate::query::{Atom, Query, Value};
 
 type Boxed = Box<dyn TQuery>;
 

@@ -1,0 +1,198 @@
+//! What a record says about itself that the agenda, the pipeline and the index all read
+//! the same way: the facts the index keeps per record as columns ([`Facts`]), a
+//! record's cadence, birthday, creation time and the records a deal names, and each
+//! record's newest note ([`newest_notes`], the derived `last_contact`).
+//!
+//! Here, beside the model, so that the index stores them without knowing the domain
+//! modules that use them.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::reference::Entry;
+use super::{Kind, View};
+use crate::dates::{Cadence, When, parse_month_day};
+
+/// What the agenda needs to know of a record to tell whether it may concern the agenda
+/// at all: small enough for the index to keep for every record (as columns, cached per
+/// state of the book), so that only the few records that may matter are read whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    pub kind: Kind,
+    pub id: String,
+    /// Days from the common era of `due`, `close` and `created` as written (the date
+    /// part, in the offset written: within a day of the local date).
+    pub due: Option<i32>,
+    pub close: Option<i32>,
+    pub created: Option<i32>,
+    /// `month × 100 + day` of the birthday; 0 when it cannot be read.
+    pub birthday: Option<u32>,
+    /// The record's own cadence in whole days at least (a month counts 28); -1 when
+    /// it opts out, 0 when it cannot be read.
+    pub follow_up: Option<i32>,
+    /// A task has `done`.
+    pub done: bool,
+    /// Lowercase.
+    pub stage: Option<String>,
+    /// Lowercase.
+    pub tags: Vec<String>,
+    /// A task's `about` as written; a deal's contact and company as `type/id`.
+    pub links: Vec<String>,
+}
+
+pub fn written_day(w: When) -> i32 {
+    match w {
+        When::Date(d) => d.num_days_from_ce(),
+        When::At(t) => t.date_naive().num_days_from_ce(),
+        When::Local(t) => t.date().num_days_from_ce(),
+    }
+}
+
+/// The fewest days a cadence can span.
+pub fn floor_days(c: Cadence) -> i32 {
+    let n = i32::try_from(c.count).unwrap_or(i32::MAX);
+    let per = match c.unit {
+        crate::dates::Unit::Day => 1,
+        crate::dates::Unit::Week => 7,
+        crate::dates::Unit::Month => 28,
+        crate::dates::Unit::Year => 365,
+    };
+    n.saturating_mul(per)
+}
+
+impl Facts {
+    pub fn of(r: &impl View) -> Facts {
+        let day = |key| r.when(key).map(written_day);
+        let links = match r.kind() {
+            Kind::Deal => deal_links(r).map(|e| e.qualified()).collect(),
+            _ => r.strs("about").into_iter().map(String::from).collect(),
+        };
+        Facts {
+            kind: r.kind(),
+            id: r.id().to_string(),
+            due: day("due"),
+            close: day("close"),
+            created: created_at(r).map(written_day),
+            birthday: r.has("birthday").then(|| birthday_of(r).map_or(0, |(_, m, d)| m * 100 + d)),
+            follow_up: own_follow_up(r).map(|own| match own {
+                Ok(Some((c, _))) => floor_days(c).max(1),
+                Ok(None) => -1,
+                Err(_) => 0,
+            }),
+            done: r.has("done"),
+            stage: r.str("stage").map(str::to_lowercase),
+            tags: r.strs("tags").into_iter().map(str::to_lowercase).collect(),
+            links,
+        }
+    }
+}
+
+/// A record's own `follow_up`: `None` when it has none, `Ok(None)` when it opts out
+/// (`off`, `none`, `never`, `no`, `""`), an error when it cannot be read.
+pub fn own_follow_up(r: &impl View) -> Option<Result<Option<(Cadence, String)>, String>> {
+    if !r.has("follow_up") {
+        return None;
+    }
+    let Some(own) = r.str("follow_up") else {
+        // Not a string: empty is off, anything else (a number, a list) is a mistake.
+        let shown = r.display("follow_up");
+        return Some(if shown.trim().is_empty() {
+            Ok(None)
+        } else {
+            Err(format!("follow_up must be a cadence such as \"30d\", not {shown}"))
+        });
+    };
+    let own = own.trim();
+    if own.is_empty() || ["off", "none", "never", "no"].contains(&own.to_lowercase().as_str()) {
+        return Some(Ok(None));
+    }
+    Some(
+        own.parse::<Cadence>()
+            .map(|c| Some((c, own.to_string())))
+            .map_err(|m| format!("follow_up \"{own}\": {m}")),
+    )
+}
+
+/// `(year if known, month, day)` of a `birthday` written as a TOML date, a
+/// `"YYYY-MM-DD"` string or a year-less `"MM-DD"`.
+pub fn birthday_of(r: &impl View) -> Option<(Option<i32>, u32, u32)> {
+    if let Some(When::Date(d)) = r.when("birthday") {
+        return Some((Some(d.year()), d.month(), d.day()));
+    }
+    let text = r.str("birthday")?.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some((Some(d.year()), d.month(), d.day()));
+    }
+    parse_month_day(text).map(|(m, d)| (None, m, d))
+}
+
+/// The day a birthday falls on in `year`: 29 February on 28 February in other years.
+pub fn birthday_in(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).or_else(|| {
+        (month == 2 && day == 29).then(|| NaiveDate::from_ymd_opt(year, 2, 28)).flatten()
+    })
+}
+
+/// What a deal's `contact` and `company` name, as `links` reads them.
+pub fn deal_links(d: &impl View) -> impl Iterator<Item = Entry> + '_ {
+    [("contact", Kind::Contact), ("company", Kind::Company)].into_iter().flat_map(
+        move |(key, kind)| {
+            d.strs(key).into_iter().flat_map(move |v| {
+                super::schema::link_targets(v, Some(kind))
+                    .into_iter()
+                    .map(|(kind, id)| Entry { kind, id: id.to_string() })
+            })
+        },
+    )
+}
+
+/// When a record began: `created`, else its first history entry.
+pub fn created_at(r: &impl View) -> Option<When> {
+    r.when("created").or_else(|| r.history().first().map(|(_, at)| *at))
+}
+
+/// The newest note date per record named in the notes' `about`, given which records
+/// exist and each contact's company (shared by the file and the index paths).
+pub fn newest_notes<'a, A: Iterator<Item = &'a str>>(
+    notes: impl Iterator<Item = (When, A)>,
+    exists: impl Fn(Kind, &str) -> bool,
+    company_of: impl Fn(&str) -> Option<&'a str>,
+) -> HashMap<Entry, When> {
+    // Newest per value as written first (no allocation per note), then per record.
+    let mut by_value: HashMap<&'a str, When> = HashMap::new();
+    for (when, about) in notes {
+        for value in about {
+            keep_newer(by_value.entry(value).or_insert(when), when);
+        }
+    }
+    let mut newest: HashMap<Entry, When> = HashMap::new();
+    for (value, when) in by_value {
+        for (kind, id) in super::schema::link_targets(value, None) {
+            if !exists(kind, id) {
+                continue;
+            }
+            keep_newer(newest.entry(Entry { kind, id: id.to_string() }).or_insert(when), when);
+            if kind == Kind::Contact
+                && let Some(company) = company_of(id)
+            {
+                let entry = Entry { kind: Kind::Company, id: company.to_string() };
+                keep_newer(newest.entry(entry).or_insert(when), when);
+            }
+        }
+    }
+    newest
+}
+
+/// The later of two dates; on the same instant, the more precise form, so that the
+/// answer never depends on the order notes were read in.
+fn keep_newer(kept: &mut When, other: When) {
+    let rank = |w: &When| match w {
+        When::Date(_) => 0,
+        When::Local(_) => 1,
+        When::At(t) => 2 + i64::from(t.offset().local_minus_utc()),
+    };
+    if (other.instant(), rank(&other)) > (kept.instant(), rank(kept)) {
+        *kept = other;
+    }
+}
