@@ -69,7 +69,7 @@ pub fn rewrite(record: &mut Record, from: &Entry, to: &str) -> bool {
 }
 
 /// Each record's `last_contact`: the date of the newest note about it, and for a
-/// company also about its contacts (SPEC "Record files": derived, never stored).
+/// company also about its contacts (derived, never stored).
 pub fn last_contacts<V: View>(catalog: &Catalog<V>) -> HashMap<Entry, When> {
     let company_of: HashMap<&str, &str> =
         catalog.of(Kind::Contact).filter_map(|c| c.str("company").map(|co| (c.id(), co))).collect();

@@ -1,4 +1,4 @@
-//! `rolo import vcard|csv|json` and `rolo export vcard|csv|json|ics` (SPEC "Interchange"):
+//! `rolo import vcard|csv|json` and `rolo export vcard|csv|json|ics` (docs/format.md: "Interchange formats"):
 //! flags become the library's formats and options; files or stdin in, a file or stdout
 //! out; problems and the summary on stderr; one commit per import.
 

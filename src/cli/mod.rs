@@ -1,5 +1,5 @@
 //! The command line: clap definitions, the shared [`Context`], dispatch, and the one
-//! place that maps errors to messages and exit codes (SPEC "Commands").
+//! place that maps errors to messages and exit codes (docs/format.md: "Commands").
 
 mod agenda;
 mod check;
@@ -11,6 +11,7 @@ mod digest;
 mod draft;
 mod edit;
 mod email;
+mod examples;
 mod forget;
 mod init;
 mod interop;
@@ -31,11 +32,12 @@ mod sync;
 mod task;
 mod view;
 mod watch;
+mod welcome;
 
 use std::cell::Cell;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rolo::book::{Discover, Loaded};
 use rolo::change::{self, Change, Done, Recovered, journal::SetAside};
 use rolo::clock::{Clock, Zone};
@@ -61,8 +63,17 @@ Exit status: 0 done (an empty list too), 1 the command failed, 2 usage error
 pub struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
+    /// None: `rolo` alone, which says what is in the book and what to do next.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+}
+
+impl Cli {
+    /// Parse the command line, with every command's examples in its help.
+    fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+        let mut matches = examples::add_to(Cli::command()).try_get_matches_from(args)?;
+        Cli::from_arg_matches_mut(&mut matches)
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -302,7 +313,7 @@ impl From<WriteFailed> for CliError {
 pub type CliResult = Result<(), CliError>;
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse_from(search::protect_exclusions(std::env::args_os().collect())) {
+    let cli = match Cli::parse_args(search::protect_exclusions(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -314,7 +325,13 @@ pub fn main() -> i32 {
         Ok(ctx) => ctx,
         Err(e) => return report(e),
     };
-    match run(&ctx, cli.command) {
+    let Some(command) = cli.command else {
+        return match welcome::run(&ctx) {
+            Ok(()) => 0,
+            Err(e) => report(e),
+        };
+    };
+    match run(&ctx, command) {
         Ok(()) => 0,
         Err(e) => report(e),
     }

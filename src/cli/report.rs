@@ -1,5 +1,5 @@
 //! `rolo report funnel|revenue|sources|activity`: each as a table (the funnel and revenue
-//! with bars beside their numbers on a terminal), `--json` (the SPEC's shapes), `--csv`,
+//! with bars beside their numbers on a terminal), `--json` (the shapes in docs/format.md), `--csv`,
 //! or `--html` (a standalone page with the chart as inline SVG). The numbers come from
 //! `rolo::reports`, the bars from `rolo::render::chart`; this file only lays them out.
 

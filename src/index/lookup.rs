@@ -1,6 +1,6 @@
 //! Answers read from the index's columns without loading documents: every record's
 //! title (to name linked records), every `last_contact` (from notes' dates and
-//! `about`) and the agenda's [`Facts`]; and cards fetched by query (SPEC "Search": the
+//! `about`) and the agenda's [`Facts`]; and cards fetched by query (the
 //! index is the query cache).
 
 use std::collections::HashMap;

@@ -2,7 +2,7 @@
 //! ([`Record`]) or read back from the search index ([`Card`]), and a catalog of them.
 //!
 //! The index keeps each record as a card so that `list` answers at 100,000 records
-//! without re-reading files (SPEC "Search": the index is also the query cache).
+//! without re-reading files (the index is also the query cache).
 
 use std::collections::HashMap;
 use std::path::PathBuf;

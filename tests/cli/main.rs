@@ -32,6 +32,7 @@ mod tasks;
 mod vdir;
 mod views;
 mod watch;
+mod welcome;
 mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.

@@ -1,6 +1,6 @@
-//! `rolo search` and `rolo index`: every query form, the languages of SPEC "Search",
+//! `rolo search` and `rolo index`: every query form, the languages of docs/format.md "The search language",
 //! freshness after changes made outside rolo, a deleted or damaged index, and
-//! concurrent writers. See: issue 3.
+//! concurrent writers.
 
 use std::process::Stdio;
 
