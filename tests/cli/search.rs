@@ -370,3 +370,19 @@ fn derived_answers_follow_hand_edits() {
     let table = crate::support::run(wide);
     assert!(table.ok().contains("ТОО «Алтын»"), "{table}");
 }
+
+#[test]
+fn a_prefix_finds_every_word_it_starts() {
+    // More words start with the prefix than tantivy expands by default (50).
+    let b = TestBook::new();
+    for i in 0..120 {
+        b.write(
+            &format!("contacts/zeta-{i}.md"),
+            &format!("+++\nname = \"Зета{i} Иванова\"\nemails = [\"z{i}@example.kz\"]\n+++\n"),
+        );
+    }
+    let run = b.rolo(["search", "--json", "--limit", "1000", "зета*"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 120, "{run}");
+    let run = b.rolo(["search", "--json", "--limit", "1000", "name:зет*"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 120, "{run}");
+}
