@@ -515,7 +515,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --no-hooks --help --version init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -537,7 +537,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__agenda)
-            opts="-h -V --days --owner --dir --json --color --help --version"
+            opts="-h -V --days --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,7 +567,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__check)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,7 +589,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__company)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -611,7 +611,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__company__subcmd__add)
-            opts="-h -V --domain --tag --city --owner --source --field --dir --json --color --help --version"
+            opts="-h -V --domain --tag --city --owner --source --field --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,7 +713,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__company__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --city --source --quiet-since --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --city --source --quiet-since --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,7 +763,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__completions)
-            opts="-h -V --dir --json --color --help --version bash elvish fish powershell zsh"
+            opts="-h -V --dir --json --color --no-hooks --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,7 +785,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__contact)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,7 +807,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__contact__subcmd__add)
-            opts="-h -V --email --phone --company --title --tag --source --owner --stage --birthday --follow-up --city --field --dir --json --color --help --version"
+            opts="-h -V --email --phone --company --title --tag --source --owner --stage --birthday --follow-up --city --field --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,7 +933,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__contact__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --stage --source --company --city --quiet-since --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --stage --source --company --city --quiet-since --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,7 +991,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__date)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,7 +1013,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal)
-            opts="-h -V --dir --json --color --help --version add list move won lost help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list move won lost help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,7 +1035,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__add)
-            opts="-h -V --contact --company --value --currency --stage --close --probability --tag --source --owner --field --dir --json --color --help --version"
+            opts="-h -V --contact --company --value --currency --stage --close --probability --tag --source --owner --field --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1199,7 +1199,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --stage --source --company --contact --open --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --stage --source --company --contact --open --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,7 +1253,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__lost)
-            opts="-h -V --reason --dir --json --color --help --version"
+            opts="-h -V --reason --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1279,7 +1279,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__move)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,7 +1301,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__won)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1323,7 +1323,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__digest)
-            opts="-h -V --format --days --owner --dir --json --color --help --version"
+            opts="-h -V --format --days --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,7 +1357,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__edit)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1379,7 +1379,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__email)
-            opts="-h -V --format --limit --dir --json --color --help --version"
+            opts="-h -V --format --limit --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,7 +1409,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export)
-            opts="-h -V --dir --json --color --help --version vcard csv json ics help"
+            opts="-h -V --dir --json --color --no-hooks --help --version vcard csv json ics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1431,7 +1431,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__csv)
-            opts="-o -h -V --type --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --type --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,7 +1573,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__ics)
-            opts="-o -h -V --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,7 +1627,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__json)
-            opts="-o -h -V --type --ndjson --about --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --type --ndjson --about --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1689,7 +1689,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__vcard)
-            opts="-o -h --version --vdir --output --tag --stage --owner --source --company --city --dir --json --color --help"
+            opts="-o -h --version --vdir --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1751,7 +1751,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__forget)
-            opts="-h -V --dry-run --dir --json --color --help --version"
+            opts="-h -V --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2641,7 +2641,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import)
-            opts="-h -V --dir --json --color --help --version vcard csv json help"
+            opts="-h -V --dir --json --color --no-hooks --help --version vcard csv json help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2663,7 +2663,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import__subcmd__csv)
-            opts="-h -V --type --map --charset --on-duplicate --dry-run --dir --json --color --help --version"
+            opts="-h -V --type --map --charset --on-duplicate --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2771,7 +2771,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import__subcmd__json)
-            opts="-h -V --on-duplicate --dry-run --dir --json --color --help --version"
+            opts="-h -V --on-duplicate --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2797,7 +2797,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import__subcmd__vcard)
-            opts="-h -V --charset --on-duplicate --dry-run --dir --json --color --help --version"
+            opts="-h -V --charset --on-duplicate --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2827,7 +2827,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__index)
-            opts="-h -V --rebuild --dir --json --color --help --version"
+            opts="-h -V --rebuild --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2849,7 +2849,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__init)
-            opts="-h -V --json --color --help --version"
+            opts="-h -V --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,7 +2867,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__mail)
-            opts="-t -h -V --template --log --dir --json --color --help --version"
+            opts="-t -h -V --template --log --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2897,7 +2897,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__man)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2919,7 +2919,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__merge)
-            opts="-h -V --dry-run --dir --json --color --help --version"
+            opts="-h -V --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2941,7 +2941,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__merge__subcmd__file)
-            opts="-h -V --base-label --ours-label --theirs-label --dir --json --color --help --version"
+            opts="-h -V --base-label --ours-label --theirs-label --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2975,7 +2975,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__note)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2997,7 +2997,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__note__subcmd__add)
-            opts="-h -V --about --kind --date --direction --dir --json --color --help --version"
+            opts="-h -V --about --kind --date --direction --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3091,7 +3091,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__note__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --kind --direction --about --since --until --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --kind --direction --about --since --until --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3149,7 +3149,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__pipeline)
-            opts="-h -V --owner --by --dir --json --color --help --version"
+            opts="-h -V --owner --by --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3179,7 +3179,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__rename)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3201,7 +3201,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__render)
-            opts="-o -h -V --output --dir --json --color --help --version"
+            opts="-o -h -V --output --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3231,7 +3231,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report)
-            opts="-h -V --dir --json --color --help --version funnel revenue sources activity help"
+            opts="-h -V --dir --json --color --no-hooks --help --version funnel revenue sources activity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,7 +3253,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__activity)
-            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3287,7 +3287,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__funnel)
-            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3401,7 +3401,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__revenue)
-            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3435,7 +3435,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__sources)
-            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3465,7 +3465,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__rm)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3487,7 +3487,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__search)
-            opts="-h -V --type --limit --dir --json --color --help --version"
+            opts="-h -V --type --limit --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3517,7 +3517,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__set)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3539,7 +3539,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__show)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3561,7 +3561,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__sync)
-            opts="-h -V --remote --continue --abort --dir --json --color --help --version"
+            opts="-h -V --remote --continue --abort --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3587,7 +3587,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task)
-            opts="-h -V --dir --json --color --help --version add list done snooze help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list done snooze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3609,7 +3609,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__add)
-            opts="-h -V --due --about --repeat --owner --dir --json --color --help --version"
+            opts="-h -V --due --about --repeat --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3647,7 +3647,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__done)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3753,7 +3753,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --open --done --overdue --due-before --about --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --open --done --overdue --due-before --about --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3799,7 +3799,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__snooze)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3821,7 +3821,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__today)
-            opts="-h -V --owner --dir --json --color --help --version"
+            opts="-h -V --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3847,7 +3847,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__unset)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3869,7 +3869,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__view)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3891,7 +3891,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__watch)
-            opts="-h -V --status --dir --json --color --help --version"
+            opts="-h -V --status --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

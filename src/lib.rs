@@ -19,6 +19,7 @@
 //! - [`dates`]: date expressions (`today`, `+3d`, `next tuesday`, `5 dec`, `через неделю`,
 //!   `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
+//! - [`hooks`]: the programs `[[hooks]]` names, run after each committed change.
 //! - [`git`]: the `git` program: one commit per change (plumbing), the merge driver's setup.
 //! - [`sync`]: commit, fetch, replay on the remote's commits, push; conflicts per field.
 //! - [`watch`]: `rolo watch`, the index kept fresh from file-system notifications.
@@ -54,6 +55,7 @@ pub mod failpoint;
 pub mod filter;
 pub mod forget;
 pub mod git;
+pub mod hooks;
 pub mod index;
 pub mod interop;
 pub mod links;
