@@ -82,6 +82,9 @@ _rolo() {
             rolo,pipeline)
                 cmd="rolo__subcmd__pipeline"
                 ;;
+            rolo,relate)
+                cmd="rolo__subcmd__relate"
+                ;;
             rolo,rename)
                 cmd="rolo__subcmd__rename"
                 ;;
@@ -111,6 +114,9 @@ _rolo() {
                 ;;
             rolo,today)
                 cmd="rolo__subcmd__today"
+                ;;
+            rolo,unrelate)
+                cmd="rolo__subcmd__unrelate"
                 ;;
             rolo,unset)
                 cmd="rolo__subcmd__unset"
@@ -289,6 +295,9 @@ _rolo() {
             rolo__subcmd__help,pipeline)
                 cmd="rolo__subcmd__help__subcmd__pipeline"
                 ;;
+            rolo__subcmd__help,relate)
+                cmd="rolo__subcmd__help__subcmd__relate"
+                ;;
             rolo__subcmd__help,rename)
                 cmd="rolo__subcmd__help__subcmd__rename"
                 ;;
@@ -318,6 +327,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,today)
                 cmd="rolo__subcmd__help__subcmd__today"
+                ;;
+            rolo__subcmd__help,unrelate)
+                cmd="rolo__subcmd__help__subcmd__unrelate"
                 ;;
             rolo__subcmd__help,unset)
                 cmd="rolo__subcmd__help__subcmd__unset"
@@ -515,7 +527,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --no-hooks --help --version init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --no-hooks --help --version init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,7 +1785,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,6 +2358,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__relate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__rename)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2585,6 +2611,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__today)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__unrelate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3163,6 +3203,28 @@ _rolo() {
                     COMPREPLY=($(compgen -W "owner source currency" -- "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__relate)
+            opts="-h -V --dir --json --color --no-hooks --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3831,6 +3893,28 @@ _rolo() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__unrelate)
+            opts="-h -V --dir --json --color --no-hooks --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

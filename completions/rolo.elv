@@ -38,6 +38,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand relate 'Relate two contacts or companies: B is A''s KIND (spouse, parent, manager, referred_by, …)'
+            cand unrelate 'Remove the relations between two contacts or companies (on both sides)'
             cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
             cand merge 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
             cand check 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
@@ -493,6 +495,26 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --version 'Print version'
         }
         &'rolo;rename'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand --no-hooks 'Run no [[hooks]] of rolo.toml for this command'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;relate'= {
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand --no-hooks 'Run no [[hooks]] of rolo.toml for this command'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;unrelate'= {
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
@@ -998,6 +1020,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand unset 'Remove keys from a record'
             cand rm 'Delete a record without prompting (and say which records still link to it)'
             cand rename 'Give a record a new id, rewriting every link to it'
+            cand relate 'Relate two contacts or companies: B is A''s KIND (spouse, parent, manager, referred_by, …)'
+            cand unrelate 'Remove the relations between two contacts or companies (on both sides)'
             cand forget 'Erase a person: their file, notes and tasks only about them, and every link to them'
             cand merge 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
             cand check 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
@@ -1090,6 +1114,10 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;rm'= {
         }
         &'rolo;help;rename'= {
+        }
+        &'rolo;help;relate'= {
+        }
+        &'rolo;help;unrelate'= {
         }
         &'rolo;help;forget'= {
         }

@@ -29,6 +29,9 @@ pub struct Config {
     pub me: toml::Table,
     /// `[[hooks]]`: programs run after changes, in the order written.
     pub hooks: Vec<Hook>,
+    /// `[relations]`: the inverse of each relation kind (`parent = "child"`), the
+    /// template's and the file's together (the file's win).
+    pub relations: BTreeMap<String, String>,
 }
 
 /// The events a hook can run on, as written in `on`.
@@ -129,6 +132,8 @@ struct RawConfig {
     /// Any keys the person likes: templates read them as `me.<key>`.
     #[serde(default)]
     me: toml::Table,
+    #[serde(default)]
+    relations: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -219,6 +224,7 @@ impl RawConfig {
             views: Vec::new(),
             me: self.me,
             hooks: Vec::new(),
+            relations: t.relations.into_iter().chain(self.relations).collect(),
         })
     }
 }
@@ -463,6 +469,20 @@ mod tests {
         assert!(t.digest.days.is_some() && t.digest.stale_deal_days.is_some());
         assert!(t.git.autocommit.is_some());
         assert!(t.follow_up.tags.is_some() && t.follow_up.stages.is_some());
+        assert_eq!(t.relations["spouse"], "spouse");
+    }
+
+    #[test]
+    fn relations_add_to_the_template() {
+        let c = Config::parse(
+            "[relations]\nmentor = \"mentee\"\nparent = \"kid\"\n",
+            Path::new("rolo.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.relations["mentor"], "mentee");
+        assert_eq!(c.relations["parent"], "kid", "the file's own win");
+        assert_eq!(c.relations["referred_by"], "referred");
+        assert!(Config::parse("[relations]\nspouse = 1\n", Path::new("rolo.toml")).is_err());
     }
 
     #[test]

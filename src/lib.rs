@@ -14,6 +14,7 @@
 //! - [`draft`]: a new record from values given on the command line, created through a change.
 //! - [`assign`]: `set`/`unset`: typed `key=value`, `key+=item`, `key-=item` edits.
 //! - [`deals`]: a deal's stage changes and their `[[history]]`.
+//! - [`relations`]: `relate`/`unrelate`, and relations as `show` lists them, with inverse kinds.
 //! - [`rename`]: a new id with every link rewritten, as one transaction.
 //! - [`filter`]: list filters and sort orders over loaded records.
 //! - [`dates`]: date expressions (`today`, `+3d`, `next tuesday`, `5 dec`, `через неделю`,
@@ -63,6 +64,7 @@ pub mod model;
 pub mod pipeline;
 pub mod privacy;
 pub mod query;
+pub mod relations;
 pub mod rename;
 pub mod render;
 pub mod reports;

@@ -22,6 +22,7 @@ mod meta;
 mod note;
 mod output;
 mod pipeline;
+mod relate;
 mod remove;
 mod render;
 mod report;
@@ -105,6 +106,8 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Relate(relate::RelateArgs),
+    Unrelate(relate::UnrelateArgs),
     Forget(forget::ForgetArgs),
     Merge(merge::MergeArgs),
     Check(check::CheckArgs),
@@ -350,6 +353,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Relate(args) => relate::run_relate(ctx, &args),
+        Command::Unrelate(args) => relate::run_unrelate(ctx, &args),
         Command::Forget(args) => forget::run(ctx, &args),
         Command::Merge(args) => merge::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),

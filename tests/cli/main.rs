@@ -23,6 +23,7 @@ mod pipeline;
 mod privacy;
 mod properties;
 mod records;
+mod relations;
 mod robustness;
 mod safety;
 mod search;
