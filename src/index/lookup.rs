@@ -434,6 +434,8 @@ impl SearchIndex {
         let any: Vec<(Occur, Box<dyn TQuery>)> = vec![
             (Occur::Should, term(f.links, &target.id)),
             (Occur::Should, term(f.links, &target.qualified())),
+            (Occur::Should, term(f.related, &target.id)),
+            (Occur::Should, term(f.related, &target.qualified())),
         ];
         self.cards_matching(&BooleanQuery::new(any))
     }
