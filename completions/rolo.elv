@@ -779,7 +779,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
         }
         &'rolo;import;vcard'= {
             cand --charset 'Charset of 8-bit text in cards that name none (windows-1251, koi8-r, …)'
-            cand --on-duplicate 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another'
+            cand --on-duplicate 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another'
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --dry-run 'Print what would be created and updated, and write nothing'
@@ -794,7 +794,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --type 'What each row is'
             cand --map 'Read COLUMN as FIELD (a key such as stage or fields.industry, name, first_name, last_name, email, phone, company, tags, body); an empty FIELD ignores the column'
             cand --charset 'Charset of a file that is not UTF-8 (windows-1251, windows-1252, …)'
-            cand --on-duplicate 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another'
+            cand --on-duplicate 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another'
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --dry-run 'Print what would be created and updated, and write nothing'
@@ -806,7 +806,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --version 'Print version'
         }
         &'rolo;import;json'= {
-            cand --on-duplicate 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another'
+            cand --on-duplicate 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another'
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --dry-run 'Print what would be created and updated, and write nothing'

@@ -633,7 +633,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_su
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l charset -d 'Charset of 8-bit text in cards that name none (windows-1251, koi8-r, …)' -r
-complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l on-duplicate -d 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
 update\t''
 create\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -650,7 +650,7 @@ company\t''
 deal\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l map -d 'Read COLUMN as FIELD (a key such as stage or fields.industry, name, first_name, last_name, email, phone, company, tags, body); an empty FIELD ignores the column' -r
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l charset -d 'Charset of a file that is not UTF-8 (windows-1251, windows-1252, …)' -r
-complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l on-duplicate -d 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
 update\t''
 create\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -662,7 +662,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcom
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l on-duplicate -d 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
 update\t''
 create\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F

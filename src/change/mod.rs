@@ -107,6 +107,8 @@ pub struct Change<'b> {
     events: bool,
     /// Records created under an id they had before (a rename), relative paths.
     renamed: Vec<PathBuf>,
+    /// An erasure (`rolo forget`): a removed record's event carries its id, never its data.
+    erasing: bool,
 }
 
 impl<'b> Change<'b> {
@@ -158,6 +160,7 @@ impl<'b> Change<'b> {
             recovered,
             events: !book.config.hooks.is_empty() && !integrating,
             renamed: Vec::new(),
+            erasing: false,
         })
     }
 
@@ -168,6 +171,12 @@ impl<'b> Change<'b> {
     /// Leave out the [`Event`]s (the book's hooks are not to run for this change).
     pub fn without_events(&mut self) {
         self.events = false;
+    }
+
+    /// Mark the change as an erasure: what it removes must not reach anyone else, so a
+    /// `record.remove` event names the record (type and id) and holds none of its keys.
+    pub fn erasing(&mut self) {
+        self.erasing = true;
     }
 
     /// Resolve a REF and read the record, as it is now that no other rolo can change it.
@@ -362,6 +371,11 @@ impl<'b> Change<'b> {
             match op {
                 Op::Remove { .. } => {
                     if let Some(record) = base {
+                        let record = if self.erasing {
+                            Record::new(record.kind, record.id, record.path)
+                        } else {
+                            record
+                        };
                         events.push(Event { name: "record.remove", record, to: None });
                     }
                 }

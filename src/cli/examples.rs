@@ -209,6 +209,24 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "relate",
+        &[
+            (
+                "rolo relate anna spouse ivan-ivanov",
+                "Ivan is Anna's spouse; his card shows her as his",
+            ),
+            ("rolo relate anna referred_by aygul", "who sent her to you"),
+            ("rolo relate too-altyn \"former employee\" anna", "between a company and a person"),
+        ],
+    ),
+    (
+        "unrelate",
+        &[
+            ("rolo unrelate anna ivan-ivanov", "every relation between them, on both sides"),
+            ("rolo unrelate anna aygul referred_by", "only that kind"),
+        ],
+    ),
+    (
         "forget",
         &[
             ("rolo forget anna --dry-run", "what would go"),

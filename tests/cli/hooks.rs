@@ -213,6 +213,34 @@ fn rename_changes_the_record_and_its_linkers() {
 }
 
 #[test]
+fn forget_tells_hooks_only_who_went() {
+    let h = Hooked::new(&every_event());
+    h.rolo(&[
+        "contact",
+        "add",
+        "Айгүл Сейітқызы",
+        "--email",
+        "aygul@example.kz",
+        "--city",
+        "Алматы",
+    ])
+    .ok();
+    h.rolo(&["note", "add", "aygul", "Звонила насчёт договора", "--kind", "call"]).ok();
+    h.ran();
+    h.rolo(&["forget", "aygul"]).ok();
+    let ran = h.ran();
+    let removed: Vec<&Ran> = ran.iter().filter(|r| r.event == "record.remove").collect();
+    assert_eq!(removed.len(), 2, "{ran:?}");
+    for r in removed {
+        let text = r.json.to_string();
+        for secret in ["Айгүл", "aygul@example.kz", "Алматы", "Звонила"] {
+            assert!(!text.contains(secret), "a forgotten person's data reached a hook: {text}");
+        }
+        assert_eq!(r.json["id"], r.id.as_str());
+    }
+}
+
+#[test]
 fn to_filters_the_new_stage() {
     let h = Hooked::new(
         "[[hooks]]\non = \"deal.stage\"\nto = \"won\"\nrun = [\"sh\", \"{logger}\", \"won\"]\n",
