@@ -12,6 +12,7 @@ mod draft;
 mod edit;
 mod email;
 mod forget;
+mod history;
 mod init;
 mod interop;
 mod list;
@@ -97,6 +98,7 @@ enum Command {
     #[command(subcommand)]
     Task(task::TaskCommand),
     Show(show::ShowArgs),
+    History(history::HistoryArgs),
     Edit(edit::EditArgs),
     Set(edit::SetArgs),
     Unset(edit::UnsetArgs),
@@ -329,6 +331,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Note(cmd) => note::run(ctx, cmd),
         Command::Task(cmd) => task::run(ctx, cmd),
         Command::Show(args) => show::run(ctx, &args),
+        Command::History(args) => history::run(ctx, &args),
         Command::Edit(args) => edit::run_edit(ctx, &args),
         Command::Set(args) => edit::run_set(ctx, &args),
         Command::Unset(args) => edit::run_unset(ctx, &args),
