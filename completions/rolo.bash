@@ -55,6 +55,9 @@ _rolo() {
             rolo,help)
                 cmd="rolo__subcmd__help"
                 ;;
+            rolo,history)
+                cmd="rolo__subcmd__history"
+                ;;
             rolo,import)
                 cmd="rolo__subcmd__import"
                 ;;
@@ -261,6 +264,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,help)
                 cmd="rolo__subcmd__help__subcmd__help"
+                ;;
+            rolo__subcmd__help,history)
+                cmd="rolo__subcmd__help__subcmd__history"
                 ;;
             rolo__subcmd__help,import)
                 cmd="rolo__subcmd__help__subcmd__import"
@@ -515,7 +521,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --help --version init contact company deal note task show history edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,7 +1779,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="init contact company deal note task show history edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2137,6 +2143,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2633,6 +2653,36 @@ _rolo() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__history)
+            opts="-n -h -V --limit --dir --json --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3149,7 +3199,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__pipeline)
-            opts="-h -V --owner --by --dir --json --color --help --version"
+            opts="-h -V --owner --by --at --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3161,6 +3211,10 @@ _rolo() {
                     ;;
                 --by)
                     COMPREPLY=($(compgen -W "owner source currency" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)
@@ -3539,12 +3593,16 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__show)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --at --dir --json --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
