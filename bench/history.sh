@@ -85,14 +85,14 @@ echo "| $size records, $commits commits | median | peak |"
 echo "|---|---|---|"
 rm -rf .git/objects/info/commit-graph .git/objects/info/commit-graphs
 export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.commitGraph GIT_CONFIG_VALUE_0=false
-median "git log -- PATH, no commit-graph" git log --format=%H -- "$path"
-median "git log --follow -- PATH, no commit-graph" git log --follow --format=%H -- "$path"
-median "rolo history, no commit-graph" "$rolo" history "$probe"
+RUNS=3 median "git log -- PATH, no commit-graph" git log --format=%H -- "$path"
+RUNS=3 median "git log --follow -- PATH, no commit-graph" git log --follow --format=%H -- "$path"
+RUNS=3 median "rolo history, no commit-graph" "$rolo" history "$probe"
 unset GIT_CONFIG_COUNT GIT_CONFIG_KEY_0 GIT_CONFIG_VALUE_0
 RUNS=1 median "git commit-graph write (whole, changed paths)" \
   git commit-graph write --reachable --changed-paths --split --no-progress
 median "git log -- PATH, commit-graph" git log --format=%H -- "$path"
-median "git log --follow -- PATH, commit-graph" git log --follow --format=%H -- "$path"
+RUNS=3 median "git log --follow -- PATH, commit-graph" git log --follow --format=%H -- "$path"
 median "rolo history (both ids, $("$rolo" history --json "$probe" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))') commits)" \
   "$rolo" history "$probe"
 median "rolo history --limit 5" "$rolo" history --limit 5 "$probe"

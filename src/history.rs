@@ -94,26 +94,29 @@ struct Touch {
     renamed_from: Option<Entry>,
 }
 
+/// The commits that touched the record, newest first: back from HEAD along its path,
+/// and at the commit that created the path, on along the old path when that commit was
+/// the record's rename, else stop (git is stopped there too, not left to walk to the
+/// first commit).
 fn commits(repo: &Repo, entry: &Entry, rel: &Path, limit: Option<usize>) -> Result<Vec<Touch>> {
     let limit = limit.unwrap_or(usize::MAX);
+    let mut lookup = repo.lookup()?;
     let mut out: Vec<Touch> = Vec::new();
     let mut current = entry.clone();
     let mut path = repo.path_of(rel);
     let mut start = "HEAD".to_string();
     let mut seen = HashSet::new();
-    'segments: while seen.insert((start.clone(), path.clone())) {
+    'segments: while out.len() < limit && seen.insert((start.clone(), path.clone())) {
         for commit in repo.log_path(&start, &path)? {
-            if out.len() >= limit {
-                break 'segments;
-            }
+            let created = match &commit.parent {
+                Some(p) => !lookup.exists(&format!("{p}:{path}")),
+                None => true,
+            };
             // A rename commit of this record names its old id and created this path.
             let renamed = commit
                 .trailer(RENAMED_FROM)
                 .and_then(parse_entry)
-                .filter(|old| old.kind == current.kind && *old != current)
-                .filter(|_| {
-                    commit.parent.as_ref().is_some_and(|p| !repo.exists(&format!("{p}:{path}")))
-                });
+                .filter(|old| created && old.kind == current.kind && *old != current);
             let Some(old) = renamed else {
                 out.push(Touch {
                     before_path: path.clone(),
@@ -121,6 +124,9 @@ fn commits(repo: &Repo, entry: &Entry, rel: &Path, limit: Option<usize>) -> Resu
                     renamed_from: None,
                     commit,
                 });
+                if created || out.len() >= limit {
+                    break 'segments;
+                }
                 continue;
             };
             let old_path = repo.path_of(&Book::relative_path(old.kind, &old.id));

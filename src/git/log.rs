@@ -3,7 +3,7 @@
 //! `git cat-file --batch` for many), a commit's file list and a search of its files.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::Stdio;
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -55,14 +55,91 @@ fn parse_log(out: &[u8]) -> Vec<Commit> {
         .collect()
 }
 
+/// `git log` read commit by commit; dropping it stops git.
+pub struct LogStream {
+    child: Child,
+    reader: BufReader<ChildStdout>,
+}
+
+impl Iterator for LogStream {
+    type Item = Commit;
+
+    fn next(&mut self) -> Option<Commit> {
+        loop {
+            let mut chunk = Vec::new();
+            if self.reader.read_until(0x1e, &mut chunk).ok()? == 0 {
+                return None;
+            }
+            if let Some(commit) = parse_log(&chunk).into_iter().next() {
+                return Some(commit);
+            }
+        }
+    }
+}
+
+impl Drop for LogStream {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One `git cat-file --batch-check`, asked one object at a time.
+pub struct Lookup {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    reader: BufReader<ChildStdout>,
+}
+
+impl Lookup {
+    /// Whether `spec` (`REV:PATH`) names an object.
+    pub fn exists(&mut self, spec: &str) -> bool {
+        let Some(stdin) = self.stdin.as_mut() else { return false };
+        if writeln!(stdin, "{spec}").and_then(|()| stdin.flush()).is_err() {
+            return false;
+        }
+        let mut line = String::new();
+        if self.reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return false;
+        }
+        let line = line.trim_end();
+        !(line.ends_with(" missing") || line.ends_with(" ambiguous"))
+    }
+}
+
+impl Drop for Lookup {
+    fn drop(&mut self) {
+        drop(self.stdin.take()); // end of input: git exits
+        let _ = self.child.wait();
+    }
+}
+
 impl Repo {
     /// The commits reachable from `start` that changed `path` (as git names it), newest
-    /// first. No `--follow`: it reads every commit's tree and so bypasses the
-    /// commit-graph's filters; callers follow renames they know of themselves.
-    pub fn log_path(&self, start: &str, path: &str) -> Result<Vec<Commit>> {
+    /// first, read as git finds them: a caller that has what it needs stops git there.
+    /// No `--follow`: it reads every commit's tree and so bypasses the commit-graph's
+    /// filters; callers follow renames they know of themselves.
+    pub fn log_path(&self, start: &str, path: &str) -> Result<LogStream> {
         let mut cmd = self.cmd();
-        cmd.args(["log", FORMAT, start, "--", path]);
-        Ok(parse_log(&run_bytes(cmd)?))
+        // Flushed commit by commit (git does so on a pipe; GIT_FLUSH makes sure).
+        cmd.env("GIT_FLUSH", "1").args(["log", FORMAT, start, "--", path]);
+        cmd.stdout(Stdio::piped()).stderr(Stdio::null());
+        let mut child = cmd.spawn().map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
+        let stdout = child.stdout.take().ok_or_else(|| Error::Git("no output".into()))?;
+        Ok(LogStream { child, reader: BufReader::new(stdout) })
+    }
+
+    /// Ask whether objects exist, one at a time, of one `git cat-file --batch-check`.
+    pub fn lookup(&self) -> Result<Lookup> {
+        let mut cmd = self.cmd();
+        cmd.args(["cat-file", "--batch-check"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        let mut child = cmd.spawn().map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
+        let stdin = child.stdin.take().ok_or_else(|| Error::Git("no input".into()))?;
+        let stdout = child.stdout.take().ok_or_else(|| Error::Git("no output".into()))?;
+        Ok(Lookup { child, stdin: Some(stdin), reader: BufReader::new(stdout) })
     }
 
     /// The newest commit on `HEAD`'s first-parent line whose author date is before
