@@ -28,7 +28,7 @@ pub struct Step {
     /// The author date, in the book's time zone.
     pub date: DateTime<FixedOffset>,
     pub author: String,
-    /// The commit message without its trailers.
+    /// The commit message's first line.
     pub message: String,
     /// The record's id before this commit, when this commit renamed it.
     pub renamed_from: Option<Entry>,
@@ -57,11 +57,9 @@ pub fn history(
     let commits = commits(&repo, entry, rel, limit)?;
     let mut specs = Vec::with_capacity(commits.len() * 2);
     for t in &commits {
-        specs.push(format!("{}:{}", t.commit.id, t.path));
-        specs.push(match &t.commit.parent {
-            Some(p) => format!("{p}:{}", t.before_path),
-            None => String::new(), // nothing before a root commit
-        });
+        // An empty line asks for nothing (git answers `missing`).
+        specs.push(t.after.clone().unwrap_or_default());
+        specs.push(t.before.clone().unwrap_or_default());
     }
     let mut blobs = repo.blobs(&specs)?.into_iter();
     let zone = local_zone();
@@ -74,7 +72,7 @@ pub fn history(
         steps.push(Step {
             date: zone.at(t.commit.date),
             author: t.commit.author.clone(),
-            message: without_trailers(&t.commit.message),
+            message: t.commit.message.clone(),
             created: before.is_none(),
             removed: after.is_none(),
             diff: diff::diff(&text(&before), &text(&after)),
@@ -85,44 +83,41 @@ pub fn history(
     Ok(Some(steps))
 }
 
-/// A commit that touched the record, and where the record was before and after it.
+/// A commit that touched the record, and its file before and after (blob ids, or
+/// `REV:PATH` where a rename took it from another path).
 struct Touch {
     commit: Commit,
-    /// As git names them.
-    path: String,
-    before_path: String,
+    before: Option<String>,
+    after: Option<String>,
     renamed_from: Option<Entry>,
 }
 
 /// The commits that touched the record, newest first: back from HEAD along its path,
 /// and at the commit that created the path, on along the old path when that commit was
 /// the record's rename, else stop (git is stopped there too, not left to walk to the
-/// first commit).
+/// first commit). git's own diff of each commit gives the blobs: no tree is read here.
 fn commits(repo: &Repo, entry: &Entry, rel: &Path, limit: Option<usize>) -> Result<Vec<Touch>> {
     let limit = limit.unwrap_or(usize::MAX);
-    let mut lookup = repo.lookup()?;
     let mut out: Vec<Touch> = Vec::new();
     let mut current = entry.clone();
     let mut path = repo.path_of(rel);
     let mut start = "HEAD".to_string();
     let mut seen = HashSet::new();
     'segments: while out.len() < limit && seen.insert((start.clone(), path.clone())) {
-        for commit in repo.log_path(&start, &path)? {
-            let created = match &commit.parent {
-                Some(p) => !lookup.exists(&format!("{p}:{path}")),
-                None => true,
-            };
+        for c in repo.log_path(&start, &path, RENAMED_FROM)? {
+            let created = c.status == 'A';
             // A rename commit of this record names its old id and created this path.
-            let renamed = commit
-                .trailer(RENAMED_FROM)
+            let renamed = c
+                .trailer
+                .as_deref()
                 .and_then(parse_entry)
                 .filter(|old| created && old.kind == current.kind && *old != current);
             let Some(old) = renamed else {
                 out.push(Touch {
-                    before_path: path.clone(),
-                    path: path.clone(),
+                    before: c.before,
+                    after: c.after,
                     renamed_from: None,
-                    commit,
+                    commit: c.commit,
                 });
                 if created || out.len() >= limit {
                     break 'segments;
@@ -130,12 +125,12 @@ fn commits(repo: &Repo, entry: &Entry, rel: &Path, limit: Option<usize>) -> Resu
                 continue;
             };
             let old_path = repo.path_of(&Book::relative_path(old.kind, &old.id));
-            let parent = commit.parent.clone().unwrap_or_default();
+            let parent = c.commit.parent.clone().unwrap_or_default();
             out.push(Touch {
-                path: path.clone(),
-                before_path: old_path.clone(),
+                before: Some(format!("{parent}:{old_path}")),
+                after: c.after,
                 renamed_from: Some(old.clone()),
-                commit,
+                commit: c.commit,
             });
             (start, path, current) = (parent, old_path, old);
             continue 'segments;
@@ -149,13 +144,6 @@ fn commits(repo: &Repo, entry: &Entry, rel: &Path, limit: Option<usize>) -> Resu
 fn parse_entry(text: &str) -> Option<Entry> {
     let (kind, id) = text.trim().split_once('/')?;
     Some(Entry { kind: kind.parse::<Kind>().ok()?, id: id.to_string() })
-}
-
-/// The message without the trailer lines rolo adds (`Rolo-…: …`) and the blank line
-/// before them.
-fn without_trailers(message: &str) -> String {
-    let kept: Vec<&str> = message.lines().filter(|l| !l.starts_with("Rolo-")).collect();
-    kept.join("\n").trim_end().to_string()
 }
 
 /// The book as a commit holds it.
@@ -291,13 +279,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn trailers_are_left_out_of_messages() {
-        assert_eq!(
-            without_trailers(
-                "contact: rename anna to anna-ivanova\n\nRolo-Renamed-From: contact/anna"
-            ),
-            "contact: rename anna to anna-ivanova"
-        );
+    fn renamed_from_names_an_entry() {
         assert_eq!(parse_entry("contact/anna").map(|e| e.qualified()), Some("contact/anna".into()));
         assert_eq!(parse_entry("nothing/anna"), None);
     }

@@ -3,7 +3,7 @@
 //! `git cat-file --batch` for many), a commit's file list and a search of its files.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Stdio};
+use std::process::{Child, ChildStdout, Stdio};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -55,23 +55,64 @@ fn parse_log(out: &[u8]) -> Vec<Commit> {
         .collect()
 }
 
-/// `git log` read commit by commit; dropping it stops git.
+/// A commit that changed one path, and the path's blob ids before and after it (`None`
+/// where it did not exist).
+#[derive(Debug, Clone)]
+pub struct PathCommit {
+    pub commit: Commit,
+    /// `A`dded, `M`odified, `D`eleted.
+    pub status: char,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// The value of the trailer asked for, if the message has it.
+    pub trailer: Option<String>,
+}
+
+/// `git log --raw` read commit by commit; dropping it stops git.
 pub struct LogStream {
     child: Child,
     reader: BufReader<ChildStdout>,
+    pending: Option<(Commit, Option<String>)>,
 }
 
 impl Iterator for LogStream {
-    type Item = Commit;
+    type Item = PathCommit;
 
-    fn next(&mut self) -> Option<Commit> {
+    fn next(&mut self) -> Option<PathCommit> {
         loop {
-            let mut chunk = Vec::new();
-            if self.reader.read_until(0x1e, &mut chunk).ok()? == 0 {
+            let mut line = Vec::new();
+            if self.reader.read_until(b'\n', &mut line).ok()? == 0 {
                 return None;
             }
-            if let Some(commit) = parse_log(&chunk).into_iter().next() {
-                return Some(commit);
+            let line = String::from_utf8_lossy(&line);
+            let line = line.trim_end_matches(['\n', '\r']);
+            if let Some(header) = line.strip_prefix('\x1e') {
+                let mut f = header.split('\x1f');
+                let mut field = || f.next().unwrap_or_default().to_string();
+                let (id, parents, author, date, subject, trailer) =
+                    (field(), field(), field(), field(), field(), field());
+                let Ok(date) = DateTime::parse_from_rfc3339(&date) else { continue };
+                let parent = parents.split_whitespace().next().map(String::from);
+                let commit = Commit { id, parent, author, date, message: subject };
+                let trailer = Some(trailer.trim().to_string()).filter(|t| !t.is_empty());
+                self.pending = Some((commit, trailer));
+            } else if let Some(raw) = line.strip_prefix(':') {
+                // `100644 100644 OLD NEW M\tpath`
+                let Some((meta, _path)) = raw.split_once('\t') else { continue };
+                let meta: Vec<&str> = meta.split(' ').collect();
+                let (Some((commit, trailer)), [_, _, old, new, status]) =
+                    (self.pending.take(), meta.as_slice())
+                else {
+                    continue;
+                };
+                let blob = |id: &str| Some(id.to_string()).filter(|i| i.bytes().any(|b| b != b'0'));
+                return Some(PathCommit {
+                    commit,
+                    status: status.chars().next().unwrap_or('M'),
+                    before: blob(old),
+                    after: blob(new),
+                    trailer,
+                });
             }
         }
     }
@@ -84,62 +125,25 @@ impl Drop for LogStream {
     }
 }
 
-/// One `git cat-file --batch-check`, asked one object at a time.
-pub struct Lookup {
-    child: Child,
-    stdin: Option<ChildStdin>,
-    reader: BufReader<ChildStdout>,
-}
-
-impl Lookup {
-    /// Whether `spec` (`REV:PATH`) names an object.
-    pub fn exists(&mut self, spec: &str) -> bool {
-        let Some(stdin) = self.stdin.as_mut() else { return false };
-        if writeln!(stdin, "{spec}").and_then(|()| stdin.flush()).is_err() {
-            return false;
-        }
-        let mut line = String::new();
-        if self.reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return false;
-        }
-        let line = line.trim_end();
-        !(line.ends_with(" missing") || line.ends_with(" ambiguous"))
-    }
-}
-
-impl Drop for Lookup {
-    fn drop(&mut self) {
-        drop(self.stdin.take()); // end of input: git exits
-        let _ = self.child.wait();
-    }
-}
-
 impl Repo {
     /// The commits reachable from `start` that changed `path` (as git names it), newest
-    /// first, read as git finds them: a caller that has what it needs stops git there.
-    /// No `--follow`: it reads every commit's tree and so bypasses the commit-graph's
-    /// filters; callers follow renames they know of themselves.
-    pub fn log_path(&self, start: &str, path: &str) -> Result<LogStream> {
+    /// first, each with the path's blobs before and after, read as git finds them: a
+    /// caller that has what it needs stops git there. `trailer` names the trailer whose
+    /// value each commit carries along. No `--follow`: it reads every commit's tree and
+    /// so bypasses the commit-graph's filters; callers follow renames they know of.
+    pub fn log_path(&self, start: &str, path: &str, trailer: &str) -> Result<LogStream> {
         let mut cmd = self.cmd();
+        let format = format!(
+            "--format=%x1e%H%x1f%P%x1f%an%x1f%aI%x1f%s%x1f%(trailers:key={trailer},valueonly,separator=%x2C)"
+        );
         // Flushed commit by commit (git does so on a pipe; GIT_FLUSH makes sure).
-        cmd.env("GIT_FLUSH", "1").args(["log", FORMAT, start, "--", path]);
+        cmd.env("GIT_FLUSH", "1")
+            .args(["log", &format, "--raw", "--no-abbrev", "--no-renames"])
+            .args(["--diff-merges=first-parent", start, "--", path]);
         cmd.stdout(Stdio::piped()).stderr(Stdio::null());
         let mut child = cmd.spawn().map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
         let stdout = child.stdout.take().ok_or_else(|| Error::Git("no output".into()))?;
-        Ok(LogStream { child, reader: BufReader::new(stdout) })
-    }
-
-    /// Ask whether objects exist, one at a time, of one `git cat-file --batch-check`.
-    pub fn lookup(&self) -> Result<Lookup> {
-        let mut cmd = self.cmd();
-        cmd.args(["cat-file", "--batch-check"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        let mut child = cmd.spawn().map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
-        let stdin = child.stdin.take().ok_or_else(|| Error::Git("no input".into()))?;
-        let stdout = child.stdout.take().ok_or_else(|| Error::Git("no output".into()))?;
-        Ok(Lookup { child, stdin: Some(stdin), reader: BufReader::new(stdout) })
+        Ok(LogStream { child, reader: BufReader::new(stdout), pending: None })
     }
 
     /// The newest commit on `HEAD`'s first-parent line whose author date is before

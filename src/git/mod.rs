@@ -20,7 +20,7 @@ use std::process::{Command, Stdio};
 use crate::error::{Error, Result};
 
 pub use commit::commit;
-pub use log::Commit;
+pub use log::{Commit, PathCommit};
 pub use repo::Repo;
 
 /// The id git gives `bytes` as a blob (`git hash-object`), computed in-process: what a
