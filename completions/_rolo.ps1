@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Manage notes (calls, emails, meetings, messages)')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Manage tasks and reminders')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one record with its links and its timeline of notes and tasks')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the commits that changed a record, newest first, with what changed in its fields')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open a record in $EDITOR; save it only if it still parses')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove keys from a record')
@@ -495,12 +496,26 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;show' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The record as it was at the end of this day (or at this git commit), with its links and timeline as of then')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
             [CompletionResult]::new('--no-hooks', '--no-hooks', [CompletionResultType]::ParameterName, 'Run no [[hooks]] of rolo.toml for this command')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rolo;history' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'At most this many commits (the newest)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many commits (the newest)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
+            [CompletionResult]::new('--no-hooks', '--no-hooks', [CompletionResultType]::ParameterName, 'Run no [[hooks]] of rolo.toml for this command')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -657,6 +672,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
         'rolo;pipeline' {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only deals of these owners')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One pipeline per owner, source or currency')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The pipeline as it stood at the end of this day (or at this git commit): deals and stages as committed then')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: records as objects with their front-matter keys plus id, type, path and body')
@@ -1123,6 +1139,7 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Manage notes (calls, emails, meetings, messages)')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Manage tasks and reminders')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one record with its links and its timeline of notes and tasks')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the commits that changed a record, newest first, with what changed in its fields')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open a record in $EDITOR; save it only if it still parses')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove keys from a record')
@@ -1234,6 +1251,9 @@ Register-ArgumentCompleter -Native -CommandName 'rolo' -ScriptBlock {
             break
         }
         'rolo;help;show' {
+            break
+        }
+        'rolo;help;history' {
             break
         }
         'rolo;help;edit' {

@@ -55,6 +55,9 @@ _rolo() {
             rolo,help)
                 cmd="rolo__subcmd__help"
                 ;;
+            rolo,history)
+                cmd="rolo__subcmd__history"
+                ;;
             rolo,import)
                 cmd="rolo__subcmd__import"
                 ;;
@@ -267,6 +270,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,help)
                 cmd="rolo__subcmd__help__subcmd__help"
+                ;;
+            rolo__subcmd__help,history)
+                cmd="rolo__subcmd__help__subcmd__history"
                 ;;
             rolo__subcmd__help,import)
                 cmd="rolo__subcmd__help__subcmd__import"
@@ -527,7 +533,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --no-hooks --help --version init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --no-hooks --help --version init contact company deal note task show history edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1785,7 +1791,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="init contact company deal note task show history edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2149,6 +2155,20 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rolo__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2680,6 +2700,36 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__history)
+            opts="-n -h -V --limit --dir --json --color --no-hooks --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__import)
             opts="-h -V --dir --json --color --no-hooks --help --version vcard csv json help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3189,7 +3239,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__pipeline)
-            opts="-h -V --owner --by --dir --json --color --no-hooks --help --version"
+            opts="-h -V --owner --by --at --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3201,6 +3251,10 @@ _rolo() {
                     ;;
                 --by)
                     COMPREPLY=($(compgen -W "owner source currency" -- "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --dir)
@@ -3601,12 +3655,16 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__show)
-            opts="-h -V --dir --json --color --no-hooks --help --version"
+            opts="-h -V --at --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand note 'Manage notes (calls, emails, meetings, messages)'
             cand task 'Manage tasks and reminders'
             cand show 'Show one record with its links and its timeline of notes and tasks'
+            cand history 'Show the commits that changed a record, newest first, with what changed in its fields'
             cand edit 'Open a record in $EDITOR; save it only if it still parses'
             cand set 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
             cand unset 'Remove keys from a record'
@@ -445,12 +446,25 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;task;help;help'= {
         }
         &'rolo;show'= {
+            cand --at 'The record as it was at the end of this day (or at this git commit), with its links and timeline as of then'
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand --no-hooks 'Run no [[hooks]] of rolo.toml for this command'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rolo;history'= {
+            cand -n 'At most this many commits (the newest)'
+            cand --limit 'At most this many commits (the newest)'
+            cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
+            cand --color 'When to use colours'
+            cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+            cand --no-hooks 'Run no [[hooks]] of rolo.toml for this command'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -593,6 +607,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;pipeline'= {
             cand --owner 'Only deals of these owners'
             cand --by 'One pipeline per owner, source or currency'
+            cand --at 'The pipeline as it stood at the end of this day (or at this git commit): deals and stages as committed then'
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
@@ -1015,6 +1030,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand note 'Manage notes (calls, emails, meetings, messages)'
             cand task 'Manage tasks and reminders'
             cand show 'Show one record with its links and its timeline of notes and tasks'
+            cand history 'Show the commits that changed a record, newest first, with what changed in its fields'
             cand edit 'Open a record in $EDITOR; save it only if it still parses'
             cand set 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
             cand unset 'Remove keys from a record'
@@ -1104,6 +1120,8 @@ set edit:completion:arg-completer[rolo] = {|@words|
         &'rolo;help;task;snooze'= {
         }
         &'rolo;help;show'= {
+        }
+        &'rolo;help;history'= {
         }
         &'rolo;help;edit'= {
         }

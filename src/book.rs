@@ -154,7 +154,22 @@ impl Book {
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         let book = Book::open(&root)?;
         let committed = book.commit(&first, "rolo: create the book");
+        if let Some(repo) = git::Repo::find(&root) {
+            // History reads commits through the graph's Bloom filters from the start.
+            git::graph::write(&repo);
+        }
         Ok(InitReport { root, git_initialised, committed })
+    }
+
+    /// The record a path (relative to the root) holds, by the layout alone:
+    /// `contacts/anna.md` → contact `anna`, `notes/2026/…md` → a note.
+    pub fn entry_of(rel: &Path) -> Option<Entry> {
+        let first = rel.components().next()?.as_os_str().to_str()?;
+        let kind = Kind::ALL.into_iter().find(|k| k.dir() == first)?;
+        let id = rel.file_name()?.to_str()?.strip_suffix(".md")?;
+        let depth = rel.components().count();
+        let expected = if kind == Kind::Note { 3 } else { 2 };
+        (depth == expected && !id.starts_with('.')).then(|| Entry { kind, id: id.to_string() })
     }
 
     pub fn root(&self) -> &Path {

@@ -22,6 +22,8 @@
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
 //! - [`hooks`]: the programs `[[hooks]]` names, run after each committed change.
 //! - [`git`]: the `git` program: one commit per change (plumbing), the merge driver's setup.
+//! - [`history`]: a record's past (commits, field changes, across renames) and the book
+//!   as a commit holds it (`show --at`, `pipeline --at`).
 //! - [`sync`]: commit, fetch, replay on the remote's commits, push; conflicts per field.
 //! - [`watch`]: `rolo watch`, the index kept fresh from file-system notifications.
 //! - [`interop`]: vCard, CSV and JSON in and out; imports that match, merge and never duplicate.
@@ -56,6 +58,7 @@ pub mod failpoint;
 pub mod filter;
 pub mod forget;
 pub mod git;
+pub mod history;
 pub mod hooks;
 pub mod index;
 pub mod interop;

@@ -532,6 +532,10 @@ fn finish_push(
 
 /// Bring the index up to date and time it apart from git.
 fn finish(book: &Book, mut report: Report, started: Instant) -> Result<Outcome> {
+    // The commits pulled join the commit-graph, so history stays fast.
+    if let Some(repo) = Repo::find(book.root()) {
+        crate::git::graph::write(&repo);
+    }
     report.git_ms = started.elapsed().as_millis();
     let indexing = Instant::now();
     SearchIndex::open_fresh(book, &mut |_, _| {})?;

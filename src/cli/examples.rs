@@ -165,6 +165,18 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("rolo show anna", "the card: fields, links, what links to it, timeline"),
             ("rolo show deal/sayt --json", "as JSON"),
+            ("rolo show anna --at 2026-06-30", "her card as it was at the end of that day"),
+        ],
+    ),
+    (
+        "history",
+        &[
+            (
+                "rolo history anna",
+                "every commit that changed her card: title: Manager → CTO, tags: +vip",
+            ),
+            ("rolo history deal/sayt --limit 5", "the last five changes of a deal"),
+            ("rolo history anna --json", "as JSON"),
         ],
     ),
     (
@@ -271,6 +283,7 @@ const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("rolo pipeline", "open deals per stage, with weighted forecasts"),
             ("rolo pipeline --owner asel --by currency", "one owner's, per currency"),
+            ("rolo pipeline --at 2026-09-30", "the pipeline as it stood at the end of September"),
         ],
     ),
     (

@@ -13,6 +13,7 @@ mod edit;
 mod email;
 mod examples;
 mod forget;
+mod history;
 mod init;
 mod interop;
 mod list;
@@ -112,6 +113,7 @@ enum Command {
     #[command(subcommand)]
     Task(task::TaskCommand),
     Show(show::ShowArgs),
+    History(history::HistoryArgs),
     Edit(edit::EditArgs),
     Set(edit::SetArgs),
     Unset(edit::UnsetArgs),
@@ -365,6 +367,7 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Note(cmd) => note::run(ctx, cmd),
         Command::Task(cmd) => task::run(ctx, cmd),
         Command::Show(args) => show::run(ctx, &args),
+        Command::History(args) => history::run(ctx, &args),
         Command::Edit(args) => edit::run_edit(ctx, &args),
         Command::Set(args) => edit::run_set(ctx, &args),
         Command::Unset(args) => edit::run_unset(ctx, &args),

@@ -30,6 +30,10 @@ pub struct PipelineArgs {
     /// One pipeline per owner, source or currency
     #[arg(long, value_enum, value_name = "KEY")]
     by: Option<By>,
+    /// The pipeline as it stood at the end of this day (or at this git commit): deals and
+    /// stages as committed then
+    #[arg(long, value_name = "DATE|REVISION")]
+    at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -93,6 +97,16 @@ pub fn load(ctx: &Context, book: &Book, kinds: &[Kind], last: bool) -> Result<So
 
 pub fn run(ctx: &Context, a: &PipelineArgs) -> CliResult {
     let book = ctx.open_book()?;
+    if let Some(at) = &a.at {
+        let Some(snap) = rolo::history::snapshot(&book, at, ctx.clock.now())? else {
+            return Err(CliError::Failed(format!("the book has no commit on or before {at}")));
+        };
+        let deals = snap.records(&book, &[Kind::Deal])?;
+        for problem in &deals.problems {
+            ctx.out.status(problem);
+        }
+        return show(ctx, &book, &deals.records, a);
+    }
     let source = load(ctx, &book, &[Kind::Deal], false)?;
     let done = match &source {
         Source::Index(d) => show(ctx, &book, &d.deals, a),

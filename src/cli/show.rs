@@ -14,7 +14,7 @@ use rolo::dates::When;
 use rolo::index::SearchIndex;
 use rolo::model::schema::link_keys;
 use rolo::model::{Card, Catalog, View};
-use rolo::{Book, Kind, Record, links};
+use rolo::{Book, Kind, Record, history, links};
 
 use super::list::{money, record_json, task_status};
 use super::{CliError, CliResult, Context};
@@ -24,6 +24,10 @@ use super::{CliError, CliResult, Context};
 pub struct ShowArgs {
     /// Record id, type/id, unique prefix, or a name as written
     reference: String,
+    /// The record as it was at the end of this day (or at this git commit), with its
+    /// links and timeline as of then
+    #[arg(long, value_name = "DATE|REVISION")]
+    at: Option<String>,
 }
 
 /// One line of the timeline: a note or a task about the record (or its people).
@@ -35,17 +39,86 @@ struct Event<'a, V> {
 pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
     let book = ctx.open_book()?;
     let (entry, rel) = book.resolve(&a.reference, &Kind::ALL)?;
+    if let Some(at) = &a.at {
+        return run_at(ctx, &book, &entry, &rel, at);
+    }
     // The record itself from its file (every key in its order); the rest of the book,
     // for links and the timeline, from the index.
     let record = book.read_at(entry.kind, &entry.id, &rel)?;
     if ctx.use_index() {
         let (index, _) = super::search::open_index(ctx, &book, false)?;
         let near = neighbourhood(&index, &record, &entry)?;
-        render(ctx, &book, &record, &entry, &near, &index.lookup()?.last_contact)
+        render(ctx, &book, &record, &entry, &near, &index.lookup()?.last_contact, ctx.clock.now())
     } else {
         let loaded = ctx.load(&book, &Kind::ALL)?;
-        render(ctx, &book, &record, &entry, &loaded, &links::last_contacts(&loaded))
+        render(
+            ctx,
+            &book,
+            &record,
+            &entry,
+            &loaded,
+            &links::last_contacts(&loaded),
+            ctx.clock.now(),
+        )
     }
+}
+
+/// `show --at`: the record, and the records around it, as the commit of that day (or
+/// that commit) holds them; notes dated after it are not in its timeline yet.
+fn run_at(ctx: &Context, book: &Book, entry: &Entry, rel: &std::path::Path, at: &str) -> CliResult {
+    let when = at;
+    let Some(snap) = history::snapshot(book, at, ctx.clock.now())? else {
+        return Err(CliError::Failed(format!("{} did not exist yet on {when}", entry.qualified())));
+    };
+    let Some(then) = snap.locate(entry, rel)? else {
+        return Err(CliError::Failed(format!("{} did not exist yet on {when}", entry.qualified())));
+    };
+    let mut found = snap.read(book, std::slice::from_ref(&then))?;
+    let Some(record) = found.records.pop() else {
+        if let Some(problem) = found.problems.pop() {
+            return Err(rolo::Error::Bad(problem).into());
+        }
+        return Err(CliError::Failed(format!("{} did not exist yet on {when}", entry.qualified())));
+    };
+    // What it links to, and what mentions it (of which links::backlinks keeps those
+    // that link to it); for a company, also what mentions its people.
+    let mut targets = Vec::new();
+    for (key, expected) in link_keys(record.kind) {
+        for value in record.strs(key) {
+            match value.split_once('/').and_then(|(k, id)| Some((k.parse::<Kind>().ok()?, id))) {
+                Some((kind, id)) => targets.push(Entry { kind, id: id.to_string() }),
+                None => {
+                    let kinds = expected.map_or_else(|| Kind::LINKABLE.to_vec(), |k| vec![k]);
+                    targets.extend(kinds.into_iter().map(|kind| Entry { kind, id: value.into() }));
+                }
+            }
+        }
+    }
+    let mut records = snap.read(book, &targets)?.records;
+    let mentioning = snap.mentioning(book, &[then.id.as_str()], &Kind::ALL)?.records;
+    let people: Vec<String> = if then.kind == Kind::Company {
+        mentioning
+            .iter()
+            .filter(|r| r.kind == Kind::Contact && links::links_to(*r, &then))
+            .map(|r| r.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    records.extend(mentioning);
+    if !people.is_empty() {
+        let words: Vec<&str> = people.iter().map(String::as_str).collect();
+        records.extend(snap.mentioning(book, &words, &[Kind::Note, Kind::Task])?.records);
+    }
+    // Notes dated after the moment had not happened yet.
+    records
+        .retain(|r| r.kind != Kind::Note || r.when("date").is_none_or(|w| w.instant() <= snap.at));
+    let mut seen = std::collections::HashSet::new();
+    records.retain(|r| r.id != then.id || r.kind != then.kind);
+    records.retain(|r| seen.insert((r.kind, r.id.clone())));
+    let loaded = Catalog::new(records, Vec::new());
+    let last = links::last_contacts(&loaded);
+    render(ctx, book, &record, &then, &loaded, &last, snap.at)
 }
 
 /// The records `show` needs around one record, from the index: what it links to, what
@@ -100,8 +173,9 @@ fn render<V: View>(
     entry: &Entry,
     loaded: &Catalog<V>,
     last: &HashMap<Entry, When>,
+    now: chrono::DateTime<chrono::FixedOffset>,
 ) -> CliResult {
-    let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
+    let cx = FilterContext { now, config: &book.config, last_contact: last };
     let (outgoing, dangling) = links::outgoing(record, loaded);
     // Linked by a key (a relation alone is listed under Relations).
     let backlinks: Vec<&V> =

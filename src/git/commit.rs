@@ -18,7 +18,7 @@ const ATTEMPTS: u32 = 50;
 /// `Ok(false)` when `root` is not in a repository or nothing differs from HEAD.
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
     let Some(repo) = Repo::find(root) else { return Ok(false) };
-    let (top, git_dir, prefix) = (repo.top, repo.git_dir, repo.prefix);
+    let (top, git_dir, prefix) = (repo.top.clone(), repo.git_dir.clone(), repo.prefix.clone());
     clear_leftovers(&git_dir);
 
     // Blobs first: they do not depend on HEAD.
@@ -54,6 +54,9 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
         Err(e) => Err(e),
     };
     let _ = std::fs::remove_file(&index);
+    if matches!(outcome, Ok(true)) {
+        super::graph::note_commits(&repo, 1);
+    }
     match outcome {
         Err(Error::Git(m)) if m == NOTHING => {
             // HEAD has these files already: a commit made by a rolo killed before it

@@ -3,9 +3,13 @@
 //!
 //! - [`commit`]: one commit per change, through plumbing.
 //! - [`setup`]: the merge driver and attributes every clone of a book needs.
-//! - [`Repo`]: where the repository is, found without running git; the queries sync needs.
+//! - [`Repo`]: where the repository is, found without running git; the queries sync needs,
+//!   and the past as history reads it ([`log`]).
+//! - [`graph`]: the commit-graph with changed-path Bloom filters, kept current.
 
 mod commit;
+pub mod graph;
+mod log;
 pub mod repo;
 pub mod setup;
 
@@ -16,6 +20,7 @@ use std::process::{Command, Stdio};
 use crate::error::{Error, Result};
 
 pub use commit::commit;
+pub use log::{Commit, PathCommit};
 pub use repo::Repo;
 
 /// The id git gives `bytes` as a blob (`git hash-object`), computed in-process: what a

@@ -14,6 +14,7 @@ mod edits;
 mod email;
 mod example;
 mod generated;
+mod history;
 mod hooks;
 mod interop;
 mod links;

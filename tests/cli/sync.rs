@@ -89,6 +89,8 @@ fn records_added_on_both_sides_meet() {
     assert_eq!(json["pulled"][0]["type"], "contact");
     assert_eq!(json["pulled"][0]["action"], "added");
     assert!(json["git_ms"].is_number() && json["index_ms"].is_number());
+    // The clone had no commit-graph; after a sync it has one (history reads through it).
+    assert!(p.b.join(".git/objects/info/commit-graphs/commit-graph-chain").is_file());
     ok(&p.a(&["sync"]));
     assert!(p.a.exists("contacts/jurgen-gross.md"));
     assert!(p.b.join("contacts/aygul-seyitqyzy.md").exists());
