@@ -239,9 +239,12 @@ pub fn agenda<V: View>(
     }
 
     // Follow-ups: the cadence ran out since the last note, and no open task is about it.
-    let is_handled = |r: &V| {
-        handled.contains(r.id()) || handled.contains(format!("{}/{}", r.kind(), r.id()).as_str())
-    };
+    // `about` values as written: a bare id, or `type/id` (split once here, so that the
+    // test per record allocates nothing).
+    let qualified: HashSet<(&str, &str)> =
+        handled.iter().filter_map(|v| v.split_once('/')).collect();
+    let is_handled =
+        |r: &V| handled.contains(r.id()) || qualified.contains(&(r.kind().name(), r.id()));
     for r in of(Kind::Contact).chain(of(Kind::Company)) {
         if !wanted(r) {
             continue;

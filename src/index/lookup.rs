@@ -51,10 +51,12 @@ fn cacheable(s: &str) -> bool {
 impl Lookup {
     /// Lines `T kind id "title"` and `L kind id when`, tab-separated, after the header;
     /// with `facts`, also that file's `F kind id …` lines.
+    /// Without `titles`, the `T` lines are skipped unparsed (the agenda names nothing).
     fn load(
         path: &std::path::Path,
         facts: Option<&std::path::Path>,
         header: &str,
+        titles: bool,
     ) -> Option<Lookup> {
         let mut text = std::fs::read_to_string(path).ok()?;
         if let Some(facts) = facts {
@@ -71,6 +73,9 @@ impl Lookup {
         }
         let mut lookup = Lookup::default();
         for line in lines {
+            if !titles && line.starts_with("T\t") {
+                continue;
+            }
             let mut parts = line.splitn(4, '\t');
             let (tag, kind, id, value) =
                 (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
@@ -241,15 +246,15 @@ impl SearchIndex {
     /// Titles and last contacts for the whole book: from a cache file written for this
     /// exact state of the index, else computed from the columns (and cached).
     pub fn lookup(&self) -> Result<Lookup> {
-        self.cached_lookup(false)
+        self.cached_lookup(false, true)
     }
 
-    /// [`Self::lookup`] and the agenda's [`Facts`] of every record.
+    /// The last contacts and the agenda's [`Facts`] of every record; no titles.
     pub fn lookup_with_facts(&self) -> Result<Lookup> {
-        self.cached_lookup(true)
+        self.cached_lookup(true, false)
     }
 
-    fn cached_lookup(&self, with_facts: bool) -> Result<Lookup> {
+    fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {
         let path = self.dir.join("rolo-lookup");
         let facts = self.dir.join("rolo-facts");
         // The state of the index the data comes from: its segments and their deletes
@@ -259,12 +264,16 @@ impl SearchIndex {
             let id = segment.segment_id().uuid_string();
             header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
         }
-        if let Some(cached) = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header) {
+        let cached = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header, titles);
+        if let Some(cached) = cached {
             return Ok(cached);
         }
-        let lookup = self.compute_lookup()?;
+        let mut lookup = self.compute_lookup()?;
         // A cache: if it cannot be written, the next command computes it again.
         let _ = lookup.save(&path, &facts, &header);
+        if !titles {
+            lookup.titles = HashMap::new();
+        }
         Ok(lookup)
     }
 
