@@ -183,6 +183,29 @@ impl Agenda {
     }
 }
 
+/// The keys [`agenda`] reads of a record (besides its type, id and path): what a row
+/// read for it must hold.
+pub const KEYS: [&str; 18] = [
+    "name",
+    "title",
+    "owner",
+    "about",
+    "due",
+    "done",
+    "repeat",
+    "stage",
+    "tags",
+    "follow_up",
+    "created",
+    "history",
+    "birthday",
+    "close",
+    "value",
+    "currency",
+    "contact",
+    "company",
+];
+
 /// Build the agenda for the local day of `now`.
 ///
 /// `records` may be of every kind, in any order; it must hold at least the open tasks
@@ -565,6 +588,27 @@ mod tests {
             }
         }
         assert!(seen > 1000, "the book shows items on most days: {seen}");
+        // Rows holding only the keys the agenda reads give the same agenda.
+        use crate::model::row::{Keys, Row};
+        let rows = |keys| -> Vec<Row> {
+            catalog
+                .records
+                .iter()
+                .map(|r| {
+                    let card = Json::Object(crate::model::view::card_json(r)).to_string();
+                    Row::parse_keys(&card, keys).unwrap()
+                })
+                .collect()
+        };
+        let (all, some) = (rows(Keys::ALL), rows(Keys::only(&KEYS)));
+        for day in 0..400 {
+            let now = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+05:00").unwrap()
+                + chrono::Duration::days(day);
+            let options = Options { days: 7, owners: Vec::new() };
+            let whole = agenda(&all, &last, &config, now, &options);
+            let slim = agenda(&some, &last, &config, now, &options);
+            assert_eq!((whole.items, whole.problems), (slim.items, slim.problems), "{now}");
+        }
     }
 
     #[test]

@@ -402,7 +402,8 @@ impl SearchIndex {
         let searcher = self.searcher();
         let docs: std::collections::HashSet<tantivy::DocAddress> =
             searcher.search(&self.narrowing(kind, filter), &DocSetCollector).map_err(fail)?;
-        self.rows_of(&searcher, &[kind], |address, _, _| docs.contains(&address))
+        let keys = crate::model::row::Keys::ALL;
+        self.rows_of(&searcher, &[kind], keys, |address, _, _| docs.contains(&address))
     }
 
     /// The query [`Self::cards`] narrows by.
