@@ -140,9 +140,10 @@ def bench_size(rolo, root, n, runs):
     lines = []
     out = lines.append
     subprocess.run([rolo, "index"], cwd=path, capture_output=True)
-    for sock in (os.path.join(path, ".rolo", "watch.sock"),):
-        if os.path.exists(sock):
-            sys.exit(f"a watcher already runs for {path}: stop it first")
+    status = subprocess.run([rolo, "watch", "--status"], cwd=path, capture_output=True,
+                            text=True).stdout
+    if "A watcher runs" in status:
+        sys.exit(f"a watcher already runs for {path}: stop it first")
 
     rebuild_ms, rebuild_mb = measure([rolo, "index", "--rebuild"], path, max(3, runs // 2))
     walk, walk_mb = measure([rolo, "index"], path, runs)
