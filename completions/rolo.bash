@@ -82,6 +82,9 @@ _rolo() {
             rolo,pipeline)
                 cmd="rolo__subcmd__pipeline"
                 ;;
+            rolo,relate)
+                cmd="rolo__subcmd__relate"
+                ;;
             rolo,rename)
                 cmd="rolo__subcmd__rename"
                 ;;
@@ -111,6 +114,9 @@ _rolo() {
                 ;;
             rolo,today)
                 cmd="rolo__subcmd__today"
+                ;;
+            rolo,unrelate)
+                cmd="rolo__subcmd__unrelate"
                 ;;
             rolo,unset)
                 cmd="rolo__subcmd__unset"
@@ -289,6 +295,9 @@ _rolo() {
             rolo__subcmd__help,pipeline)
                 cmd="rolo__subcmd__help__subcmd__pipeline"
                 ;;
+            rolo__subcmd__help,relate)
+                cmd="rolo__subcmd__help__subcmd__relate"
+                ;;
             rolo__subcmd__help,rename)
                 cmd="rolo__subcmd__help__subcmd__rename"
                 ;;
@@ -318,6 +327,9 @@ _rolo() {
                 ;;
             rolo__subcmd__help,today)
                 cmd="rolo__subcmd__help__subcmd__today"
+                ;;
+            rolo__subcmd__help,unrelate)
+                cmd="rolo__subcmd__help__subcmd__unrelate"
                 ;;
             rolo__subcmd__help,unset)
                 cmd="rolo__subcmd__help__subcmd__unset"
@@ -515,7 +527,7 @@ _rolo() {
 
     case "${cmd}" in
         rolo)
-            opts="-h -V --dir --json --color --help --version init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="-h -V --dir --json --color --no-hooks --help --version init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -537,7 +549,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__agenda)
-            opts="-h -V --days --owner --dir --json --color --help --version"
+            opts="-h -V --days --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,7 +579,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__check)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,7 +601,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__company)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -611,7 +623,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__company__subcmd__add)
-            opts="-h -V --domain --tag --city --owner --source --field --dir --json --color --help --version"
+            opts="-h -V --domain --tag --city --owner --source --field --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,7 +725,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__company__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --city --source --quiet-since --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --city --source --quiet-since --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,7 +775,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__completions)
-            opts="-h -V --dir --json --color --help --version bash elvish fish powershell zsh"
+            opts="-h -V --dir --json --color --no-hooks --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -785,7 +797,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__contact)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,7 +819,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__contact__subcmd__add)
-            opts="-h -V --email --phone --company --title --tag --source --owner --stage --birthday --follow-up --city --field --dir --json --color --help --version"
+            opts="-h -V --email --phone --company --title --tag --source --owner --stage --birthday --follow-up --city --field --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,7 +945,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__contact__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --stage --source --company --city --quiet-since --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --stage --source --company --city --quiet-since --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,7 +1003,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__date)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,7 +1025,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal)
-            opts="-h -V --dir --json --color --help --version add list move won lost help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list move won lost help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,7 +1047,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__add)
-            opts="-h -V --contact --company --value --currency --stage --close --probability --tag --source --owner --field --dir --json --color --help --version"
+            opts="-h -V --contact --company --value --currency --stage --close --probability --tag --source --owner --field --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1199,7 +1211,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --stage --source --company --contact --open --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --stage --source --company --contact --open --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,7 +1265,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__lost)
-            opts="-h -V --reason --dir --json --color --help --version"
+            opts="-h -V --reason --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1279,7 +1291,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__move)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,7 +1313,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__deal__subcmd__won)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1323,7 +1335,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__digest)
-            opts="-h -V --format --days --owner --dir --json --color --help --version"
+            opts="-h -V --format --days --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,7 +1369,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__edit)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1379,7 +1391,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__email)
-            opts="-h -V --format --limit --dir --json --color --help --version"
+            opts="-h -V --format --limit --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,7 +1421,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export)
-            opts="-h -V --dir --json --color --help --version vcard csv json ics help"
+            opts="-h -V --dir --json --color --no-hooks --help --version vcard csv json ics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1431,7 +1443,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__csv)
-            opts="-o -h -V --type --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --type --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,7 +1585,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__ics)
-            opts="-o -h -V --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,7 +1639,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__json)
-            opts="-o -h -V --type --ndjson --about --output --tag --stage --owner --source --company --city --dir --json --color --help --version"
+            opts="-o -h -V --type --ndjson --about --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1689,7 +1701,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__export__subcmd__vcard)
-            opts="-o -h --version --vdir --output --tag --stage --owner --source --company --city --dir --json --color --help"
+            opts="-o -h --version --vdir --output --tag --stage --owner --source --company --city --dir --json --color --no-hooks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1751,7 +1763,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__forget)
-            opts="-h -V --dry-run --dir --json --color --help --version"
+            opts="-h -V --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1773,7 +1785,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__help)
-            opts="init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
+            opts="init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2346,6 +2358,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__relate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__rename)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2598,6 +2624,20 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__help__subcmd__unrelate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__help__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2641,7 +2681,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import)
-            opts="-h -V --dir --json --color --help --version vcard csv json help"
+            opts="-h -V --dir --json --color --no-hooks --help --version vcard csv json help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2663,7 +2703,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import__subcmd__csv)
-            opts="-h -V --type --map --charset --on-duplicate --dry-run --dir --json --color --help --version"
+            opts="-h -V --type --map --charset --on-duplicate --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2771,7 +2811,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import__subcmd__json)
-            opts="-h -V --on-duplicate --dry-run --dir --json --color --help --version"
+            opts="-h -V --on-duplicate --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2797,7 +2837,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__import__subcmd__vcard)
-            opts="-h -V --charset --on-duplicate --dry-run --dir --json --color --help --version"
+            opts="-h -V --charset --on-duplicate --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2827,7 +2867,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__index)
-            opts="-h -V --rebuild --dir --json --color --help --version"
+            opts="-h -V --rebuild --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2849,7 +2889,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__init)
-            opts="-h -V --json --color --help --version"
+            opts="-h -V --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2867,7 +2907,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__mail)
-            opts="-t -h -V --template --log --dir --json --color --help --version"
+            opts="-t -h -V --template --log --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2897,7 +2937,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__man)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2919,7 +2959,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__merge)
-            opts="-h -V --dry-run --dir --json --color --help --version"
+            opts="-h -V --dry-run --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2941,7 +2981,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__merge__subcmd__file)
-            opts="-h -V --base-label --ours-label --theirs-label --dir --json --color --help --version"
+            opts="-h -V --base-label --ours-label --theirs-label --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2975,7 +3015,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__note)
-            opts="-h -V --dir --json --color --help --version add list help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2997,7 +3037,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__note__subcmd__add)
-            opts="-h -V --about --kind --date --direction --dir --json --color --help --version"
+            opts="-h -V --about --kind --date --direction --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3091,7 +3131,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__note__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --kind --direction --about --since --until --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --kind --direction --about --since --until --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3149,7 +3189,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__pipeline)
-            opts="-h -V --owner --by --dir --json --color --help --version"
+            opts="-h -V --owner --by --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3178,8 +3218,30 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__relate)
+            opts="-h -V --dir --json --color --no-hooks --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__rename)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3201,7 +3263,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__render)
-            opts="-o -h -V --output --dir --json --color --help --version"
+            opts="-o -h -V --output --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3231,7 +3293,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report)
-            opts="-h -V --dir --json --color --help --version funnel revenue sources activity help"
+            opts="-h -V --dir --json --color --no-hooks --help --version funnel revenue sources activity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,7 +3315,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__activity)
-            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3287,7 +3349,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__funnel)
-            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3401,7 +3463,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__revenue)
-            opts="-h -V --from --to --csv --html --by --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --by --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3435,7 +3497,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__report__subcmd__sources)
-            opts="-h -V --from --to --csv --html --dir --json --color --help --version"
+            opts="-h -V --from --to --csv --html --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3465,7 +3527,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__rm)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3487,7 +3549,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__search)
-            opts="-h -V --type --limit --dir --json --color --help --version"
+            opts="-h -V --type --limit --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3517,7 +3579,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__set)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3539,7 +3601,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__show)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3561,7 +3623,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__sync)
-            opts="-h -V --remote --continue --abort --dir --json --color --help --version"
+            opts="-h -V --remote --continue --abort --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3587,7 +3649,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task)
-            opts="-h -V --dir --json --color --help --version add list done snooze help"
+            opts="-h -V --dir --json --color --no-hooks --help --version add list done snooze help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3609,7 +3671,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__add)
-            opts="-h -V --due --about --repeat --owner --dir --json --color --help --version"
+            opts="-h -V --due --about --repeat --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3647,7 +3709,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__done)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3753,7 +3815,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__list)
-            opts="-h -V --tag --owner --sort --limit --open --done --overdue --due-before --about --dir --json --color --help --version"
+            opts="-h -V --tag --owner --sort --limit --open --done --overdue --due-before --about --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3799,7 +3861,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__task__subcmd__snooze)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3821,7 +3883,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__today)
-            opts="-h -V --owner --dir --json --color --help --version"
+            opts="-h -V --owner --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3846,8 +3908,30 @@ _rolo() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rolo__subcmd__unrelate)
+            opts="-h -V --dir --json --color --no-hooks --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rolo__subcmd__unset)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3869,7 +3953,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__view)
-            opts="-h -V --dir --json --color --help --version"
+            opts="-h -V --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3891,7 +3975,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__watch)
-            opts="-h -V --status --dir --json --color --help --version"
+            opts="-h -V --status --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rolo_global_optspecs
-    string join \n dir= json color= h/help V/version
+    string join \n dir= json color= no-hooks h/help V/version
 end
 
 function __fish_rolo_needs_command
@@ -29,6 +29,7 @@ complete -c rolo -n "__fish_rolo_needs_command" -l color -d 'When to use colours
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_needs_command" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_needs_command" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_needs_command" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
@@ -43,6 +44,8 @@ complete -c rolo -n "__fish_rolo_needs_command" -f -a "set" -d 'Set keys of a re
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "unset" -d 'Remove keys from a record'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "relate" -d 'Relate two contacts or companies: B is A\'s KIND (spouse, parent, manager, referred_by, …)'
+complete -c rolo -n "__fish_rolo_needs_command" -f -a "unrelate" -d 'Remove the relations between two contacts or companies (on both sides)'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "forget" -d 'Erase a person: their file, notes and tasks only about them, and every link to them'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "merge" -d 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
 complete -c rolo -n "__fish_rolo_needs_command" -f -a "check" -d 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
@@ -70,6 +73,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand init" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand init" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand init" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand init" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand init" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -77,6 +81,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_s
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a contact and print its id'
@@ -99,6 +104,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
@@ -115,6 +121,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand contact; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a contact and print its id'
@@ -125,6 +132,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_s
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a company and print its id'
@@ -141,6 +149,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
@@ -155,6 +164,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subco
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand company; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a company and print its id'
@@ -165,6 +175,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subc
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and not __fish_seen_subcommand_from add list move won lost help" -f -a "add" -d 'Add a deal and print its id'
@@ -189,6 +200,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
@@ -205,6 +217,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l open -d 'Only deals not won or lost'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -212,6 +225,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from move" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -219,6 +233,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from won" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l reason -d 'Why it was lost (kept as lost_reason)' -r
@@ -227,6 +242,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from lost" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand deal; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a deal and print its id'
@@ -240,6 +256,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subc
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Log an interaction and print its id'
@@ -254,6 +271,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
@@ -270,6 +288,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand note; and __fish_seen_subcommand_from help" -f -a "add" -d 'Log an interaction and print its id'
@@ -280,6 +299,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subc
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and not __fish_seen_subcommand_from add list done snooze help" -f -a "add" -d 'Add a task and print its id'
@@ -296,6 +316,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l tag -d 'Only records with this tag (repeat: all of them)' -r
@@ -312,6 +333,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcomma
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l done -d 'Only tasks done'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l overdue -d 'Only open tasks past their due date'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -319,6 +341,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -326,6 +349,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from snooze" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a task and print its id'
@@ -338,6 +362,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand show" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand show" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand show" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand show" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand show" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand edit" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -345,6 +370,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand edit" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand edit" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand edit" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand edit" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand edit" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand set" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -352,6 +378,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand set" -l color -d 'When to use 
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand set" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand set" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand set" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand set" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand unset" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -359,6 +386,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand unset" -l color -d 'When to us
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand unset" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand unset" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand unset" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand unset" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand rm" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -366,6 +394,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand rm" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand rm" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand rm" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -373,14 +402,32 @@ complete -c rolo -n "__fish_rolo_using_subcommand rename" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand rename" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand relate" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand relate" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand relate" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand relate" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
+complete -c rolo -n "__fish_rolo_using_subcommand relate" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand relate" -s V -l version -d 'Print version'
+complete -c rolo -n "__fish_rolo_using_subcommand unrelate" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
+complete -c rolo -n "__fish_rolo_using_subcommand unrelate" -l color -d 'When to use colours' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c rolo -n "__fish_rolo_using_subcommand unrelate" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand unrelate" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
+complete -c rolo -n "__fish_rolo_using_subcommand unrelate" -s h -l help -d 'Print help'
+complete -c rolo -n "__fish_rolo_using_subcommand unrelate" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand forget" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
 complete -c rolo -n "__fish_rolo_using_subcommand forget" -l color -d 'When to use colours' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand forget" -l dry-run -d 'Print what would be removed and edited, and write nothing'
 complete -c rolo -n "__fish_rolo_using_subcommand forget" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand forget" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand forget" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand forget" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand merge" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -389,6 +436,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand merge" -l dry-run -d 'Print what would change, and change nothing'
 complete -c rolo -n "__fish_rolo_using_subcommand merge" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand merge" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand merge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand merge" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand check" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -396,6 +444,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand check" -l color -d 'When to us
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand check" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand check" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand check" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand search" -l type -d 'Only records of these types (contact, company, deal, note, task)' -r
@@ -405,6 +454,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand search" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand search" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand search" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand search" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand view" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -412,6 +462,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand view" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand view" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand view" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand view" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand email" -l format -d 'tsv: address, name, company per line; mutt: the same after a first line mutt skips' -r -f -a "tsv\t''
@@ -422,6 +473,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand email" -l color -d 'When to us
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand email" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand email" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand email" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand email" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l owner -d 'Only deals of these owners' -r
@@ -433,6 +485,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l color -d 'When to
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand pipeline" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l days -d 'Look ahead this many days for due tasks, birthdays and closing deals (default: [digest] days in rolo.toml, 7)' -r
@@ -442,6 +495,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand agenda" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand agenda" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand agenda" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand today" -l owner -d 'Only what these owners look after' -r
@@ -450,6 +504,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand today" -l color -d 'When to us
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand today" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand today" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand today" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand today" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand digest" -l format -d 'How to write it: plain text, Markdown, or a standalone HTML page' -r -f -a "text\t''
@@ -462,6 +517,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand digest" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand digest" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand digest" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand digest" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand digest" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -469,6 +525,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_su
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and not __fish_seen_subcommand_from funnel revenue sources activity help" -f -a "funnel" -d 'Per stage: deals that reached it, conversion to the next, median days in it'
@@ -485,6 +542,7 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from funnel" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
@@ -499,6 +557,7 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from revenue" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
@@ -510,6 +569,7 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from sources" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l from -d 'From this day on (2026-10-01, -3m, …)' -r
@@ -523,6 +583,7 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l csv -d 'Print CSV with a header line (instead of a table or JSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l html -d 'Print a standalone HTML page: the chart as inline SVG and the table (for mail)'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from activity" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "funnel" -d 'Per stage: deals that reached it, conversion to the next, median days in it'
@@ -536,6 +597,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l rebuild -d 'Throw the index away and index every file again'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand index" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand sync" -l remote -d 'The remote to sync with (default: the branch\'s upstream, else origin)' -r
@@ -546,6 +608,7 @@ never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand sync" -l continue -d 'Go on with a sync that stopped on conflicts, once the files are fixed'
 complete -c rolo -n "__fish_rolo_using_subcommand sync" -l abort -d 'Stop a sync that stopped on conflicts and return to where the book was before it'
 complete -c rolo -n "__fish_rolo_using_subcommand sync" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand sync" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand watch" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -554,6 +617,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand watch" -l status -d 'Say whether a watcher runs for this book and how fresh it is (exit 1 if none)'
 complete -c rolo -n "__fish_rolo_using_subcommand watch" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand watch" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -561,6 +625,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_su
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "vcard" -d 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
@@ -568,7 +633,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_su
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "json" -d 'Import records from `rolo export json` (an array or NDJSON)'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and not __fish_seen_subcommand_from vcard csv json help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l charset -d 'Charset of 8-bit text in cards that name none (windows-1251, koi8-r, …)' -r
-complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l on-duplicate -d 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
 update\t''
 create\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -577,6 +642,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l dry-run -d 'Print what would be created and updated, and write nothing'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from vcard" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l type -d 'What each row is' -r -f -a "contact\t''
@@ -584,7 +650,7 @@ company\t''
 deal\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l map -d 'Read COLUMN as FIELD (a key such as stage or fields.industry, name, first_name, last_name, email, phone, company, tags, body); an empty FIELD ignores the column' -r
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l charset -d 'Charset of a file that is not UTF-8 (windows-1251, windows-1252, …)' -r
-complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l on-duplicate -d 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
 update\t''
 create\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -593,9 +659,10 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l dry-run -d 'Print what would be created and updated, and write nothing'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from csv" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l on-duplicate -d 'For a record already in the book (same uid, email, phone, or name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l on-duplicate -d 'For a record already in the book (same uid; same email or phone with a name that fits; or same name and company): fill in what it lacks, leave it, or add another' -r -f -a "skip\t''
 update\t''
 create\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -604,6 +671,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l dry-run -d 'Print what would be created and updated, and write nothing'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from json" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'Import contacts from vCards (2.1, 3.0, 4.0: Apple, Google, Outlook, Android)'
@@ -615,6 +683,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_su
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and not __fish_seen_subcommand_from vcard csv json ics help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
@@ -639,6 +708,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from vcard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l type -d 'What to export' -r -f -a "contact\t''
 company\t''
@@ -657,6 +727,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from csv" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l type -d 'What to export (repeatable; default: everything)' -r -f -a "contact\t''
@@ -678,6 +749,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l ndjson -d 'One object per line instead of an array'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from json" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -s o -l output -d 'Write to FILE instead of stdout (- is stdout)' -r -F
@@ -692,6 +764,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from ics" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "vcard" -d 'Export contacts as vCards (4.0, or 3.0) with stable UIDs'
@@ -705,6 +778,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand render" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand render" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand render" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand render" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand mail" -s t -l template -d 'A template in templates/: its file name, or without the extension when that is unique' -r
@@ -714,6 +788,7 @@ always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand mail" -l log -d 'Also log it as an outgoing email note about the record (one commit)'
 complete -c rolo -n "__fish_rolo_using_subcommand mail" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand mail" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand mail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand mail" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand date" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -721,6 +796,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand date" -l color -d 'When to use
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand date" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand date" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand date" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rolo -n "__fish_rolo_using_subcommand date" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -728,6 +804,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand completions" -l color -d 'When
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand completions" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -l dir -d 'The book\'s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)' -r -F
@@ -735,6 +812,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand man" -l color -d 'When to use 
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand man" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand man" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand man" -s V -l version -d 'Print version'
 complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l base-label -d 'The ancestor\'s name in conflict markers (git\'s %S)' -r
@@ -745,43 +823,46 @@ complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l color -d 'When 
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
+complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -s h -l help -d 'Print help'
 complete -c rolo -n "__fish_rolo_using_subcommand merge-file" -s V -l version -d 'Print version'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "contact" -d 'Manage contacts (people)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "company" -d 'Manage companies'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "deal" -d 'Manage deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "task" -d 'Manage tasks and reminders'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "unset" -d 'Remove keys from a record'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "forget" -d 'Erase a person: their file, notes and tasks only about them, and every link to them'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "merge" -d 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "check" -d 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "view" -d 'Show a saved view from [views] in rolo.toml, or list the views'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "email" -d 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "agenda" -d 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "today" -d 'What needs attention today: the agenda without the look-ahead'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "sync" -d 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "watch" -d 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "render" -d 'Fill a template from templates/ with a record and print the document'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "mail" -d 'Draft an email from a template and print it as a message for sendmail or msmtp'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "man" -d 'Print the man page (roff)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "merge-file" -d 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
-complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "init" -d 'Create a book: rolo.toml, the record directories, .gitignore, and a git repository'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "contact" -d 'Manage contacts (people)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "company" -d 'Manage companies'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "deal" -d 'Manage deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "note" -d 'Manage notes (calls, emails, meetings, messages)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "task" -d 'Manage tasks and reminders'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "show" -d 'Show one record with its links and its timeline of notes and tasks'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "edit" -d 'Open a record in $EDITOR; save it only if it still parses'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "set" -d 'Set keys of a record: KEY=VALUE, KEY+=ITEM (add to a list), KEY-=ITEM (remove)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "unset" -d 'Remove keys from a record'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "rm" -d 'Delete a record without prompting (and say which records still link to it)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "rename" -d 'Give a record a new id, rewriting every link to it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "relate" -d 'Relate two contacts or companies: B is A\'s KIND (spouse, parent, manager, referred_by, …)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "unrelate" -d 'Remove the relations between two contacts or companies (on both sides)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "forget" -d 'Erase a person: their file, notes and tasks only about them, and every link to them'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "merge" -d 'Merge a duplicate into the record kept: lists joined, links moved, nothing lost'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "check" -d 'Check the whole book: bad files, conflicts, stray files, broken links, duplicates, bad values'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "search" -d 'Search every record, ranked: words (all must match), "phrases", field:value, prefix*, -exclude, OR'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "view" -d 'Show a saved view from [views] in rolo.toml, or list the views'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "email" -d 'Look up email addresses for a mail program: address<TAB>name<TAB>company per line'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "pipeline" -d 'Show deals per stage: count, total and weighted forecast per currency'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "agenda" -d 'Overdue and upcoming tasks, follow-ups due, birthdays, closing and stale deals'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "today" -d 'What needs attention today: the agenda without the look-ahead'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "digest" -d 'The agenda for cron mail: prints nothing (exit 0) when nothing needs attention'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "report" -d 'Report on the funnel, revenue, lead sources and activity'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "index" -d 'Bring the search index up to date with the files, or rebuild it'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "sync" -d 'Sync the book with its git remote: commit, fetch, merge records key by key, push'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "watch" -d 'Keep the index fresh from file-system events; while it runs, commands skip the walk'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "import" -d 'Import records from vCard, CSV or JSON files'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "export" -d 'Export records as vCard, CSV or JSON, or reminders as iCalendar'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "render" -d 'Fill a template from templates/ with a record and print the document'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "mail" -d 'Draft an email from a template and print it as a message for sendmail or msmtp'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "date" -d 'Show what a date expression means (friday, in 3 days, 5 dec, eoq, завтра в 15:00)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "man" -d 'Print the man page (roff)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "merge-file" -d 'Merge three versions of a record file (the driver git runs for `merge=rolo` paths)'
+complete -c rolo -n "__fish_rolo_using_subcommand help; and not __fish_seen_subcommand_from init contact company deal note task show edit set unset rm rename relate unrelate forget merge check search view email pipeline agenda today digest report index sync watch import export render mail date completions man merge-file help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "add" -d 'Add a contact and print its id'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from contact" -f -a "list" -d 'List contacts'
 complete -c rolo -n "__fish_rolo_using_subcommand help; and __fish_seen_subcommand_from company" -f -a "add" -d 'Add a company and print its id'

@@ -1,4 +1,4 @@
-//! The agenda: what needs the user's attention on their day (SPEC "Commands": `agenda`,
+//! The agenda: what needs the user's attention on their day (`agenda`,
 //! `today`, `digest`): overdue and upcoming tasks, follow-ups due, birthdays, deals
 //! closing and deals gone quiet.
 //!

@@ -1,5 +1,5 @@
 //! The book: finding it, creating it, and reading, creating, saving and removing its
-//! records at the paths SPEC "The book" gives.
+//! records at the paths docs/format.md "The book" gives.
 //!
 //! Knows the layout of the directory; the file format is [`crate::store`]'s.
 

@@ -27,6 +27,40 @@ pub struct Config {
     /// `[me]`: who the book belongs to (name, address, bank details, any keys), for
     /// document templates and the `From:` of mail drafts. Empty when not written.
     pub me: toml::Table,
+    /// `[[hooks]]`: programs run after changes, in the order written.
+    pub hooks: Vec<Hook>,
+    /// `[relations]`: the inverse of each relation kind (`parent = "child"`), the
+    /// template's and the file's together (the file's win).
+    pub relations: BTreeMap<String, String>,
+}
+
+/// The events a hook can run on, as written in `on`.
+pub const HOOK_EVENTS: [&str; 9] = [
+    "contact.add",
+    "company.add",
+    "deal.add",
+    "note.add",
+    "task.add",
+    "task.done",
+    "deal.stage",
+    "record.change",
+    "record.remove",
+];
+
+/// How long a hook may run when its `timeout` is not written.
+pub const HOOK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A `[[hooks]]` entry: run `run` (a program and its arguments, never a shell line) after
+/// a change of kind `on`; for `deal.stage`, only when the new stage is `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hook {
+    /// One of [`HOOK_EVENTS`].
+    pub on: &'static str,
+    pub to: Option<String>,
+    pub run: Vec<String>,
+    pub timeout: std::time::Duration,
+    /// The line of rolo.toml where the entry begins, for messages about it.
+    pub line: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +132,8 @@ struct RawConfig {
     /// Any keys the person likes: templates read them as `me.<key>`.
     #[serde(default)]
     me: toml::Table,
+    #[serde(default)]
+    relations: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -187,6 +223,8 @@ impl RawConfig {
             },
             views: Vec::new(),
             me: self.me,
+            hooks: Vec::new(),
+            relations: t.relations.into_iter().chain(self.relations).collect(),
         })
     }
 }
@@ -226,10 +264,13 @@ impl Config {
         })?;
         let mut config = raw.over(template()).map_err(|message| bad(1, 1, message))?;
         config.validate().map_err(|message| bad(1, 1, message))?;
-        config.views = views(text).map_err(|(offset, message)| {
+        let located = |(offset, message)| {
             let (line, col) = crate::store::frontmatter::line_col(text, offset);
             bad(line, col, message)
-        })?;
+        };
+        let doc = toml_edit::Document::parse(text).map_err(|_| bad(1, 1, "not TOML".into()))?;
+        config.views = views(&doc, text).map_err(located)?;
+        config.hooks = hooks(&doc, text).map_err(located)?;
         Ok(config)
     }
 
@@ -254,8 +295,7 @@ impl Config {
 
 /// `[views]` read from the text itself, for the places of queries in the file. An error
 /// is the byte offset to point at and what is wrong.
-fn views(text: &str) -> Result<Vec<SavedView>, (usize, String)> {
-    let doc = toml_edit::Document::parse(text).map_err(|_| (0, "not TOML".to_string()))?;
+fn views(doc: &toml_edit::Document<&str>, text: &str) -> Result<Vec<SavedView>, (usize, String)> {
     let Some(section) = doc.get("views") else { return Ok(Vec::new()) };
     let start = |item: &toml_edit::Item| item.span().map_or(0, |s| s.start);
     let Some(section) = section.as_table_like() else {
@@ -338,6 +378,85 @@ fn views(text: &str) -> Result<Vec<SavedView>, (usize, String)> {
     Ok(views)
 }
 
+/// `[[hooks]]` read from the text itself, so that a mistake names its line.
+fn hooks(doc: &toml_edit::Document<&str>, text: &str) -> Result<Vec<Hook>, (usize, String)> {
+    let Some(section) = doc.get("hooks") else { return Ok(Vec::new()) };
+    let start = |item: &toml_edit::Item| item.span().map_or(0, |s| s.start);
+    let Some(entries) = section.as_array_of_tables() else {
+        return Err((start(section), "hooks: expected [[hooks]] entries".into()));
+    };
+    let mut hooks = Vec::new();
+    for table in entries.iter() {
+        let at = table.span().map_or(0, |s| s.start);
+        let line = crate::store::frontmatter::line_col(text, at).0;
+        let mut on = None;
+        let mut to = None;
+        let mut run = Vec::new();
+        let mut timeout = HOOK_TIMEOUT;
+        for (key, value) in table.iter() {
+            let wrong = |what: &str| (start(value), format!("[[hooks]] {key}: {what}"));
+            match key {
+                "on" => {
+                    let name = value.as_str().ok_or_else(|| wrong("expected an event name"))?;
+                    let known = HOOK_EVENTS.iter().find(|e| **e == name.trim());
+                    on = Some(*known.ok_or_else(|| {
+                        wrong(&format!(
+                            "unknown event \"{name}\", expected one of {}",
+                            HOOK_EVENTS.join(", ")
+                        ))
+                    })?);
+                }
+                "to" => {
+                    to = Some(
+                        value.as_str().ok_or_else(|| wrong("expected a stage (text)"))?.to_string(),
+                    );
+                }
+                "run" => {
+                    let list = value.as_array().ok_or_else(|| {
+                        wrong("expected a list: the program and its arguments, as [\"notify-send\", \"Deal won\"]")
+                    })?;
+                    for arg in list.iter() {
+                        let arg = arg.as_str().ok_or_else(|| wrong("expected text arguments"))?;
+                        run.push(arg.to_string());
+                    }
+                    if run.first().is_none_or(|p| p.trim().is_empty()) {
+                        return Err(wrong("the first item must name the program"));
+                    }
+                }
+                "timeout" => {
+                    let seconds = value
+                        .as_integer()
+                        .map(|n| n as f64)
+                        .or_else(|| value.as_float())
+                        .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+                        .ok_or_else(|| wrong("expected seconds, a number above 0"))?;
+                    timeout = std::time::Duration::from_secs_f64(seconds);
+                }
+                other => {
+                    let at = table.key(other).and_then(|k| k.span()).map_or(at, |s| s.start);
+                    return Err((
+                        at,
+                        format!(
+                            "[[hooks]] unknown key `{other}`, expected `on`, `to`, `run` or `timeout`"
+                        ),
+                    ));
+                }
+            }
+        }
+        let Some(on) = on else {
+            return Err((at, "[[hooks]] has no `on` (the event it runs on)".into()));
+        };
+        if run.is_empty() {
+            return Err((at, "[[hooks]] has no `run` (the program and its arguments)".into()));
+        }
+        if to.is_some() && on != "deal.stage" {
+            return Err((at, format!("[[hooks]] `to` filters deal.stage only, not {on}")));
+        }
+        hooks.push(Hook { on, to, run, timeout, line });
+    }
+    Ok(hooks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +469,20 @@ mod tests {
         assert!(t.digest.days.is_some() && t.digest.stale_deal_days.is_some());
         assert!(t.git.autocommit.is_some());
         assert!(t.follow_up.tags.is_some() && t.follow_up.stages.is_some());
+        assert_eq!(t.relations["spouse"], "spouse");
+    }
+
+    #[test]
+    fn relations_add_to_the_template() {
+        let c = Config::parse(
+            "[relations]\nmentor = \"mentee\"\nparent = \"kid\"\n",
+            Path::new("rolo.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.relations["mentor"], "mentee");
+        assert_eq!(c.relations["parent"], "kid", "the file's own win");
+        assert_eq!(c.relations["referred_by"], "referred");
+        assert!(Config::parse("[relations]\nspouse = 1\n", Path::new("rolo.toml")).is_err());
     }
 
     #[test]
@@ -420,6 +553,41 @@ mod tests {
         assert!(message.contains("has no `query`"), "{message}");
         let (_, _, message) = at("[views.hot]\nquery = \"x\"\nlimit = 0\n");
         assert!(message.contains("limit: expected a whole number"), "{message}");
+    }
+
+    #[test]
+    fn hooks_in_file_order_with_their_lines() {
+        let text = "[[hooks]]\non = \"deal.stage\"\nto = \"won\"\nrun = [\"notify-send\", \"Сделка выиграна\"]\n\n[[hooks]]\non = \"contact.add\"\nrun = [\"./welcome\"]\ntimeout = 2.5\n";
+        let c = Config::parse(text, Path::new("rolo.toml")).unwrap();
+        assert_eq!(c.hooks.len(), 2);
+        let won = &c.hooks[0];
+        assert_eq!((won.on, won.to.as_deref(), won.line), ("deal.stage", Some("won"), 1));
+        assert_eq!(won.run, ["notify-send", "Сделка выиграна"]);
+        assert_eq!(won.timeout, HOOK_TIMEOUT);
+        assert_eq!((c.hooks[1].line, c.hooks[1].timeout.as_millis()), (6, 2500));
+        assert!(Config::default().hooks.is_empty(), "the template's hooks are commented out");
+        let bad = |text: &str| {
+            let Error::BadConfig(d) = Config::parse(text, Path::new("rolo.toml")).unwrap_err()
+            else {
+                panic!()
+            };
+            (d.line, d.message)
+        };
+        let (line, message) = bad("[[hooks]]\non = \"deal.won\"\nrun = [\"x\"]\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("unknown event \"deal.won\""), "{message}");
+        assert!(bad("[[hooks]]\non = \"deal.add\"\nrun = \"x y\"\n").1.contains("expected a list"));
+        assert!(bad("[[hooks]]\non = \"deal.add\"\n").1.contains("has no `run`"));
+        assert!(bad("[[hooks]]\nrun = [\"x\"]\n").1.contains("has no `on`"));
+        assert!(
+            bad("[[hooks]]\non = \"deal.add\"\nrun = [\"x\"]\ntimeout = 0\n").1.contains("timeout")
+        );
+        assert!(
+            bad("[[hooks]]\non = \"deal.add\"\nrun = [\"x\"]\nwhen = 1\n")
+                .1
+                .contains("unknown key `when`")
+        );
+        assert!(bad("[hooks]\non = \"deal.add\"\n").1.contains("expected [[hooks]]"));
     }
 
     #[test]

@@ -469,7 +469,7 @@ impl Cadence {
     }
 }
 
-/// A year-less birthday string `MM-DD` (SPEC: `birthday = "04-12"`).
+/// A year-less birthday string `MM-DD` (as in `birthday = "04-12"`).
 pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
     let (m, d) = s.split_once('-')?;
     if m.len() != 2 || d.len() != 2 {

@@ -69,7 +69,7 @@ impl Error {
         Error::InvalidValue { key: key.into(), message: message.into() }
     }
 
-    /// Errors of the command line rather than of the book: exit code 2 (SPEC "Commands").
+    /// Errors of the command line rather than of the book: exit code 2 (docs/format.md: "Commands").
     pub fn is_usage(&self) -> bool {
         matches!(
             self,

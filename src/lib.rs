@@ -14,11 +14,13 @@
 //! - [`draft`]: a new record from values given on the command line, created through a change.
 //! - [`assign`]: `set`/`unset`: typed `key=value`, `key+=item`, `key-=item` edits.
 //! - [`deals`]: a deal's stage changes and their `[[history]]`.
+//! - [`relations`]: `relate`/`unrelate`, and relations as `show` lists them, with inverse kinds.
 //! - [`rename`]: a new id with every link rewritten, as one transaction.
 //! - [`filter`]: list filters and sort orders over loaded records.
 //! - [`dates`]: date expressions (`today`, `+3d`, `next tuesday`, `5 dec`, `через неделю`,
 //!   `2026-12-01 15:00`) and cadences (`30d`).
 //! - [`change`]: the one path for every change: write lock, journal (transactions), commit.
+//! - [`hooks`]: the programs `[[hooks]]` names, run after each committed change.
 //! - [`git`]: the `git` program: one commit per change (plumbing), the merge driver's setup.
 //! - [`sync`]: commit, fetch, replay on the remote's commits, push; conflicts per field.
 //! - [`watch`]: `rolo watch`, the index kept fresh from file-system notifications.
@@ -54,6 +56,7 @@ pub mod failpoint;
 pub mod filter;
 pub mod forget;
 pub mod git;
+pub mod hooks;
 pub mod index;
 pub mod interop;
 pub mod links;
@@ -61,6 +64,7 @@ pub mod model;
 pub mod pipeline;
 pub mod privacy;
 pub mod query;
+pub mod relations;
 pub mod rename;
 pub mod render;
 pub mod reports;

@@ -1,10 +1,12 @@
 //! Links between records: what a record links to, what links to it, and rewriting
-//! links when a record is renamed. A link is an id in `company`, `contact` or `about`.
+//! links when a record is renamed. A link is an id in `company`, `contact` or `about`, or
+//! the `to` of a contact's or company's `relations` entry.
 
 use std::collections::HashMap;
 
 use crate::dates::When;
 use crate::model::reference::Entry;
+use crate::model::relation;
 use crate::model::schema::link_keys;
 use crate::model::{Catalog, Kind, Record, View};
 use crate::store::edit;
@@ -12,8 +14,22 @@ use crate::store::edit;
 /// The records a link value names (see [`crate::model::schema::link_targets`]).
 pub(crate) use crate::model::schema::link_targets as targets;
 
-/// Whether `record` links to `target`.
+/// Whether `record` links to `target`, by a link key or a relation.
 pub fn links_to(record: &impl View, target: &Entry) -> bool {
+    key_links_to(record, target) || relates_to(record, target)
+}
+
+/// Whether one of `record`'s relations names `target`.
+pub fn relates_to(record: &impl View, target: &Entry) -> bool {
+    matches!(record.kind(), Kind::Contact | Kind::Company)
+        && record
+            .relations()
+            .iter()
+            .any(|r| relation::targets(&r.to).contains(&(target.kind, target.id.as_str())))
+}
+
+/// Whether `record` links to `target` by a link key (`company`, `contact`, `about`).
+pub fn key_links_to(record: &impl View, target: &Entry) -> bool {
     link_keys(record.kind()).iter().any(|(key, expected)| {
         record
             .strs(key)
@@ -65,11 +81,19 @@ pub fn rewrite(record: &mut Record, from: &Entry, to: &str) -> bool {
             }
         }
     }
+    let names = |to: &str| relation::targets(to).contains(&(from.kind, from.id.as_str()));
+    let qualified = format!("{}/{to}", from.kind);
+    let old: Vec<String> =
+        record.relations().into_iter().map(|r| r.to).filter(|t| names(t)).collect();
+    for value in old {
+        let new = if value.contains('/') { qualified.as_str() } else { to };
+        changed |= relation::retarget(&mut record.doc, |t| t == value, new);
+    }
     changed
 }
 
 /// Each record's `last_contact`: the date of the newest note about it, and for a
-/// company also about its contacts (SPEC "Record files": derived, never stored).
+/// company also about its contacts (derived, never stored).
 pub fn last_contacts<V: View>(catalog: &Catalog<V>) -> HashMap<Entry, When> {
     let company_of: HashMap<&str, &str> =
         catalog.of(Kind::Contact).filter_map(|c| c.str("company").map(|co| (c.id(), co))).collect();

@@ -1,4 +1,4 @@
-//! The sales pipeline (SPEC "Commands": `rolo pipeline`): deals per stage with their
+//! The sales pipeline (`rolo pipeline`): deals per stage with their
 //! totals and weighted forecast, per currency, open deals apart from won and lost.
 //!
 //! Pure functions over [`View`]s (parsed files or index cards alike) and the [`Config`];
@@ -39,7 +39,7 @@ pub struct Closed {
     pub total: Money,
 }
 
-/// `pipeline --json` (SPEC "JSON shapes beyond records"): open stages in pipeline order.
+/// `pipeline --json` (docs/format.md: "JSON output"): open stages in pipeline order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Pipeline {
     pub stages: Vec<StageRow>,

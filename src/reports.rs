@@ -1,7 +1,7 @@
-//! Analytics (SPEC "Commands": `rolo report`): the funnel from the deals' stage history,
+//! Analytics (`rolo report`): the funnel from the deals' stage history,
 //! revenue per period, lead sources, and activity (notes) per period, kind and owner.
 //!
-//! Pure functions over [`View`]s and the [`Config`], returning the rows of the SPEC's
+//! Pure functions over [`View`]s and the [`Config`], returning the rows of the documented
 //! JSON shapes; printing them (table, JSON, CSV) is the CLI's job. Amounts stay per
 //! currency; an empty book gives empty rows, never an error.
 

@@ -1,5 +1,5 @@
 //! Reminders: `task done` (closing a task, or moving a repeating one along its series)
-//! and `task snooze`, as format-preserving edits of a task's front matter (SPEC "Record
+//! and `task snooze`, as format-preserving edits of a task's front matter (docs/format.md "Record
 //! files": task keys).
 //!
 //! A repeating task stays one file. `repeat = "1m"` runs on a series anchored on its
@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn done_moves_a_repeating_task_to_the_first_date_after_today() {
-        // SPEC: due 2026-10-31 repeat 1m, done on 2026-11-23 → due 2026-11-30.
+        // The documented example: due 2026-10-31 repeat 1m, done on 2026-11-23 → due 2026-11-30.
         let mut d = doc("title = \"发送报告\"\ndue = 2026-10-31\nrepeat = \"1m\"\n");
         let r = done(&mut d, now()).unwrap();
         assert_eq!(next_due(&r), "2026-11-30");

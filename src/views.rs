@@ -114,7 +114,9 @@ mod tests {
         let text: String = config::DEFAULT_TOML
             .lines()
             .map(|line| {
-                in_views |= line == "[views]";
+                // From `[views]` to the next section, written or in a comment.
+                in_views = line == "[views]"
+                    || (in_views && !line.starts_with('[') && !line.starts_with("# [["));
                 match line.strip_prefix("# ") {
                     Some(example)
                         if in_views && (example.contains(" = ") || example.starts_with('[')) =>

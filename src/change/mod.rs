@@ -40,6 +40,19 @@ pub struct Done {
     /// `Ok(true)` committed; `Ok(false)` not (autocommit off, not in git, or git found
     /// nothing new); `Err` why the commit failed (the files are written all the same).
     pub commit: Result<bool>,
+    /// What happened to which record, for the book's hooks; empty when it has none.
+    pub events: Vec<Event>,
+}
+
+/// One thing a change did to one record, named as hooks name it (`contact.add`,
+/// `deal.stage`, `record.change`, … see [`crate::config::HOOK_EVENTS`]).
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub name: &'static str,
+    /// The record as it is now; as it was, for `record.remove`.
+    pub record: Record,
+    /// The new value the event is about: the stage a deal moved to.
+    pub to: Option<String>,
 }
 
 impl Done {
@@ -90,6 +103,12 @@ pub struct Change<'b> {
     bases: HashMap<PathBuf, Vec<u8>>,
     /// Changes of killed processes that [`Change::begin`] finished or rolled back first.
     pub recovered: Vec<Recovered>,
+    /// Whether [`Change::commit`] tells what it did as [`Event`]s (the book has hooks).
+    events: bool,
+    /// Records created under an id they had before (a rename), relative paths.
+    renamed: Vec<PathBuf>,
+    /// An erasure (`rolo forget`): a removed record's event carries its id, never its data.
+    erasing: bool,
 }
 
 impl<'b> Change<'b> {
@@ -139,11 +158,25 @@ impl<'b> Change<'b> {
             by_path: HashMap::new(),
             bases: HashMap::new(),
             recovered,
+            events: !book.config.hooks.is_empty() && !integrating,
+            renamed: Vec::new(),
+            erasing: false,
         })
     }
 
     pub fn book(&self) -> &'b Book {
         self.book
+    }
+
+    /// Leave out the [`Event`]s (the book's hooks are not to run for this change).
+    pub fn without_events(&mut self) {
+        self.events = false;
+    }
+
+    /// Mark the change as an erasure: what it removes must not reach anyone else, so a
+    /// `record.remove` event names the record (type and id) and holds none of its keys.
+    pub fn erasing(&mut self) {
+        self.erasing = true;
     }
 
     /// Resolve a REF and read the record, as it is now that no other rolo can change it.
@@ -257,7 +290,8 @@ impl<'b> Change<'b> {
             return Err(Error::Exists(format!("{}/{new_id}", record.kind)));
         }
         record.id = new_id.to_string();
-        record.path = rel;
+        record.path = rel.clone();
+        self.renamed.push(rel);
         self.stage_create(record)
     }
 
@@ -293,7 +327,12 @@ impl<'b> Change<'b> {
     /// `message`. A change that planned nothing writes nothing and commits nothing.
     pub fn commit(mut self, message: &str) -> Result<Done> {
         if self.ops.is_empty() {
-            return Ok(Done { paths: Vec::new(), set_aside: Vec::new(), commit: Ok(false) });
+            return Ok(Done {
+                paths: Vec::new(),
+                set_aside: Vec::new(),
+                commit: Ok(false),
+                events: Vec::new(),
+            });
         }
         // A change that only removes files has staged nothing yet.
         self.journal()?;
@@ -312,7 +351,76 @@ impl<'b> Change<'b> {
         crate::failpoint::hit("before-commit");
         let commit = if self.commits { self.book.commit(&paths, message) } else { Ok(false) };
         journal.discard()?;
-        Ok(Done { paths, set_aside, commit })
+        let events = if self.events { self.events_of(&plan.ops, &set_aside) } else { Vec::new() };
+        Ok(Done { paths, set_aside, commit, events })
+    }
+
+    /// What the applied `ops` did to records, from the files as they were read and as
+    /// they are now. A file kept as someone edited it by hand, or that does not parse,
+    /// tells nothing.
+    fn events_of(&self, ops: &[Op], set_aside: &[SetAside]) -> Vec<Event> {
+        let mut events = Vec::new();
+        for op in ops {
+            let path = Path::new(op.path());
+            if set_aside.iter().any(|s| Path::new(&s.path) == path) {
+                continue;
+            }
+            let Some((kind, id)) = record_at(path) else { continue };
+            let parse = |bytes: &[u8]| self.book.parse_at(kind, &id, path, bytes).ok();
+            let base = self.bases.get(path).and_then(|b| parse(b));
+            match op {
+                Op::Remove { .. } => {
+                    if let Some(record) = base {
+                        let record = if self.erasing {
+                            Record::new(record.kind, record.id, record.path)
+                        } else {
+                            record
+                        };
+                        events.push(Event { name: "record.remove", record, to: None });
+                    }
+                }
+                Op::Create { .. } | Op::Replace { .. } => {
+                    let Some(record) =
+                        fs::read(self.book.root().join(path)).ok().and_then(|b| parse(&b))
+                    else {
+                        continue;
+                    };
+                    if matches!(op, Op::Create { .. }) && !self.renamed.iter().any(|r| r == path) {
+                        let name = match kind {
+                            Kind::Contact => "contact.add",
+                            Kind::Company => "company.add",
+                            Kind::Deal => "deal.add",
+                            Kind::Note => "note.add",
+                            Kind::Task => "task.add",
+                        };
+                        events.push(Event { name, record, to: None });
+                        continue;
+                    }
+                    if let Some(base) = &base {
+                        let stage = |r: &Record| r.str("stage").map(|s| s.trim().to_lowercase());
+                        if kind == Kind::Deal && stage(base) != stage(&record) {
+                            let to = record.str("stage").map(str::to_string);
+                            events.push(Event { name: "deal.stage", record: record.clone(), to });
+                        }
+                        let completed = |r: &Record| {
+                            r.doc.get("completed").and_then(|c| c.as_array()).map_or(0, |a| a.len())
+                        };
+                        let done = (!base.doc.contains_key("done")
+                            && record.doc.contains_key("done"))
+                            || completed(&record) > completed(base);
+                        if kind == Kind::Task && done {
+                            events.push(Event {
+                                name: "task.done",
+                                record: record.clone(),
+                                to: None,
+                            });
+                        }
+                    }
+                    events.push(Event { name: "record.change", record, to: None });
+                }
+            }
+        }
+        events
     }
 
     fn journal(&mut self) -> Result<&mut Journal> {
@@ -432,6 +540,14 @@ fn recover_locked(book: &Book) -> Result<Vec<Recovered>> {
         }
     }
     Ok(out)
+}
+
+/// The kind and id of the record file at `path` (relative to the book), if it is one.
+fn record_at(path: &Path) -> Option<(Kind, String)> {
+    let dir = path.components().next()?.as_os_str().to_str()?;
+    let kind = Kind::ALL.into_iter().find(|k| k.dir() == dir)?;
+    let id = path.file_name()?.to_str()?.strip_suffix(".md")?;
+    Some((kind, id.to_string()))
 }
 
 fn slash(path: &Path) -> String {

@@ -1,12 +1,13 @@
 //! Broken links: a deal's `contact` and `company`, a contact's `company`, a note's or
 //! task's `about`, and a relation's `to` that name no record of the book. A bare id in
-//! `about` or `to` may name a contact, company or deal; `type/id` names one kind.
+//! `about` may name a contact, company or deal, in `to` a contact or company; `type/id`
+//! names one kind.
 
 use super::files::Relation;
 use super::{Finding, Ids, ProblemKind, Spot};
 use crate::links::targets;
 use crate::model::schema::link_keys;
-use crate::model::{Kind, View};
+use crate::model::{Kind, View, relation};
 
 /// The links of one record that name no record of the book.
 pub(super) fn record(r: &impl View, ids: &Ids, out: &mut Vec<Finding>) {
@@ -22,12 +23,17 @@ pub(super) fn record(r: &impl View, ids: &Ids, out: &mut Vec<Finding>) {
 
 /// Relations (read from the files) whose `to` names nothing.
 pub(super) fn relations(ids: &Ids, relations: &[Relation], out: &mut Vec<Finding>) {
-    for r in relations.iter().filter(|r| !exists(&r.to, None, ids)) {
+    let named = |to: &str| relation::targets(to).into_iter().any(|(kind, id)| ids.has(kind, id));
+    for r in relations.iter().filter(|r| !named(&r.to)) {
         out.push(Finding {
             path: r.path.clone(),
             spot: Spot::At { line: r.line, col: r.col },
             kind: ProblemKind::Link,
-            message: format!("relation to \"{}\" names no {}", r.to, wanted(&r.to, None)),
+            message: match relation::targets(&r.to).as_slice() {
+                [] => format!("relation to \"{}\": relations name contacts and companies", r.to),
+                [(kind, _)] => format!("relation to \"{}\" names no {kind}", r.to),
+                _ => format!("relation to \"{}\" names no contact or company", r.to),
+            },
         });
     }
 }
@@ -111,9 +117,17 @@ mod tests {
         let at =
             |to: &str| Relation { path: "contacts/x.md".into(), to: to.into(), line: 3, col: 9 };
         let mut out = Vec::new();
-        relations(&book(), &[at("too-altyn-mebel"), at("contact/sayt"), at("deal/sayt")], &mut out);
-        assert_eq!(out.len(), 1);
-        assert_eq!(out[0].message, "relation to \"contact/sayt\" names no contact");
+        let written = [at("too-altyn-mebel"), at("contact/sayt"), at("deal/sayt"), at("sayt")];
+        relations(&book(), &written, &mut out);
+        let messages: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "relation to \"contact/sayt\" names no contact",
+                "relation to \"deal/sayt\": relations name contacts and companies",
+                "relation to \"sayt\" names no contact or company",
+            ]
+        );
         assert_eq!(out[0].spot, Spot::At { line: 3, col: 9 });
     }
 }

@@ -1,4 +1,4 @@
-//! `rolo agenda`, `rolo today` and `rolo digest` (SPEC "Commands"): what needs attention,
+//! `rolo agenda`, `rolo today` and `rolo digest` (docs/format.md: "Commands"): what needs attention,
 //! read from the index (only the records that can concern the agenda) or, with
 //! `ROLO_NO_INDEX=1`, from every file; rendered by [`super::digest`].
 
@@ -142,7 +142,11 @@ fn json(ctx: &Context, agenda: &Agenda) -> CliResult {
 }
 
 /// The agenda from the index (only the records it can concern) or from every file.
-fn build(ctx: &Context, book: &Book, options: Options) -> Result<Agenda, super::CliError> {
+pub(super) fn build(
+    ctx: &Context,
+    book: &Book,
+    options: Options,
+) -> Result<Agenda, super::CliError> {
     let config = &book.config;
     let now = ctx.clock.now();
     let agenda = if ctx.use_index() {

@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, a: &ForgetArgs) -> CliResult {
     }
     // Read under the write lock: no other rolo adds a note about them meanwhile.
     let mut change = ctx.change(&book, "forget")?;
+    change.erasing();
     let loaded = ctx.load(&book, &Kind::ALL)?;
     let plan = forget::plan(&loaded, &person)?;
     if !loaded.problems.is_empty() {

@@ -1,4 +1,4 @@
-//! `rolo import vcard|csv|json` and `rolo export vcard|csv|json|ics` (SPEC "Interchange"):
+//! `rolo import vcard|csv|json` and `rolo export vcard|csv|json|ics` (docs/format.md: "Interchange formats"):
 //! flags become the library's formats and options; files or stdin in, a file or stdout
 //! out; problems and the summary on stderr; one commit per import.
 
@@ -73,8 +73,8 @@ pub struct ImportJsonArgs {
 
 #[derive(clap::Args, Debug)]
 struct ImportArgs {
-    /// For a record already in the book (same uid, email, phone, or name and company):
-    /// fill in what it lacks, leave it, or add another
+    /// For a record already in the book (same uid; same email or phone with a name that
+    /// fits; or same name and company): fill in what it lacks, leave it, or add another
     #[arg(long, value_enum, default_value_t = Duplicate::Update, value_name = "WHAT")]
     on_duplicate: Duplicate,
     /// Print what would be created and updated, and write nothing

@@ -1,5 +1,5 @@
 //! The command line: clap definitions, the shared [`Context`], dispatch, and the one
-//! place that maps errors to messages and exit codes (SPEC "Commands").
+//! place that maps errors to messages and exit codes (docs/format.md: "Commands").
 
 mod agenda;
 mod check;
@@ -11,6 +11,7 @@ mod digest;
 mod draft;
 mod edit;
 mod email;
+mod examples;
 mod forget;
 mod init;
 mod interop;
@@ -22,6 +23,7 @@ mod meta;
 mod note;
 mod output;
 mod pipeline;
+mod relate;
 mod remove;
 mod render;
 mod report;
@@ -31,11 +33,12 @@ mod sync;
 mod task;
 mod view;
 mod watch;
+mod welcome;
 
 use std::cell::Cell;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use rolo::book::{Discover, Loaded};
 use rolo::change::{self, Change, Done, Recovered, journal::SetAside};
 use rolo::clock::{Clock, Zone};
@@ -61,8 +64,17 @@ Exit status: 0 done (an empty list too), 1 the command failed, 2 usage error
 pub struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
+    /// None: `rolo` alone, which says what is in the book and what to do next.
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+}
+
+impl Cli {
+    /// Parse the command line, with every command's examples in its help.
+    fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+        let mut matches = examples::add_to(Cli::command()).try_get_matches_from(args)?;
+        Cli::from_arg_matches_mut(&mut matches)
+    }
 }
 
 #[derive(clap::Args, Debug)]
@@ -76,6 +88,9 @@ pub struct GlobalArgs {
     /// When to use colours
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+    /// Run no [[hooks]] of rolo.toml for this command
+    #[arg(long, global = true)]
+    no_hooks: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -102,6 +117,8 @@ enum Command {
     Unset(edit::UnsetArgs),
     Rm(remove::RmArgs),
     Rename(remove::RenameArgs),
+    Relate(relate::RelateArgs),
+    Unrelate(relate::UnrelateArgs),
     Forget(forget::ForgetArgs),
     Merge(merge::MergeArgs),
     Check(check::CheckArgs),
@@ -141,6 +158,8 @@ pub struct Context {
     /// The book as opened at start-up to choose the clock's zone, for the command's first
     /// [`Context::open_book`], so that rolo.toml is read once.
     opened: Cell<Option<Book>>,
+    /// `--no-hooks`: changes run no hooks.
+    no_hooks: bool,
 }
 
 impl Context {
@@ -148,7 +167,7 @@ impl Context {
     /// `[defaults] timezone`, else the system's. A missing book or a bad rolo.toml is
     /// for the command to report, if it needs the book: the clock then reads `TZ` or
     /// the system's zone.
-    fn new(out: Output, discover: Discover) -> Result<Context, CliError> {
+    fn new(out: Output, discover: Discover, no_hooks: bool) -> Result<Context, CliError> {
         let opened = discover.find().ok().and_then(|root| Book::open(root).ok());
         let named = opened.as_ref().and_then(|book| book.config.defaults.timezone.as_deref());
         let zone = Zone::from_env(named).unwrap_or_else(|unknown| {
@@ -162,7 +181,7 @@ impl Context {
         // are in the same zone as `now`.
         rolo::clock::set_local_zone(zone);
         let clock = Clock::from_env(zone)?;
-        Ok(Context { out, clock, discover, opened: Cell::new(opened) })
+        Ok(Context { out, clock, discover, opened: Cell::new(opened), no_hooks })
     }
 
     /// Find and open the book, first finishing or rolling back any change a killed rolo
@@ -205,10 +224,13 @@ impl Context {
     /// Begin a change of the book: every command that writes goes through one. Waits
     /// (saying for whom) while another rolo process is changing the book.
     pub fn change<'b>(&self, book: &'b Book, what: &str) -> Result<Change<'b>, CliError> {
-        let change = Change::begin(book, what, &mut |holder| match holder {
+        let mut change = Change::begin(book, what, &mut |holder| match holder {
             Some(h) => self.out.status(format_args!("Waiting for {h} to finish…")),
             None => self.out.status("Waiting for another rolo to finish changing the book…"),
         })?;
+        if self.no_hooks {
+            change.without_events();
+        }
         self.report_recovered(&change.recovered);
         Ok(change)
     }
@@ -226,12 +248,19 @@ impl Context {
 
     /// Apply and commit a change, warning about what did not go as planned: a file
     /// edited by hand meanwhile (kept; rolo's version set aside), a failed commit (the
-    /// change is saved all the same).
+    /// change is saved all the same). Then the book's hooks run, each failure a warning:
+    /// the change stays.
     pub fn finish(&self, change: Change, message: &str) -> Result<Done, CliError> {
+        let book = change.book();
         let done = change.commit(message)?;
         self.report_set_aside(&done.set_aside);
         if let Err(e) = &done.commit {
             self.out.warn(format_args!("the change is saved but not committed: {e}"));
+        }
+        if !self.no_hooks && !done.events.is_empty() {
+            rolo::hooks::run(book.root(), &book.config.hooks, &done.events, &mut |failed| {
+                self.out.warn(failed);
+            });
         }
         Ok(done)
     }
@@ -302,7 +331,7 @@ impl From<WriteFailed> for CliError {
 pub type CliResult = Result<(), CliError>;
 
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse_from(search::protect_exclusions(std::env::args_os().collect())) {
+    let cli = match Cli::parse_args(search::protect_exclusions(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -310,11 +339,18 @@ pub fn main() -> i32 {
         }
     };
     let discover = Discover::from_env(cli.global.dir.clone());
-    let ctx = match Context::new(Output::new(cli.global.json, cli.global.color), discover) {
+    let output = Output::new(cli.global.json, cli.global.color);
+    let ctx = match Context::new(output, discover, cli.global.no_hooks) {
         Ok(ctx) => ctx,
         Err(e) => return report(e),
     };
-    match run(&ctx, cli.command) {
+    let Some(command) = cli.command else {
+        return match welcome::run(&ctx) {
+            Ok(()) => 0,
+            Err(e) => report(e),
+        };
+    };
+    match run(&ctx, command) {
         Ok(()) => 0,
         Err(e) => report(e),
     }
@@ -334,6 +370,8 @@ fn run(ctx: &Context, command: Command) -> CliResult {
         Command::Unset(args) => edit::run_unset(ctx, &args),
         Command::Rm(args) => remove::run_rm(ctx, &args),
         Command::Rename(args) => remove::run_rename(ctx, &args),
+        Command::Relate(args) => relate::run_relate(ctx, &args),
+        Command::Unrelate(args) => relate::run_unrelate(ctx, &args),
         Command::Forget(args) => forget::run(ctx, &args),
         Command::Merge(args) => merge::run(ctx, &args),
         Command::Check(args) => check::run(ctx, &args),

@@ -1,5 +1,5 @@
 //! `rolo pipeline`: deals per stage in pipeline order with count, total and weighted
-//! forecast per currency, then the open total and won/lost apart (SPEC "Commands").
+//! forecast per currency, then the open total and won/lost apart (docs/format.md: "Commands").
 //! Also the loader `pipeline` and `report` share: cards from the index, or the files
 //! with `ROLO_NO_INDEX=1`, so both ways give the same numbers.
 

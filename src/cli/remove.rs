@@ -33,7 +33,8 @@ fn linking(ctx: &Context, book: &Book, entry: &Entry) -> Result<Vec<(Entry, Path
             .map(|r| (Entry { kind: r.kind(), id: r.id().to_string() }, r.path().to_path_buf()))
             .collect()
     }
-    let kinds = [Kind::Contact, Kind::Deal, Kind::Note, Kind::Task];
+    // Companies too: their `relations` may name a record.
+    let kinds = Kind::ALL;
     Ok(if ctx.use_index() {
         let (index, _) = super::search::open_index(ctx, book, false)?;
         collect(&Catalog::new(index.cards_linking_to(entry)?, Vec::new()), entry)

@@ -1,5 +1,5 @@
 //! `rolo report funnel|revenue|sources|activity`: each as a table (the funnel and revenue
-//! with bars beside their numbers on a terminal), `--json` (the SPEC's shapes), `--csv`,
+//! with bars beside their numbers on a terminal), `--json` (the shapes in docs/format.md), `--csv`,
 //! or `--html` (a standalone page with the chart as inline SVG). The numbers come from
 //! `rolo::reports`, the bars from `rolo::render::chart`; this file only lays them out.
 
@@ -112,54 +112,8 @@ fn range(ctx: &Context, c: &Common) -> Result<Range, CliError> {
 
 fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand) -> CliResult {
     let config = &book.config;
-    match cmd {
-        ReportCommand::Funnel(c) => {
-            let f = reports::funnel(&d.deals, config, range(ctx, c)?);
-            let rows: Vec<Vec<String>> = f
-                .stages
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.stage.clone(),
-                        s.reached.to_string(),
-                        s.conversion.map(percent).unwrap_or_default(),
-                        s.median_days.map(|x| x.to_string()).unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            let header = ["STAGE", "REACHED", "CONVERSION", "MEDIAN DAYS"];
-            if c.csv {
-                let csv_rows = f.stages.iter().map(|s| {
-                    vec![
-                        s.stage.clone(),
-                        s.reached.to_string(),
-                        s.conversion.map(|x| x.to_string()).unwrap_or_default(),
-                        s.median_days.map(|x| x.to_string()).unwrap_or_default(),
-                    ]
-                });
-                return csv(ctx, &["stage", "reached", "conversion", "median_days"], csv_rows);
-            }
-            let win = f.win_rate.map(percent).unwrap_or_else(|| "-".into());
-            let cycle = f.median_cycle_days.map_or_else(|| "-".into(), |x| format!("{x} days"));
-            let summary = format!("Win rate: {win}. Median cycle (created → won): {cycle}.");
-            if c.html {
-                let body = format!(
-                    "{}{}<p style=\"margin:12px 0 0;color:#555\">{}</p>\n",
-                    digest::html_chart(&funnel_chart(&f)),
-                    digest::html_table(&header, &rows),
-                    chart::escape(&summary)
-                );
-                return page(ctx, "funnel", &body);
-            }
-            if ctx.out.json {
-                return json(ctx, &f);
-            }
-            let top = chart::max(f.stages.iter().map(|s| s.reached as f64));
-            let bars = f.stages.iter().map(|s| (s.reached as f64, top)).collect();
-            table(ctx, &header, rows, Some(bars))?;
-            ctx.out.line(summary)?;
-            Ok(())
-        }
+    let (common, laid) = match cmd {
+        ReportCommand::Funnel(c) => (c, funnel(reports::funnel(&d.deals, config, range(ctx, c)?))),
         ReportCommand::Revenue(a) => {
             let by = match a.by {
                 RevenueBy::Month => Period::Month,
@@ -167,99 +121,10 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                 RevenueBy::Owner => Period::Owner,
             };
             let rows = reports::revenue(&d.deals, config, range(ctx, &a.common)?, by);
-            let cells = |r: &reports::RevenueRow, won: String| {
-                vec![r.period.clone(), r.currency.clone(), won, r.count.to_string()]
-            };
-            if a.common.csv {
-                let lines = rows.iter().map(|r| cells(r, r.won.to_string()));
-                return csv(ctx, &["period", "currency", "won", "count"], lines);
-            }
-            let first = if by == Period::Owner { "OWNER" } else { "PERIOD" };
-            let header = [first, "CURRENCY", "WON", "DEALS"];
-            let lines: Vec<Vec<String>> = rows.iter().map(|r| cells(r, thousands(r.won))).collect();
-            if a.common.html {
-                let charts: String = revenue_charts(&rows).iter().map(digest::html_chart).collect();
-                let body = format!("{charts}{}", digest::html_table(&header, &lines));
-                return page(ctx, "revenue", &body);
-            }
-            if ctx.out.json {
-                return json(ctx, &rows);
-            }
-            // Amounts are scaled against the largest of their own currency only.
-            let bars = rows
-                .iter()
-                .map(|r| {
-                    let top =
-                        chart::max(rows.iter().filter(|o| o.currency == r.currency).map(|o| o.won));
-                    (r.won, top)
-                })
-                .collect();
-            table(ctx, &header, lines, Some(bars))
+            (&a.common, revenue(&rows, by))
         }
         ReportCommand::Sources(c) => {
-            let rows = reports::sources(&d.contacts, &d.deals, config, range(ctx, c)?);
-            if c.csv {
-                // One won-value column per currency, so a spreadsheet can sum them.
-                let mut currencies: Vec<&String> =
-                    rows.iter().flat_map(|r| r.won_value.keys()).collect();
-                currencies.sort();
-                currencies.dedup();
-                let mut header: Vec<String> =
-                    ["source", "contacts", "deals", "won", "win_rate"].map(String::from).into();
-                header.extend(currencies.iter().map(|c| format!("won_value_{c}")));
-                let lines =
-                    rows.iter().map(|r| {
-                        let mut line = vec![
-                            r.source.clone().unwrap_or_default(),
-                            r.contacts.to_string(),
-                            r.deals.to_string(),
-                            r.won.to_string(),
-                            r.win_rate.map(|x| x.to_string()).unwrap_or_default(),
-                        ];
-                        line.extend(currencies.iter().map(|c| {
-                            r.won_value.get(*c).map(|v| v.to_string()).unwrap_or_default()
-                        }));
-                        line
-                    });
-                let header: Vec<&str> = header.iter().map(String::as_str).collect();
-                return csv(ctx, &header, lines);
-            }
-            let header = ["SOURCE", "CONTACTS", "DEALS", "WON", "WON VALUE", "WIN RATE"];
-            let name = |r: &reports::SourceRow| r.source.clone().unwrap_or_else(|| "(none)".into());
-            let lines: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        name(r),
-                        r.contacts.to_string(),
-                        r.deals.to_string(),
-                        r.won.to_string(),
-                        amounts(&r.won_value),
-                        r.win_rate.map(percent).unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            if c.html {
-                let bars = rows
-                    .iter()
-                    .map(|r| Bar {
-                        label: name(r),
-                        value: r.deals as f64,
-                        text: format!("{} deals, {} won", r.deals, r.won),
-                    })
-                    .collect();
-                let chart = Chart { title: "Deals per lead source".into(), bars };
-                let body = format!(
-                    "{}{}",
-                    digest::html_chart(&chart),
-                    digest::html_table(&header, &lines)
-                );
-                return page(ctx, "lead sources", &body);
-            }
-            if ctx.out.json {
-                return json(ctx, &rows);
-            }
-            table(ctx, &header, lines, None)
+            (c, sources(&reports::sources(&d.contacts, &d.deals, config, range(ctx, c)?)))
         }
         ReportCommand::Activity(a) => {
             let by = match a.by {
@@ -270,73 +135,266 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
             owners.extend(reports::owners_of(&d.companies));
             owners.extend(reports::owners_of(&d.deals));
             let rows = reports::activity(&d.notes, &owners, config, range(ctx, &a.common)?, by);
-            let cells = |r: &reports::ActivityRow| {
-                vec![
-                    r.period.clone(),
-                    r.kind.clone(),
-                    r.direction.clone().unwrap_or_default(),
-                    r.owner.clone(),
-                    r.count.to_string(),
-                ]
-            };
-            if a.common.csv {
-                let header = ["period", "kind", "direction", "owner", "count"];
-                return csv(ctx, &header, rows.iter().map(cells));
-            }
-            let header = ["PERIOD", "KIND", "DIR", "OWNER", "NOTES"];
-            if a.common.html {
-                let mut per_period: Vec<(String, usize)> = Vec::new();
-                for r in &rows {
-                    match per_period.iter_mut().find(|(p, _)| *p == r.period) {
-                        Some((_, n)) => *n += r.count,
-                        None => per_period.push((r.period.clone(), r.count)),
-                    }
-                }
-                let bars = per_period
-                    .into_iter()
-                    .map(|(period, n)| Bar { label: period, value: n as f64, text: n.to_string() })
-                    .collect();
-                let chart = Chart { title: "Notes per period".into(), bars };
-                let lines: Vec<Vec<String>> = rows.iter().map(cells).collect();
-                let body = format!(
-                    "{}{}",
-                    digest::html_chart(&chart),
-                    digest::html_table(&header, &lines)
-                );
-                return page(ctx, "activity", &body);
-            }
-            if ctx.out.json {
-                return json(ctx, &rows);
-            }
-            table(ctx, &header, rows.iter().map(cells).collect(), None)?;
             let (most, least) = reports::most_and_least_recent(&d.contacts, &d.last_contact, 5);
-            for (title, list) in [("MOST RECENT CONTACT", most), ("LEAST RECENT CONTACT", least)] {
-                if list.is_empty() {
-                    continue;
-                }
-                let lines = list
-                    .iter()
-                    .map(|c| {
-                        let when = c.last_contact.map_or_else(|| "never".into(), |d| d.to_string());
-                        vec![c.id.clone(), c.name.clone(), when]
-                    })
-                    .collect();
-                table(ctx, &["ID", "NAME", title], lines, None)?;
-            }
-            Ok(())
+            (
+                &a.common,
+                activity(&rows, &[("MOST RECENT CONTACT", most), ("LEAST RECENT CONTACT", least)]),
+            )
         }
+    };
+    print(ctx, common, laid)
+}
+
+/// A report laid out every way it can be printed; [`print`] picks the one asked for.
+struct Laid {
+    /// What the HTML page is titled after.
+    what: &'static str,
+    /// The table, as people read it (amounts with thousands separators, percentages).
+    header: Vec<&'static str>,
+    lines: Vec<Vec<String>>,
+    /// Bars beside the table's rows on a terminal.
+    bars: Option<Bars>,
+    /// The same as CSV: plain numbers, for a spreadsheet.
+    csv_header: Vec<String>,
+    csv_lines: Vec<Vec<String>>,
+    json: Json,
+    /// The charts of the HTML page, above the table.
+    charts: Vec<Chart>,
+    /// A line after the table (and on the page).
+    summary: Option<String>,
+    /// Further tables on a terminal, after the first.
+    more: Vec<(Vec<&'static str>, Vec<Vec<String>>)>,
+}
+
+fn to_json(value: &impl Serialize) -> Json {
+    serde_json::to_value(value).map(whole_numbers).unwrap_or(Json::Null)
+}
+
+fn strings(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
+}
+
+/// Print a report as `--csv`, `--html`, `--json` or a table.
+fn print(ctx: &Context, c: &Common, r: Laid) -> CliResult {
+    if c.csv {
+        let header: Vec<&str> = r.csv_header.iter().map(String::as_str).collect();
+        return csv(ctx, &header, r.csv_lines.into_iter());
+    }
+    if c.html {
+        let mut body: String = r.charts.iter().map(digest::html_chart).collect();
+        body.push_str(&digest::html_table(&r.header, &r.lines));
+        if let Some(summary) = &r.summary {
+            body.push_str(&format!(
+                "<p style=\"margin:12px 0 0;color:#555\">{}</p>\n",
+                chart::escape(summary)
+            ));
+        }
+        return page(ctx, r.what, &body);
+    }
+    if ctx.out.json {
+        ctx.out.print_json(&r.json)?;
+        return Ok(());
+    }
+    table(ctx, &r.header, r.lines, r.bars)?;
+    if let Some(summary) = r.summary {
+        ctx.out.line(summary)?;
+    }
+    for (header, lines) in r.more {
+        if !lines.is_empty() {
+            table(ctx, &header, lines, None)?;
+        }
+    }
+    Ok(())
+}
+
+fn funnel(f: Funnel) -> Laid {
+    let lines = f
+        .stages
+        .iter()
+        .map(|s| {
+            vec![
+                s.stage.clone(),
+                s.reached.to_string(),
+                s.conversion.map(percent).unwrap_or_default(),
+                s.median_days.map(|x| x.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let csv_lines = f
+        .stages
+        .iter()
+        .map(|s| {
+            vec![
+                s.stage.clone(),
+                s.reached.to_string(),
+                s.conversion.map(|x| x.to_string()).unwrap_or_default(),
+                s.median_days.map(|x| x.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let win = f.win_rate.map(percent).unwrap_or_else(|| "-".into());
+    let cycle = f.median_cycle_days.map_or_else(|| "-".into(), |x| format!("{x} days"));
+    let top = chart::max(f.stages.iter().map(|s| s.reached as f64));
+    Laid {
+        what: "funnel",
+        header: vec!["STAGE", "REACHED", "CONVERSION", "MEDIAN DAYS"],
+        lines,
+        bars: Some(f.stages.iter().map(|s| (s.reached as f64, top)).collect()),
+        csv_header: strings(&["stage", "reached", "conversion", "median_days"]),
+        csv_lines,
+        json: to_json(&f),
+        charts: vec![funnel_chart(&f)],
+        summary: Some(format!("Win rate: {win}. Median cycle (created → won): {cycle}.")),
+        more: Vec::new(),
+    }
+}
+
+fn revenue(rows: &[RevenueRow], by: Period) -> Laid {
+    let cells = |r: &RevenueRow, won: String| {
+        vec![r.period.clone(), r.currency.clone(), won, r.count.to_string()]
+    };
+    // Amounts are scaled against the largest of their own currency only.
+    let bars = rows
+        .iter()
+        .map(|r| {
+            let top = chart::max(rows.iter().filter(|o| o.currency == r.currency).map(|o| o.won));
+            (r.won, top)
+        })
+        .collect();
+    Laid {
+        what: "revenue",
+        header: vec![
+            if by == Period::Owner { "OWNER" } else { "PERIOD" },
+            "CURRENCY",
+            "WON",
+            "DEALS",
+        ],
+        lines: rows.iter().map(|r| cells(r, thousands(r.won))).collect(),
+        bars: Some(bars),
+        csv_header: strings(&["period", "currency", "won", "count"]),
+        csv_lines: rows.iter().map(|r| cells(r, r.won.to_string())).collect(),
+        json: to_json(&rows),
+        charts: revenue_charts(rows),
+        summary: None,
+        more: Vec::new(),
+    }
+}
+
+fn sources(rows: &[reports::SourceRow]) -> Laid {
+    // One won-value column per currency in CSV, so a spreadsheet can sum them.
+    let mut currencies: Vec<&String> = rows.iter().flat_map(|r| r.won_value.keys()).collect();
+    currencies.sort();
+    currencies.dedup();
+    let mut csv_header = strings(&["source", "contacts", "deals", "won", "win_rate"]);
+    csv_header.extend(currencies.iter().map(|c| format!("won_value_{c}")));
+    let csv_lines = rows
+        .iter()
+        .map(|r| {
+            let mut line = vec![
+                r.source.clone().unwrap_or_default(),
+                r.contacts.to_string(),
+                r.deals.to_string(),
+                r.won.to_string(),
+                r.win_rate.map(|x| x.to_string()).unwrap_or_default(),
+            ];
+            line.extend(
+                currencies
+                    .iter()
+                    .map(|c| r.won_value.get(*c).map(|v| v.to_string()).unwrap_or_default()),
+            );
+            line
+        })
+        .collect();
+    let name = |r: &reports::SourceRow| r.source.clone().unwrap_or_else(|| "(none)".into());
+    let lines = rows
+        .iter()
+        .map(|r| {
+            vec![
+                name(r),
+                r.contacts.to_string(),
+                r.deals.to_string(),
+                r.won.to_string(),
+                amounts(&r.won_value),
+                r.win_rate.map(percent).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let bars = rows
+        .iter()
+        .map(|r| Bar {
+            label: name(r),
+            value: r.deals as f64,
+            text: format!("{} deals, {} won", r.deals, r.won),
+        })
+        .collect();
+    Laid {
+        what: "lead sources",
+        header: vec!["SOURCE", "CONTACTS", "DEALS", "WON", "WON VALUE", "WIN RATE"],
+        lines,
+        bars: None,
+        csv_header,
+        csv_lines,
+        json: to_json(&rows),
+        charts: vec![Chart { title: "Deals per lead source".into(), bars }],
+        summary: None,
+        more: Vec::new(),
+    }
+}
+
+fn activity(
+    rows: &[reports::ActivityRow],
+    recent: &[(&'static str, Vec<reports::Contacted>)],
+) -> Laid {
+    let cells = |r: &reports::ActivityRow| {
+        vec![
+            r.period.clone(),
+            r.kind.clone(),
+            r.direction.clone().unwrap_or_default(),
+            r.owner.clone(),
+            r.count.to_string(),
+        ]
+    };
+    let mut per_period: Vec<(String, usize)> = Vec::new();
+    for r in rows {
+        match per_period.iter_mut().find(|(p, _)| *p == r.period) {
+            Some((_, n)) => *n += r.count,
+            None => per_period.push((r.period.clone(), r.count)),
+        }
+    }
+    let bars = per_period
+        .into_iter()
+        .map(|(period, n)| Bar { label: period, value: n as f64, text: n.to_string() })
+        .collect();
+    let more = recent
+        .iter()
+        .map(|(title, list)| {
+            let lines = list
+                .iter()
+                .map(|c| {
+                    let when = c.last_contact.map_or_else(|| "never".into(), |d| d.to_string());
+                    vec![c.id.clone(), c.name.clone(), when]
+                })
+                .collect();
+            (vec!["ID", "NAME", *title], lines)
+        })
+        .collect();
+    Laid {
+        what: "activity",
+        header: vec!["PERIOD", "KIND", "DIR", "OWNER", "NOTES"],
+        lines: rows.iter().map(cells).collect(),
+        bars: None,
+        csv_header: strings(&["period", "kind", "direction", "owner", "count"]),
+        csv_lines: rows.iter().map(cells).collect(),
+        json: to_json(&rows),
+        charts: vec![Chart { title: "Notes per period".into(), bars }],
+        summary: None,
+        more,
     }
 }
 
 /// `0.6667` → `66.7%`.
 fn percent(x: f64) -> String {
     format!("{}%", rolo::pipeline::round(x * 100.0, 1))
-}
-
-fn json(ctx: &Context, value: &impl Serialize) -> CliResult {
-    let value = serde_json::to_value(value).map(whole_numbers).unwrap_or(Json::Null);
-    ctx.out.print_json(&value)?;
-    Ok(())
 }
 
 /// The funnel as bars: deals that reached each stage, and how many went on.

@@ -67,17 +67,23 @@ fn neighbourhood(
             targets.extend(kinds.into_iter().map(|kind| Entry { kind, id: id.to_string() }));
         }
     }
+    for r in record.relations() {
+        let named = rolo::model::relation::targets(&r.to);
+        targets.extend(named.into_iter().map(|(kind, id)| Entry { kind, id: id.to_string() }));
+    }
     let mut cards = index.cards_of(&targets)?;
     let linking: Vec<Card> =
         index.cards_linking_to(entry)?.into_iter().filter(|c| links::links_to(c, entry)).collect();
     if entry.kind == Kind::Company {
-        for person in linking.iter().filter(|c| c.kind == Kind::Contact) {
+        for person in
+            linking.iter().filter(|c| c.kind == Kind::Contact && links::key_links_to(*c, entry))
+        {
             let person = Entry { kind: Kind::Contact, id: person.id.clone() };
             cards.extend(
                 index
                     .cards_linking_to(&person)?
                     .into_iter()
-                    .filter(|c| links::links_to(c, &person)),
+                    .filter(|c| links::key_links_to(c, &person)),
             );
         }
     }
@@ -97,7 +103,10 @@ fn render<V: View>(
 ) -> CliResult {
     let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
     let (outgoing, dangling) = links::outgoing(record, loaded);
-    let backlinks = links::backlinks(loaded, entry);
+    // Linked by a key (a relation alone is listed under Relations).
+    let backlinks: Vec<&V> =
+        loaded.records.iter().filter(|r| links::key_links_to(*r, entry)).collect();
+    let relations = rolo::relations::shown(&book.config, record, loaded);
 
     // The timeline: notes and tasks about it; for a company, also about its people.
     let mut about = vec![entry.clone()];
@@ -130,6 +139,20 @@ fn render<V: View>(
             json!(outgoing.iter().map(|r| r.qualified_id()).collect::<Vec<_>>()),
         );
         map.insert("broken_links".into(), json!(dangling));
+        let relations: Vec<Json> = relations
+            .iter()
+            .map(|r| {
+                let other = r.other.as_ref().and_then(|e| loaded.get(e.kind, &e.id));
+                json!({
+                    "to": r.other.as_ref().map_or_else(|| r.to.clone(), Entry::qualified),
+                    "kind": r.kind,
+                    "direction": r.direction.name(),
+                    "written": r.written,
+                    "title": other.map(|o| o.title()),
+                })
+            })
+            .collect();
+        map.insert("relations".into(), Json::Array(relations));
         map.insert(
             "linked_from".into(),
             json!(linked_from.iter().map(|r| r.qualified_id()).collect::<Vec<_>>()),
@@ -161,6 +184,7 @@ fn render<V: View>(
     fields.force_no_tty();
     for (key, item) in record.doc.iter() {
         match item {
+            Item::Value(_) if key == "relations" => {}
             Item::Value(v) if Some(key) != record.kind.title_key() => {
                 let text = if key == "value" && record.kind == Kind::Deal {
                     money(record)
@@ -207,6 +231,23 @@ fn render<V: View>(
         for id in &dangling {
             out.line(format_args!("  {id}  (no such record)"))?;
         }
+    }
+    if !relations.is_empty() {
+        out.line("\nRelations")?;
+        let mut table = comfy_table::Table::new();
+        table.load_style(presets::NOTHING);
+        table.force_no_tty();
+        for r in &relations {
+            let (id, title) = match &r.other {
+                Some(e) => (
+                    e.qualified(),
+                    loaded.get(e.kind, &e.id).map(|o| o.title()).unwrap_or_default(),
+                ),
+                None => (r.to.clone(), "(no such record)".to_string()),
+            };
+            table.add_row(vec![Cell::new(format!("{}:", r.kind)), Cell::new(id), Cell::new(title)]);
+        }
+        out.line(indent(&table.to_string()))?;
     }
     if !linked_from.is_empty() {
         out.line("\nLinked from")?;

@@ -15,11 +15,6 @@ use super::{CliError, CliResult, Context};
 /// then pushed. Two sides that changed different keys of one record merge cleanly; the
 /// same key changed on both sides stops the sync and names the record, the field and both
 /// values: fix the file, then `rolo sync --continue`, or `rolo sync --abort`.
-///
-/// Examples:
-///   rolo sync                       # with the branch's upstream remote, or origin
-///   rolo sync --remote usb          # a bare repository on a USB stick
-///   rolo sync --json | jq '.pulled[] | "\(.type)/\(.id) \(.action)"'
 #[derive(clap::Args, Debug)]
 pub struct SyncArgs {
     /// The remote to sync with (default: the branch's upstream, else origin)

@@ -11,10 +11,6 @@ use super::{CliError, CliResult, Context};
 /// reading command asks it whether the index is fresh instead of looking at every file,
 /// and a hand edit saved the instant before a command is always seen. Without it, or if
 /// it stops, commands check the files themselves as usual.
-///
-/// Examples:
-///   rolo watch                 # in a terminal of its own
-///   rolo watch --status        # is one running, and how fresh is it?
 #[derive(clap::Args, Debug)]
 pub struct WatchArgs {
     /// Say whether a watcher runs for this book and how fresh it is (exit 1 if none)

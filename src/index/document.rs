@@ -52,6 +52,11 @@ pub fn document(f: &Fields, r: &Record) -> TantivyDocument {
             }
         }
     }
+    if matches!(r.kind, crate::Kind::Contact | crate::Kind::Company) {
+        for relation in crate::model::relation::of_doc(&r.doc) {
+            doc.add_text(f.related, relation.to);
+        }
+    }
     for (field, value) in [
         (f.due_day, facts.due.map(i64::from)),
         (f.close_day, facts.close.map(i64::from)),

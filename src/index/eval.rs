@@ -113,8 +113,18 @@ fn term(field: Field, text: &str) -> Boxed {
     Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
 }
 
+/// How many words a prefix may stand for: all of them. tantivy's default (50) would make
+/// `acme*` silently miss records in a book with more than 50 words starting so.
+const PREFIX_EXPANSIONS: u32 = u32::MAX;
+
+fn prefix_query(terms: Vec<(usize, Term)>) -> Boxed {
+    let mut query = PhrasePrefixQuery::new_with_offset(terms);
+    query.set_max_expansions(PREFIX_EXPANSIONS);
+    Box::new(query)
+}
+
 fn keyword_prefix(field: Field, text: &str) -> Boxed {
-    Box::new(PhrasePrefixQuery::new(vec![Term::from_field_text(field, text)]))
+    prefix_query(vec![(0, Term::from_field_text(field, text))])
 }
 
 /// Words of a text field: one token is a term, several (a phrase, CJK bigrams) a phrase.
@@ -137,7 +147,7 @@ fn text_prefix(field: Field, text: &str) -> Boxed {
     }
     let terms: Vec<(usize, Term)> =
         tokens.iter().map(|t| (t.position, Term::from_field_text(field, &t.text))).collect();
-    Box::new(PhrasePrefixQuery::new_with_offset(terms))
+    prefix_query(terms)
 }
 
 /// `industry:furniture`: every word of the value under that key.

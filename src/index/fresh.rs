@@ -1,6 +1,6 @@
 //! Keeping the index fresh: a parallel stat walk of the book compared with a manifest of
 //! what was indexed (path, size, mtime). Nothing is read for an unchanged file; only
-//! files added, changed or removed since the last command are re-indexed (SPEC "Search").
+//! files added, changed or removed since the last command are re-indexed (docs/format.md: "The search language").
 
 use std::collections::HashMap;
 use std::fs;

@@ -1,6 +1,6 @@
 //! Answers read from the index's columns without loading documents: every record's
 //! title (to name linked records), every `last_contact` (from notes' dates and
-//! `about`) and the agenda's [`Facts`]; and cards fetched by query (SPEC "Search": the
+//! `about`) and the agenda's [`Facts`]; and cards fetched by query (the
 //! index is the query cache).
 
 use std::collections::HashMap;
@@ -493,6 +493,8 @@ impl SearchIndex {
         let any: Vec<(Occur, Box<dyn TQuery>)> = vec![
             (Occur::Should, term(f.links, &target.id)),
             (Occur::Should, term(f.links, &target.qualified())),
+            (Occur::Should, term(f.related, &target.id)),
+            (Occur::Should, term(f.related, &target.qualified())),
         ];
         self.cards_matching(&BooleanQuery::new(any))
     }

@@ -1,5 +1,5 @@
 //! The search index under `.rolo/index`: a cache of the book that every reading command
-//! first brings up to date (SPEC "Search"). Deleting `.rolo` loses nothing; an index of
+//! first brings up to date (docs/format.md: "The search language"). Deleting `.rolo` loses nothing; an index of
 //! another version, or one that cannot be opened, is rebuilt rather than reported.
 //!
 //! Concurrency: updates happen under an exclusive lock on `.rolo/lock`, taken only when
@@ -305,6 +305,15 @@ impl SearchIndex {
 
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// How many records of a kind the index holds (a count of postings, no row read).
+    pub fn count(&self, kind: crate::model::Kind) -> Result<usize> {
+        let term = Term::from_field_text(self.fields.kind, kind.name());
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        self.searcher()
+            .search(&query, &tantivy::collector::Count)
+            .map_err(|e| tantivy_error(&self.dir, e))
     }
 }
 

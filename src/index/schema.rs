@@ -7,7 +7,7 @@ use tantivy::schema::{
     TextOptions,
 };
 
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 pub const STEMMED: &str = "rolo";
 pub const EXACT: &str = "rolo_exact";
 
@@ -50,6 +50,9 @@ pub struct Fields {
     /// `company/…`, so that each names one record.
     pub title_raw: Field,
     pub links: Field,
+    /// The `to` of each `relations` entry as written: what `show`, `rm` and `rename` find
+    /// linking to a record besides `links` (kept apart: a relation is no company of a contact).
+    pub related: Field,
     pub date_raw: Field,
     /// [`crate::model::facts::Facts`] as numeric columns (absent when the record has no such
     /// key): days from the common era of `due`, `close` and `created` as written, the
@@ -93,6 +96,7 @@ impl Fields {
         let card = b.add_text_field("card", TextOptions::default().set_stored());
         let title_raw = b.add_text_field("title_raw", FAST);
         let links = b.add_text_field("links", STRING | FAST);
+        let related = b.add_text_field("related", STRING);
         let date_raw = b.add_text_field("date_raw", FAST);
         let number = |name: &str, b: &mut tantivy::schema::SchemaBuilder| {
             b.add_i64_field(name, NumericOptions::default().set_fast())
@@ -125,6 +129,7 @@ impl Fields {
             card,
             title_raw,
             links,
+            related,
             date_raw,
             due_day,
             close_day,

@@ -1,5 +1,5 @@
-//! The multilingual tokenizer of the search index (SPEC "Search", NOTES "Search and
-//! tokenizing"): what a word is, in any script, and how it is normalised.
+//! The multilingual tokenizer of the search index: what a word is, in any script, and how
+//! it is normalised.
 //!
 //! - Runs of Han, Kana and Hangul become overlapping two-character tokens (Lucene's CJK
 //!   bigrams), so any substring of two or more characters is found as a phrase: 小明 finds

@@ -1,4 +1,4 @@
-//! An import: incoming records meet the book (SPEC "Interchange"). Each one is matched
+//! An import: incoming records meet the book (docs/format.md: "Interchange formats"). Each one is matched
 //! against what is there ([`super::matcher`]); a match is updated (missing keys filled,
 //! lists united), skipped, or duplicated as `--on-duplicate` says; the rest are created
 //! under ids made from their names. Companies and contacts that records link to by name

@@ -1,4 +1,4 @@
-//! The records an import meets, indexed the ways SPEC "Interchange" matches them: by
+//! The records an import meets, indexed the ways an import matches them: by
 //! `uid`, then email, then phone, then id, then name and company; companies also by
 //! domain. Records created during the import join the index, so a file that names the
 //! same person twice makes one record.

@@ -6,7 +6,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 use super::values::same_phone;
 use crate::model::{Kind, schema};
 
-/// A new record's keys in the order SPEC lists them, then the file's own keys, then
+/// A new record's keys in the order docs/format.md lists them, then the file's own keys, then
 /// tables (`[fields]`, `[[history]]`).
 pub(super) fn ordered(kind: Kind, doc: &DocumentMut) -> DocumentMut {
     let known: Vec<&str> = schema::keys(kind).iter().map(|(k, _)| *k).collect();

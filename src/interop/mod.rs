@@ -1,4 +1,4 @@
-//! Interchange: vCard, CSV and JSON in and out, iCalendar out (SPEC "Interchange").
+//! Interchange: vCard, CSV and JSON in and out, iCalendar out (docs/format.md: "Interchange formats").
 //!
 //! Each record format is one module behind [`Format`]: it reads a file into [`Incoming`]
 //! records, with an error per card or row rather than for the whole file, and writes

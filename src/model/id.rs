@@ -1,4 +1,4 @@
-//! Record ids: made from a name by transliteration (SPEC "Record files").
+//! Record ids: made from a name by transliteration (docs/format.md: "Record files").
 //!
 //! An id is lowercase `[a-z0-9]` words joined by `-`, at most 64 characters, so it can
 //! never name a path outside its directory, whatever the name it came from.

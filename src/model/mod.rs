@@ -6,6 +6,7 @@ pub mod facts;
 pub mod id;
 pub mod record;
 pub mod reference;
+pub mod relation;
 pub mod row;
 pub mod schema;
 pub mod view;

@@ -102,7 +102,7 @@ impl Record {
     }
 
     /// The record as `--json` shows it: every front-matter key (unknown ones too) plus
-    /// `id`, `type`, `path` and `body` (SPEC "Commands").
+    /// `id`, `type`, `path` and `body` (docs/format.md: "Commands").
     pub fn to_json(&self) -> Map<String, Json> {
         let mut map = Map::new();
         map.insert("id".into(), Json::String(self.id.clone()));

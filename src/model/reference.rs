@@ -1,4 +1,4 @@
-//! REF resolution: an id, a `type/id`, or an unambiguous prefix of one (SPEC "Commands").
+//! REF resolution: an id, a `type/id`, or an unambiguous prefix of one (docs/format.md: "Commands").
 //! An exact id wins over a prefix; ambiguous or unknown REFs list candidates.
 
 use super::Kind;

@@ -1,4 +1,4 @@
-//! The keys rolo knows per record kind, and the type of each (SPEC "Record files").
+//! The keys rolo knows per record kind, and the type of each (docs/format.md: "Record files").
 //!
 //! Used to type values given on the command line (`set deal value=1200`) and to check
 //! files. Keys not listed here are the user's own and are kept as written.

@@ -2,7 +2,7 @@
 //! ([`Record`]) or read back from the search index ([`Card`]), and a catalog of them.
 //!
 //! The index keeps each record as a card so that `list` answers at 100,000 records
-//! without re-reading files (SPEC "Search": the index is also the query cache).
+//! without re-reading files (the index is also the query cache).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -34,6 +34,8 @@ pub trait View {
     /// A deal's `[[history]]` entries `(stage, at)` as written; entries without a stage
     /// or a TOML datetime are left out (the funnel cannot place them).
     fn history(&self) -> Vec<(String, When)>;
+    /// The `relations` entries as written (see [`super::relation`]).
+    fn relations(&self) -> Vec<super::relation::Relation>;
 
     fn qualified_id(&self) -> String {
         format!("{}/{}", self.kind(), self.id())
@@ -78,6 +80,9 @@ impl<T: View + ?Sized> View for &T {
     fn history(&self) -> Vec<(String, When)> {
         (**self).history()
     }
+    fn relations(&self) -> Vec<super::relation::Relation> {
+        (**self).relations()
+    }
 }
 
 impl View for Record {
@@ -113,6 +118,9 @@ impl View for Record {
     }
     fn to_json(&self) -> Map<String, Json> {
         Record::to_json(self)
+    }
+    fn relations(&self) -> Vec<super::relation::Relation> {
+        super::relation::of_doc(&self.doc)
     }
     fn history(&self) -> Vec<(String, When)> {
         let Some(entries) = self.doc.get("history").and_then(toml_edit::Item::as_array_of_tables)
@@ -216,6 +224,9 @@ macro_rules! json_view {
             }
             fn to_json(&self) -> Map<String, Json> {
                 self.fields()
+            }
+            fn relations(&self) -> Vec<super::relation::Relation> {
+                super::relation::of_json(self.field("relations"))
             }
             fn history(&self) -> Vec<(String, When)> {
                 // `[[history]]` travels as an array of objects whose `at` is the TOML text.

@@ -57,7 +57,7 @@ fn replace_keeping_decor(old: &mut Value, value: Value) {
     *old.decor_mut() = decor;
 }
 
-/// Append `[[history]] { stage, at }` to a deal (SPEC: on every stage change), after any
+/// Append `[[history]] { stage, at }` to a deal (on every stage change, so the funnel can be computed), after any
 /// entries already there, keeping everything else as written.
 pub fn append_history(doc: &mut DocumentMut, stage: &str, at: DateTime<FixedOffset>) -> Result<()> {
     let mut entry = Table::new();

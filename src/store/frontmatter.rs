@@ -1,7 +1,7 @@
 //! Split a record file into its TOML front matter (between `+++` lines) and the rest.
 //!
 //! Offsets are kept so that TOML error positions map back to lines of the whole file
-//! (SPEC: lines counted from the top of the file, the first `+++` being line 1).
+//! (lines counted from the top of the file, the first `+++` being line 1).
 
 /// The parts of a record file, borrowed from its text. Concatenating `head`, `front` and
 /// `tail` gives the file back byte for byte.

@@ -305,7 +305,7 @@ fn the_local_date_decides_what_is_today() {
 
 #[test]
 fn without_tz_the_books_timezone_decides_what_is_today() {
-    // SPEC: "Today" is the local date (`TZ`, or `[defaults] timezone` in rolo.toml).
+    // "Today" is the local date (`TZ`, or `[defaults] timezone` in rolo.toml).
     let book = TestBook::new();
     book.write("rolo.toml", "[defaults]\ntimezone = \"Asia/Tokyo\"\n");
     record(&book, "tasks/sdat-otchet.md", "title = \"Сдать отчёт\"\ndue = 2026-11-23\n");

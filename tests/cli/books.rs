@@ -1,5 +1,5 @@
 //! `rolo init` and finding the book: `--dir`, `$ROLO_DIR`, the nearest ancestor with
-//! rolo.toml, the XDG default, and no book at all (SPEC "The book").
+//! rolo.toml, the XDG default, and no book at all (docs/format.md: "The book").
 
 use std::path::Path;
 

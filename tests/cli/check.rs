@@ -156,7 +156,7 @@ contacts/kathe-weiss.md:5:1: conflict: unresolved git conflict: <<<<<<< HEAD
 contacts/kathe-weiss.md:7:1: conflict: unresolved git conflict: =======
 contacts/kathe-weiss.md:9:1: conflict: unresolved git conflict: >>>>>>> theirs
 contacts/latin1.md:2:10: encoding: not valid UTF-8: save the file as UTF-8
-contacts/li-na.md:3:21: link: relation to \"ghost\" names no contact, company or deal
+contacts/li-na.md:3:21: link: relation to \"ghost\" names no contact or company
 contacts/notes.txt: stray: not a record: record files end in .md
 contacts/old: stray: a folder inside contacts/: records are files directly in contacts/
 contacts/petrova-anna.md:3:11: duplicate: same phone +7 727 355 1234 and a similar name as contacts/anna-petrova.md; rolo merge anna-petrova petrova-anna

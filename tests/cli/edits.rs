@@ -1,6 +1,6 @@
 //! `set`, `unset` and `edit`: format-preserving edits of hand-written files, typed
 //! values, refusals that leave the file alone, and one commit per change
-//! (SPEC "Record files": unknown keys are kept, only touched keys change).
+//! (unknown keys are kept, only touched keys change).
 
 use crate::fixtures::{add, commit_all, front_of, s, script, status, strs, tv};
 use crate::support::{TestBook, run};
@@ -410,7 +410,7 @@ fn set_stage_on_a_deal_appends_history() {
     assert_eq!(f["stage"], s("proposal"));
     let history = f["history"].as_array().expect("[[history]]");
     let stages: Vec<&str> = history.iter().map(|h| h["stage"].as_str().unwrap()).collect();
-    assert_eq!(stages, ["lead", "proposal"], "SPEC: appended on every stage change");
+    assert_eq!(stages, ["lead", "proposal"], "appended on every stage change");
 }
 
 /// A refused edit is kept and resumed by the next `rolo edit`, unless the file changed

@@ -1,5 +1,5 @@
 //! The example book in data-example/ (a copy of it): every kind lists cleanly, every
-//! record shows, links resolve, and the SPEC's transliteration examples are there.
+//! record shows, links resolve, and the documented transliteration examples are there.
 
 use std::process::Stdio;
 

@@ -1,4 +1,4 @@
-//! `rolo import` and `rolo export` (issue 6, SPEC "Interchange"): vCards as Apple,
+//! `rolo import` and `rolo export` (docs/format.md: "Interchange formats"): vCards as Apple,
 //! Google, Outlook and Android write them, the CSV dialects, bad cards and rows, repeated
 //! imports, dry runs, exports that parse back, and round trips through each format.
 //!

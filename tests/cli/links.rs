@@ -1,5 +1,5 @@
 //! `show` (links, backlinks, timeline), REF resolution, `rm` and `rename`
-//! (SPEC "Commands": REF, `show`, `rm`, `rename`).
+//! (REF, `show`, `rm`, `rename`).
 
 use serde_json::{Value as Json, json};
 

@@ -1,5 +1,5 @@
 //! `list` for every kind: filters, sort orders, --limit, JSON shape, empty lists
-//! (SPEC "Commands"). The book is written by hand so every date is known.
+//! (docs/format.md: "Commands"). The book is written by hand so every date is known.
 
 use serde_json::Value as Json;
 

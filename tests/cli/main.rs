@@ -14,6 +14,7 @@ mod edits;
 mod email;
 mod example;
 mod generated;
+mod hooks;
 mod interop;
 mod links;
 mod listing;
@@ -22,6 +23,7 @@ mod pipeline;
 mod privacy;
 mod properties;
 mod records;
+mod relations;
 mod robustness;
 mod safety;
 mod search;
@@ -32,6 +34,7 @@ mod tasks;
 mod vdir;
 mod views;
 mod watch;
+mod welcome;
 mod zones;
 
 /// Every file in tests/cli/ must be a module here, or its tests would silently not run.

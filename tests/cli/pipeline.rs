@@ -1,4 +1,4 @@
-//! `rolo pipeline`, `rolo report …` and `rolo deal move|won|lost` (issue 4): every number
+//! `rolo pipeline`, `rolo report …` and `rolo deal move|won|lost`: every number
 //! checked against values worked out by hand below, stage history appends that keep a
 //! hand-written file intact, and the index giving what the files give.
 

@@ -1,5 +1,5 @@
 //! `add` for every kind: the id printed, ids made by transliteration and clash
-//! suffixes, hostile names, and the files written (SPEC "Record files").
+//! suffixes, hostile names, and the files written (docs/format.md: "Record files").
 
 use std::process::Command;
 

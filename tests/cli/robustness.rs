@@ -1,6 +1,6 @@
 //! Bad files reported as `path:line:col`, the rest of the book still usable; atomic
 //! writes; one commit per change; books without autocommit or without git; many
-//! processes adding at once (SPEC "Record files", "rolo.toml").
+//! processes adding at once (docs/format.md: "Record files", "rolo.toml").
 
 use std::collections::BTreeSet;
 use std::time::SystemTime;

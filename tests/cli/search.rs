@@ -1,6 +1,6 @@
-//! `rolo search` and `rolo index`: every query form, the languages of SPEC "Search",
+//! `rolo search` and `rolo index`: every query form, the languages of docs/format.md "The search language",
 //! freshness after changes made outside rolo, a deleted or damaged index, and
-//! concurrent writers. See: issue 3.
+//! concurrent writers.
 
 use std::process::Stdio;
 
@@ -369,4 +369,20 @@ fn derived_answers_follow_hand_edits() {
     wide.env("COLUMNS", "250");
     let table = crate::support::run(wide);
     assert!(table.ok().contains("ТОО «Алтын»"), "{table}");
+}
+
+#[test]
+fn a_prefix_finds_every_word_it_starts() {
+    // More words start with the prefix than tantivy expands by default (50).
+    let b = TestBook::new();
+    for i in 0..120 {
+        b.write(
+            &format!("contacts/zeta-{i}.md"),
+            &format!("+++\nname = \"Зета{i} Иванова\"\nemails = [\"z{i}@example.kz\"]\n+++\n"),
+        );
+    }
+    let run = b.rolo(["search", "--json", "--limit", "1000", "зета*"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 120, "{run}");
+    let run = b.rolo(["search", "--json", "--limit", "1000", "name:зет*"]);
+    assert_eq!(run.json().as_array().unwrap().len(), 120, "{run}");
 }

@@ -1,5 +1,5 @@
 //! Reminders: `task done` (plain and repeating tasks), `task snooze` and `rolo date`, on
-//! hand-written task files (SPEC "Record files": task keys; "Commands").
+//! hand-written task files (task keys and commands as docs/format.md gives them).
 //!
 //! The clock is Monday 2026-11-23 10:00 at +05:00 (05:00 UTC) unless a step says otherwise.
 
@@ -103,7 +103,7 @@ fn done_with_an_unknown_ref_changes_nothing() {
 
 #[test]
 fn a_repeating_task_moves_to_the_first_date_of_its_series_after_today() {
-    // SPEC: due 2026-10-31 repeat 1m, done on 2026-11-23 → due 2026-11-30.
+    // The documented example: due 2026-10-31 repeat 1m, done on 2026-11-23 → due 2026-11-30.
     let path = "tasks/check-in.md";
     let text =
         task("title = \"Позвонить Анне\"\ndue = 2026-10-31 # первый звонок\nrepeat = \"1m\"\n");

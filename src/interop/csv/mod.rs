@@ -256,7 +256,7 @@ fn delimiter(text: &str) -> u8 {
     counts.iter().max_by_key(|(d, n)| (*n, *d == b',')).map_or(b',', |(d, _)| *d)
 }
 
-/// The export's columns: id, the kind's keys in SPEC order, the records' own keys,
+/// The export's columns: id, the kind's keys in their documented order, the records' own keys,
 /// their custom fields (`fields.x`), body. Tables of tables (a deal's history) stay out.
 fn export_columns(kind: Kind, records: &[&Record]) -> Vec<String> {
     let mut columns = vec!["id".to_string()];

@@ -1,4 +1,4 @@
-//! vCard 2.1, 3.0 and 4.0 in, 3.0 or 4.0 out (SPEC "Interchange").
+//! vCard 2.1, 3.0 and 4.0 in, 3.0 or 4.0 out (docs/format.md: "Interchange formats").
 //!
 //! Reads cards as Apple Contacts, Google Contacts, Outlook and Android write them:
 //! [`split`] cuts the file into cards and fixes what parsers stumble on (charsets,

@@ -73,7 +73,7 @@ pub(super) fn card(out: &mut String, r: &Record, company: Option<&str>, version:
 }
 
 /// `1988-04-12` → `19880412` (4.0) or `1988-04-12` (3.0); `"04-12"` → `--0412` (4.0)
-/// or `--04-12` (3.0), the forms SPEC "Interchange" asks for.
+/// or `--04-12` (3.0), the forms phones and CardDAV servers read.
 fn birthday(value: &Value, v4: bool) -> Option<String> {
     match value {
         Value::Datetime(d) => match When::from_toml(d.value())? {

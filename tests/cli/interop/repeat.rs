@@ -1,4 +1,4 @@
-//! Imports are safe to repeat (SPEC "Interchange"): a record matches by uid, then email,
+//! Imports are safe to repeat (docs/format.md: "Interchange formats"): a record matches by uid, then email,
 //! then phone, then name and company, and is updated, skipped or duplicated as
 //! `--on-duplicate` says; re-importing the same file writes nothing; `--dry-run` never
 //! writes. An email or phone matches only a record whose name is the same person's:

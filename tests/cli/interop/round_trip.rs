@@ -1,4 +1,4 @@
-//! Round trips (issue 6): export the example book, import into an empty book, and every
+//! Round trips: export the example book, import into an empty book, and every
 //! field the format carries is back; an export imported into its own book changes nothing.
 
 use toml::Value;
