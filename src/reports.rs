@@ -238,6 +238,11 @@ pub struct ActivityRow {
     pub count: usize,
 }
 
+/// The keys [`activity`], [`owners_of`] and [`most_and_least_recent`] read of a record
+/// (besides its type, id and path).
+pub const ACTIVITY_KEYS: [&str; 7] =
+    ["date", "owner", "about", "kind", "direction", "name", "title"];
+
 /// Notes per period, kind, direction and owner. A note's owner is its own `owner`, else
 /// that of the first record it is about that has one, else the book's default owner.
 pub fn activity<V: View>(

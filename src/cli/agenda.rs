@@ -158,7 +158,8 @@ pub(super) fn build(
         let wanted: HashSet<(Kind, &str)> =
             wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
         let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
-        let rows = index.rows(&kinds, |kind, id| wanted.contains(&(kind, id)))?;
+        let keys = rolo::model::row::Keys::only(&agenda::KEYS);
+        let rows = index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;
         let agenda = agenda::agenda(&rows, &lookup.last_contact, config, now, &options);
         super::let_exit_free((rows, lookup));
         agenda

@@ -79,17 +79,28 @@ pub fn print(
     if ctx.use_index() {
         // Columns for titles and last contacts; documents only for this kind's records.
         let (index, _) = super::search::open_index(ctx, book, false)?;
-        let lookup = index.lookup()?;
-        let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
         if ctx.out.json {
+            let lookup = index.lookup()?;
+            let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
             // Whole records: `--json` prints every key and the body.
             let cards = index.cards(kind, &filter.narrowing())?;
             shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
         } else {
-            // A table shows a few keys: slim rows, without decompressing whole records.
+            // A table shows a few keys: slim rows, without decompressing whole records;
+            // and the names of only the records the rows it shows link to.
             let rows = index.rows_narrowed(kind, &filter.narrowing())?;
-            let done = shown.print(ctx, book, rows.iter().collect(), &names, &lookup.last_contact);
-            super::let_exit_free((rows, lookup));
+            let last = index.last_contacts()?;
+            let picked = shown.pick(ctx, book, rows.iter().collect(), &last);
+            let linked: Vec<&str> = picked
+                .iter()
+                .flat_map(|r| {
+                    r.str("company").into_iter().chain(r.str("contact")).chain(r.strs("about"))
+                })
+                .collect();
+            let titles = index.titles_of(&linked)?;
+            let names = |k: Kind, id: &str| titles.get(&(k, id.to_string())).cloned();
+            let done = shown.show(ctx, book, picked, &names, &last);
+            super::let_exit_free((rows, last));
             done
         }
     } else {
@@ -119,7 +130,18 @@ impl Shown<'_> {
         names: &Names,
         last: &HashMap<Entry, When>,
     ) -> CliResult {
-        let kind = self.kind;
+        let records = self.pick(ctx, book, records, last);
+        self.show(ctx, book, records, names, last)
+    }
+
+    /// The records the filter keeps, sorted, at most `limit` of them.
+    fn pick<'r, V: View>(
+        &self,
+        ctx: &Context,
+        book: &Book,
+        records: Vec<&'r V>,
+        last: &HashMap<Entry, When>,
+    ) -> Vec<&'r V> {
         let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
         let mut records: Vec<&V> =
             records.into_iter().filter(|r| self.filter.matches(*r, &cx)).collect();
@@ -127,6 +149,20 @@ impl Shown<'_> {
         if let Some(n) = self.limit {
             records.truncate(n);
         }
+        records
+    }
+
+    /// Picked records as `--json` or a table.
+    fn show<V: View>(
+        &self,
+        ctx: &Context,
+        book: &Book,
+        records: Vec<&V>,
+        names: &Names,
+        last: &HashMap<Entry, When>,
+    ) -> CliResult {
+        let kind = self.kind;
+        let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
         if ctx.out.json {
             let items: Vec<Json> =
                 records.iter().map(|r| Json::Object(record_json(*r, &cx))).collect();

@@ -10,6 +10,7 @@ use serde_json::Value as Json;
 
 use rolo::dates::When;
 use rolo::model::reference::Entry;
+use rolo::model::row::Keys;
 use rolo::model::{Row, View};
 use rolo::pipeline::{self, GroupBy, Money, Pipeline};
 use rolo::{Book, Kind, Record};
@@ -82,10 +83,21 @@ pub enum Source {
 
 /// The records of `kinds`, from the index (the default) or every file.
 pub fn load(ctx: &Context, book: &Book, kinds: &[Kind], last: bool) -> Result<Source, CliError> {
+    load_keys(ctx, book, kinds, Keys::ALL, last)
+}
+
+/// [`load`], the rows from the index holding only `keys`.
+pub fn load_keys(
+    ctx: &Context,
+    book: &Book,
+    kinds: &[Kind],
+    keys: Keys,
+    last: bool,
+) -> Result<Source, CliError> {
     if ctx.use_index() {
         let (index, _) = super::search::open_index(ctx, book, false)?;
         // Slim rows: the keys aggregates read, without decompressing whole cards.
-        let cards = index.rows(kinds, |_, _| true)?;
+        let cards = index.rows_keys(kinds, keys, |_, _| true)?;
         let last_contact = if last { index.lookup()?.last_contact } else { HashMap::new() };
         Ok(Source::Index(Data::new(cards, last_contact)))
     } else {

@@ -18,8 +18,9 @@ use rolo::{Book, Kind};
 
 use super::digest;
 use super::list::thousands;
-use super::pipeline::{Data, Source, amounts, load, whole_numbers};
+use super::pipeline::{Data, Source, amounts, load_keys, whole_numbers};
 use super::{CliError, CliResult, Context};
+use rolo::model::row::Keys;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum ReportCommand {
@@ -88,7 +89,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
         ReportCommand::Activity(_) => &[Kind::Contact, Kind::Company, Kind::Deal, Kind::Note],
     };
     let last = matches!(cmd, ReportCommand::Activity(_));
-    let source = load(ctx, &book, kinds, last)?;
+    // Activity reads a few keys of every note: only those are built.
+    let keys = if last { Keys::only(&reports::ACTIVITY_KEYS) } else { Keys::ALL };
+    let source = load_keys(ctx, &book, kinds, keys, last)?;
     let done = match &source {
         Source::Index(d) => report(ctx, &book, d, &cmd),
         Source::Files(d) => report(ctx, &book, d, &cmd),

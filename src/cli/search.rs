@@ -1,6 +1,6 @@
 //! `rolo search QUERY` (ranked, fielded, multilingual) and `rolo index [--rebuild]`.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use serde_json::{Value as Json, json};
 
@@ -43,26 +43,66 @@ pub fn open_index(
     book: &Book,
     rebuild: bool,
 ) -> Result<(SearchIndex, Refresh), CliError> {
-    let tty = std::io::stderr().is_terminal();
-    let mut last = 0;
-    let mut progress = |done: usize, total: usize| {
-        if tty && total >= 2000 && (done == total || done >= last + 500) {
-            last = done;
-            let _ = write!(std::io::stderr(), "\rindexing {done}/{total} records");
-            if done == total {
-                let _ = writeln!(std::io::stderr());
-            }
-        }
-    };
+    let mut bar = Bar::new();
+    let mut progress = |done: usize, total: usize| bar.show(done, total);
     let (index, refresh) = if rebuild {
         SearchIndex::rebuild(book, &mut progress)?
     } else {
         SearchIndex::open_fresh(book, &mut progress)?
     };
+    bar.finish();
     for problem in &refresh.problems {
         ctx.out.status(problem);
     }
     Ok((index, refresh))
+}
+
+/// A progress bar for indexing that takes more than a second, drawn on stderr when it is
+/// a terminal (never into a pipe or a file, where it would only be noise).
+struct Bar {
+    started: std::time::Instant,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Bar {
+    /// Quick work (a few changed files) finishes before the bar would appear.
+    const AFTER: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn new() -> Bar {
+        Bar { started: std::time::Instant::now(), bar: None }
+    }
+
+    fn show(&mut self, done: usize, total: usize) {
+        if self.bar.is_none() {
+            if self.started.elapsed() < Self::AFTER
+                || done >= total
+                || !std::io::stderr().is_terminal()
+            {
+                return;
+            }
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(total as u64),
+                indicatif::ProgressDrawTarget::stderr_with_hz(10),
+            );
+            let style = indicatif::ProgressStyle::with_template(
+                "indexing {bar:30} {pos}/{len} records, {eta} left",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    }
+
+    /// Clear the bar: the command's own message follows.
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Stands in for the `-` of an exclusion (`-stage:lost`) while clap parses the line, so

@@ -51,10 +51,12 @@ fn cacheable(s: &str) -> bool {
 impl Lookup {
     /// Lines `T kind id "title"` and `L kind id when`, tab-separated, after the header;
     /// with `facts`, also that file's `F kind id …` lines.
+    /// Without `titles`, the `T` lines are skipped unparsed (the agenda names nothing).
     fn load(
         path: &std::path::Path,
         facts: Option<&std::path::Path>,
         header: &str,
+        titles: bool,
     ) -> Option<Lookup> {
         let mut text = std::fs::read_to_string(path).ok()?;
         if let Some(facts) = facts {
@@ -71,6 +73,9 @@ impl Lookup {
         }
         let mut lookup = Lookup::default();
         for line in lines {
+            if !titles && line.starts_with("T\t") {
+                continue;
+            }
             let mut parts = line.splitn(4, '\t');
             let (tag, kind, id, value) =
                 (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
@@ -241,15 +246,64 @@ impl SearchIndex {
     /// Titles and last contacts for the whole book: from a cache file written for this
     /// exact state of the index, else computed from the columns (and cached).
     pub fn lookup(&self) -> Result<Lookup> {
-        self.cached_lookup(false)
+        self.cached_lookup(false, true)
     }
 
-    /// [`Self::lookup`] and the agenda's [`Facts`] of every record.
+    /// The last contacts alone (no titles, no facts): for a list, which names only the
+    /// few records its rows link to ([`Self::titles_of`]).
+    pub fn last_contacts(&self) -> Result<HashMap<Entry, When>> {
+        Ok(self.cached_lookup(false, false)?.last_contact)
+    }
+
+    /// Titles of the contacts, companies and deals whose id is one of `ids` (as written:
+    /// a value that is no id names nothing), from the columns of those few documents.
+    pub fn titles_of(&self, ids: &[&str]) -> Result<HashMap<(Kind, String), String>> {
+        let f = &self.fields;
+        let mut titles = HashMap::new();
+        if ids.is_empty() {
+            return Ok(titles);
+        }
+        let terms = ids.iter().map(|id| Term::from_field_text(f.id, id));
+        let query = tantivy::query::TermSetQuery::new(terms);
+        let searcher = self.searcher();
+        let mut docs: Vec<tantivy::DocAddress> =
+            searcher.search(&query, &DocSetCollector).map_err(fail)?.into_iter().collect();
+        docs.sort();
+        let name = |field| self.fields.schema.get_field_name(field).to_string();
+        let mut open: Option<(u32, [Option<tantivy::columnar::StrColumn>; 3])> = None;
+        let (mut kind, mut id, mut title) = (String::new(), String::new(), String::new());
+        for address in docs {
+            if open.as_ref().is_none_or(|(ord, _)| *ord != address.segment_ord) {
+                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                let column = |field| fast.str(&name(field)).map_err(fail);
+                let columns = [column(f.kind)?, column(f.id)?, column(f.title_raw)?];
+                open = Some((address.segment_ord, columns));
+            }
+            let Some((_, [Some(kinds), Some(ids), titled])) = &open else { continue };
+            let first = |column: &tantivy::columnar::StrColumn, out: &mut String| {
+                out.clear();
+                let ord = column.term_ords(address.doc_id).next();
+                ord.is_some_and(|o| column.ord_to_str(o, out).unwrap_or(false))
+            };
+            if !first(kinds, &mut kind) || !first(ids, &mut id) {
+                continue;
+            }
+            let Ok(k @ (Kind::Contact | Kind::Company | Kind::Deal)) = kind.parse::<Kind>() else {
+                continue;
+            };
+            let has_title = titled.as_ref().is_some_and(|t| first(t, &mut title));
+            let shown = if has_title { title.clone() } else { id.clone() };
+            titles.insert((k, id.clone()), shown);
+        }
+        Ok(titles)
+    }
+
+    /// The last contacts and the agenda's [`Facts`] of every record; no titles.
     pub fn lookup_with_facts(&self) -> Result<Lookup> {
-        self.cached_lookup(true)
+        self.cached_lookup(true, false)
     }
 
-    fn cached_lookup(&self, with_facts: bool) -> Result<Lookup> {
+    fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {
         let path = self.dir.join("rolo-lookup");
         let facts = self.dir.join("rolo-facts");
         // The state of the index the data comes from: its segments and their deletes
@@ -259,12 +313,16 @@ impl SearchIndex {
             let id = segment.segment_id().uuid_string();
             header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
         }
-        if let Some(cached) = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header) {
+        let cached = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header, titles);
+        if let Some(cached) = cached {
             return Ok(cached);
         }
-        let lookup = self.compute_lookup()?;
+        let mut lookup = self.compute_lookup()?;
         // A cache: if it cannot be written, the next command computes it again.
         let _ = lookup.save(&path, &facts, &header);
+        if !titles {
+            lookup.titles = HashMap::new();
+        }
         Ok(lookup)
     }
 
@@ -393,7 +451,8 @@ impl SearchIndex {
         let searcher = self.searcher();
         let docs: std::collections::HashSet<tantivy::DocAddress> =
             searcher.search(&self.narrowing(kind, filter), &DocSetCollector).map_err(fail)?;
-        self.rows_of(&searcher, &[kind], |address, _, _| docs.contains(&address))
+        let keys = crate::model::row::Keys::ALL;
+        self.rows_of(&searcher, &[kind], keys, |address, _, _| docs.contains(&address))
     }
 
     /// The query [`Self::cards`] narrows by.

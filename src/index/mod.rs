@@ -181,7 +181,7 @@ impl SearchIndex {
             .map_err(|e| tantivy_error(&dir, e))?;
         let index = Self::ready(index, fields, &dir)?;
         let changes = Changes { changed: found.to_vec(), removed: Vec::new() };
-        let mut refresh = index.index_all(book, &dir, found, changes, progress)?;
+        let mut refresh = index.index_all(book, &dir, found, changes, true, progress)?;
         fs::write(dir.join(VERSION_FILE), schema::VERSION.to_string()).at(&dir)?;
         index.reader.reload().map_err(|e| tantivy_error(&dir, e))?;
         refresh.rebuilt = true;
@@ -189,16 +189,19 @@ impl SearchIndex {
     }
 
     fn apply(&self, book: &Book, dir: &Path, found: &[Found], changes: Changes) -> Result<Refresh> {
-        self.index_all(book, dir, found, changes, &mut |_, _| {})
+        self.index_all(book, dir, found, changes, false, &mut |_, _| {})
     }
 
     /// Delete what changed or went away, add what changed, commit, then save the manifest.
+    /// Into an `empty` index (a rebuild) nothing is deleted: a delete per file would cost
+    /// a query's worth of memory each until the commit (a third of a rebuild's peak).
     fn index_all(
         &self,
         book: &Book,
         dir: &Path,
         found: &[Found],
         changes: Changes,
+        empty: bool,
         progress: Progress,
     ) -> Result<Refresh> {
         // A few changed files (the usual case) need one small writer; a rebuild all cores.
@@ -225,7 +228,8 @@ impl SearchIndex {
             .into_iter()
             .filter(|d| !touched.contains(d.path.to_string_lossy().as_ref()))
             .collect();
-        for rel in changes.removed.iter().chain(changes.changed.iter().map(|f| &f.rel)) {
+        let stale = changes.removed.iter().chain(changes.changed.iter().map(|f| &f.rel));
+        for rel in stale.filter(|_| !empty) {
             writer.delete_term(Term::from_field_text(self.fields.path, rel));
         }
         let total = changes.changed.len();

@@ -17,7 +17,7 @@ use tantivy::{DocAddress, SegmentReader, TantivyDocument};
 
 use super::SearchIndex;
 use crate::error::{Error, Result};
-use crate::model::row::ROW_KEYS;
+use crate::model::row::{Keys, ROW_KEYS};
 use crate::model::{Kind, Row};
 
 /// Bump when what a row holds changes ([`ROW_KEYS`], `slim`): rows live in `rows-N/`.
@@ -68,7 +68,18 @@ impl SearchIndex {
         kinds: &[Kind],
         wanted: impl Fn(Kind, &str) -> bool + Sync,
     ) -> Result<Vec<Row>> {
-        self.rows_of(&self.searcher(), kinds, |_, kind, id| wanted(kind, id))
+        self.rows_of(&self.searcher(), kinds, Keys::ALL, |_, kind, id| wanted(kind, id))
+    }
+
+    /// [`Self::rows`] holding only `keys`: a command that reads a few keys of thousands
+    /// of rows does not build the rest.
+    pub fn rows_keys(
+        &self,
+        kinds: &[Kind],
+        keys: Keys,
+        wanted: impl Fn(Kind, &str) -> bool + Sync,
+    ) -> Result<Vec<Row>> {
+        self.rows_of(&self.searcher(), kinds, keys, |_, kind, id| wanted(kind, id))
     }
 
     /// Rows of `kinds` in `searcher`'s segments whose document address, kind and id
@@ -77,6 +88,7 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         kinds: &[Kind],
+        keys: Keys,
         wanted: impl Fn(DocAddress, Kind, &str) -> bool,
     ) -> Result<Vec<Row>> {
         let dir = self.rows_dir();
@@ -117,7 +129,7 @@ impl SearchIndex {
         for (kind, text, ord, segment) in &lines {
             let alive = segment.alive_bitset();
             let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            rows.extend(parse_rows(text, |doc, id| {
+            rows.extend(parse_rows(text, keys, |doc, id| {
                 alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id)
             }));
         }
@@ -177,7 +189,7 @@ impl SearchIndex {
 }
 
 /// The rows of the lines `doc \t id \t json` that `wanted(doc, id)` accepts.
-fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
+fn parse_rows(text: &str, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
     let picked: Vec<&str> = text
         .lines()
         .filter_map(|line| {
@@ -186,8 +198,9 @@ fn parse_rows(text: &str, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
             wanted(doc.parse().ok()?, id).then_some(json)
         })
         .collect();
-    let parse =
-        |part: &[&str]| -> Vec<Row> { part.iter().filter_map(|json| Row::parse(json)).collect() };
+    let parse = |part: &[&str]| -> Vec<Row> {
+        part.iter().filter_map(|json| Row::parse_keys(json, keys)).collect()
+    };
     // Thousands of rows parse faster on every core.
     if picked.len() < 2000 {
         return parse(&picked);
@@ -256,7 +269,7 @@ mod tests {
         let text = "0\ta\t{\"type\":\"task\",\"id\":\"a\",\"path\":\"tasks/a.md\"}\n\
                     1\tb\t{\"type\":\"task\",\"id\":\"b\",\"path\":\"tasks/b.md\"}\n\
                     2\tc\t{\"type\":\"task\",\"id\":\"c\",\"path\":\"tasks/c.md\"}\n";
-        let cards = parse_rows(text, |doc, id| doc != 1 && id != "c");
+        let cards = parse_rows(text, Keys::ALL, |doc, id| doc != 1 && id != "c");
         let ids: Vec<&str> = cards.iter().map(crate::model::View::id).collect();
         assert_eq!(ids, ["a"]);
     }

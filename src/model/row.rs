@@ -66,10 +66,47 @@ fn position(key: &str) -> Option<u8> {
     ROW_KEYS.iter().position(|k| *k == key).and_then(|i| u8::try_from(i).ok())
 }
 
+/// Which of [`ROW_KEYS`] to keep when parsing a row (the others are skipped unbuilt),
+/// and whether the body's first line is kept: what a command reads of many rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keys {
+    mask: u32,
+    summary: bool,
+}
+
+impl Keys {
+    /// Every key and the summary line.
+    pub const ALL: Keys = Keys { mask: u32::MAX, summary: true };
+
+    /// Only these keys (`title` also keeps a note's summary line, its title). A key that
+    /// is not one of [`ROW_KEYS`] is a mistake caught by the tests.
+    pub fn only(keys: &[&str]) -> Keys {
+        let mut mask = 0;
+        for key in keys {
+            debug_assert!(position(key).is_some(), "{key} is not a row key");
+            if let Some(i) = position(key) {
+                mask |= 1 << i;
+            }
+        }
+        Keys { mask, summary: keys.contains(&"title") }
+    }
+
+    fn keeps(self, i: u8) -> bool {
+        self.mask & (1 << i) != 0
+    }
+}
+
 impl<'de> Deserialize<'de> for Row {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Row, D::Error> {
+        serde::de::DeserializeSeed::deserialize(Keys::ALL, d)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Keys {
+    type Value = Row;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Row, D::Error> {
         use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
-        struct Fields;
+        struct Fields(Keys);
         impl<'de> Visitor<'de> for Fields {
             type Value = Row;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -93,7 +130,7 @@ impl<'de> Deserialize<'de> for Row {
                         }
                         "id" => id = Some(a.next_value::<String>()?),
                         "path" => path = Some(a.next_value::<PathBuf>()?),
-                        "$summary" => row.summary = Some(a.next_value()?),
+                        "$summary" if self.0.summary => row.summary = Some(a.next_value()?),
                         "$dates" => {
                             let dates: std::collections::HashMap<String, IgnoredAny> =
                                 a.next_value()?;
@@ -103,7 +140,7 @@ impl<'de> Deserialize<'de> for Row {
                                 }
                             }
                         }
-                        other => match position(other) {
+                        other => match position(other).filter(|i| self.0.keeps(*i)) {
                             Some(i) => row.fields.push((i, a.next_value()?)),
                             None => {
                                 a.next_value::<IgnoredAny>()?;
@@ -117,14 +154,20 @@ impl<'de> Deserialize<'de> for Row {
                 Ok(row)
             }
         }
-        d.deserialize_map(Fields)
+        d.deserialize_map(Fields(self))
     }
 }
 
 impl Row {
     /// A row from its JSON text (as `index::rows` writes it).
     pub fn parse(json: &str) -> Option<Row> {
-        serde_json::from_str(json).ok()
+        Row::parse_keys(json, Keys::ALL)
+    }
+
+    /// A row holding only `keys` (the others read as absent).
+    pub fn parse_keys(json: &str, keys: Keys) -> Option<Row> {
+        let mut d = serde_json::Deserializer::from_str(json);
+        serde::de::DeserializeSeed::deserialize(keys, &mut d).ok()
     }
 }
 
@@ -197,5 +240,9 @@ mod tests {
         assert_eq!(row.title(), card.title());
         assert_eq!(row.to_json(), card.to_json());
         assert_eq!((row.kind(), row.id(), row.path()), (card.kind(), card.id(), card.path()));
+        let some = Row::parse_keys(&text, Keys::only(&["stage", "history"])).unwrap();
+        assert_eq!(some.str("stage"), card.str("stage"));
+        assert_eq!(some.history(), card.history());
+        assert!(!some.has("title") && !some.has("emails") && some.when("close").is_none());
     }
 }
