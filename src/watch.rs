@@ -34,6 +34,8 @@ const QUIET: Duration = Duration::from_millis(150);
 const IDLE_CHECK: Duration = Duration::from_secs(2);
 /// A question whose cookie never arrives is dropped after this (its command walked).
 const STALE: Duration = Duration::from_secs(40);
+/// How long a folder made inside a record folder is listed again at each batch.
+const MADE_DIR_LISTED: Duration = Duration::from_secs(5);
 /// Above this many changed files, a command that asks is told to wait for the indexing.
 const MANY: usize = 64;
 
@@ -183,6 +185,8 @@ struct State<'b> {
     pending: BTreeSet<PathBuf>,
     /// Whether the next batch must walk the whole book.
     rescan: bool,
+    /// Folders made inside record folders lately, listed again at each batch.
+    made_dirs: HashMap<PathBuf, Instant>,
     /// Cookies seen, and questions waiting for theirs.
     seen: HashMap<String, Instant>,
     waiting: Vec<(String, UnixStream, Instant)>,
@@ -203,6 +207,7 @@ impl<'b> State<'b> {
             fingerprint: (0, 0),
             pending: BTreeSet::new(),
             rescan: true,
+            made_dirs: HashMap::new(),
             seen: HashMap::new(),
             waiting: Vec::new(),
             last_event: None,
@@ -295,15 +300,11 @@ impl<'b> State<'b> {
                 self.rescan = true;
                 self.last_event = Some(Instant::now());
             } else if made_or_removed && path.is_dir() {
-                // A folder made inside a record folder (a new year of notes): files
-                // written into it before its watch was in place made no event.
-                for entry in fs::read_dir(path).into_iter().flatten().flatten() {
-                    if let Ok(rel) = entry.path().strip_prefix(&self.root)
-                        && fresh::record_path(rel).is_some()
-                    {
-                        self.pending.insert(rel.to_path_buf());
-                    }
-                }
+                // A folder made inside a record folder (a new year of notes). The
+                // notifier watches it only after handing this event over, so files
+                // written into it meanwhile make no event: it is listed at each batch
+                // for a while (the file a command's question follows is there by then).
+                self.made_dirs.insert(path.clone(), Instant::now());
                 self.last_event = Some(Instant::now());
             } else if fresh::record_path(rel).is_some() {
                 self.pending.insert(rel.to_path_buf());
@@ -387,6 +388,7 @@ impl<'b> State<'b> {
             }
             changes
         } else {
+            self.list_made_dirs();
             let mut changes = Changes::default();
             for rel in std::mem::take(&mut self.pending) {
                 let key = rel.to_string_lossy().replace('\\', "/");
@@ -416,6 +418,25 @@ impl<'b> State<'b> {
         }
         self.batches += 1;
         Ok(counts)
+    }
+
+    /// Add the record files in lately made folders to the pending paths; forget the
+    /// folders made long enough ago that their own watches surely report.
+    fn list_made_dirs(&mut self) {
+        self.made_dirs.retain(|_, made| made.elapsed() < MADE_DIR_LISTED);
+        let mut stack: Vec<PathBuf> = self.made_dirs.keys().cloned().collect();
+        while let Some(dir) = stack.pop() {
+            for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    stack.push(path);
+                } else if let Ok(rel) = path.strip_prefix(&self.root)
+                    && fresh::record_path(rel).is_some()
+                {
+                    self.pending.insert(rel.to_path_buf());
+                }
+            }
+        }
     }
 
     /// `pid=… records=… pending=… batches=… files=… since=… last-change=…s`.
@@ -452,4 +473,45 @@ fn network_file_system(root: &Path) -> Option<String> {
         }
     }
     best.map(|(_, t)| t).filter(|t| NETWORK.contains(&t.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A notifier that watches nothing (the events are handed in by the test).
+    struct Deaf;
+
+    impl notify::Watcher for Deaf {
+        fn new<F: notify::EventHandler>(_: F, _: notify::Config) -> notify::Result<Deaf> {
+            Ok(Deaf)
+        }
+        fn watch(&mut self, _: &Path, _: RecursiveMode) -> notify::Result<()> {
+            Ok(())
+        }
+        fn unwatch(&mut self, _: &Path) -> notify::Result<()> {
+            Ok(())
+        }
+        fn kind() -> notify::WatcherKind {
+            notify::WatcherKind::NullWatcher
+        }
+    }
+
+    #[test]
+    fn a_file_written_into_a_new_folder_before_its_watch_is_indexed() {
+        let tmp = tempfile::tempdir().unwrap();
+        Book::init(tmp.path()).unwrap();
+        let book = Book::open(tmp.path()).unwrap();
+        let mut state = State::new(&book).unwrap();
+        let year = tmp.path().join("notes/2031");
+        fs::create_dir_all(&year).unwrap();
+        // The folder's event is taken in before the file is written, and the file's own
+        // event never comes (its folder was not watched yet).
+        let made = notify::Event::new(notify::EventKind::Create(notify::event::CreateKind::Folder))
+            .add_path(year.clone());
+        state.note(&made, &mut Deaf);
+        fs::write(year.join("2031-01-02-wang.md"), "+++\ndate = 2031-01-02\n+++\n麒麟\n").unwrap();
+        assert!(state.batch(&mut |_| {}));
+        assert!(state.found.contains_key("notes/2031/2031-01-02-wang.md"), "{:?}", state.found);
+    }
 }

@@ -92,6 +92,16 @@ fn hand_edits_renames_and_removals_are_seen_at_once() {
         "+++\ndate = 2031-01-02\nabout = [\"wang-xiao-ming\"]\n+++\n麒麟 проект\n",
     );
     assert_eq!(found(book, "麒麟"), ["2031-01-02-wang"]);
+    // Again and again: the folder's watch comes only after its event is handed over, and
+    // the file written in between must not be missed.
+    for year in 2032..2040 {
+        let id = format!("{year}-03-04-aygul");
+        book.write(
+            &format!("notes/{year}/{id}.md"),
+            &format!("+++\ndate = {year}-03-04\n+++\nжыл{year}\n"),
+        );
+        assert_eq!(found(book, &format!("жыл{year}")), [id.as_str()]);
+    }
     asked_the_watcher(book);
     let status = book.rolo(["watch", "--status"]);
     assert!(status.stdout.contains("A watcher runs"), "{status}");
