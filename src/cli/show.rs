@@ -176,83 +176,127 @@ fn render<V: View>(
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> CliResult {
     let cx = FilterContext { now, config: &book.config, last_contact: last };
-    let (outgoing, dangling) = links::outgoing(record, loaded);
-    // Linked by a key (a relation alone is listed under Relations).
-    let backlinks: Vec<&V> =
-        loaded.records.iter().filter(|r| links::key_links_to(*r, entry)).collect();
-    let relations = rolo::relations::shown(&book.config, record, loaded);
-
-    // The timeline: notes and tasks about it; for a company, also about its people.
-    let mut about = vec![entry.clone()];
-    if entry.kind == Kind::Company {
-        about.extend(
-            backlinks
-                .iter()
-                .filter(|r| r.kind() == Kind::Contact)
-                .map(|r| Entry { kind: r.kind(), id: r.id().to_string() }),
-        );
-    }
-    let mut events: Vec<Event<V>> = loaded
-        .records
-        .iter()
-        .filter(|r| matches!(r.kind(), Kind::Note | Kind::Task))
-        .filter(|r| about.iter().any(|e| links::links_to(*r, e)))
-        .map(|r| {
-            let key = if r.kind() == Kind::Note { "date" } else { "due" };
-            Event { record: r, at: r.when(key).map(|w| w.instant()) }
-        })
-        .collect();
-    events.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.record.id().cmp(b.record.id())));
-    let linked_from: Vec<&&V> =
-        backlinks.iter().filter(|r| !matches!(r.kind(), Kind::Note | Kind::Task)).collect();
-
+    let around = Around::gather(book, record, entry, loaded);
     if ctx.out.json {
-        let mut map = record_json(record, &cx);
-        map.insert(
-            "links".into(),
-            json!(outgoing.iter().map(|r| r.qualified_id()).collect::<Vec<_>>()),
-        );
-        map.insert("broken_links".into(), json!(dangling));
-        let relations: Vec<Json> = relations
-            .iter()
-            .map(|r| {
-                let other = r.other.as_ref().and_then(|e| loaded.get(e.kind, &e.id));
-                json!({
-                    "to": r.other.as_ref().map_or_else(|| r.to.clone(), Entry::qualified),
-                    "kind": r.kind,
-                    "direction": r.direction.name(),
-                    "written": r.written,
-                    "title": other.map(|o| o.title()),
-                })
-            })
-            .collect();
-        map.insert("relations".into(), Json::Array(relations));
-        map.insert(
-            "linked_from".into(),
-            json!(linked_from.iter().map(|r| r.qualified_id()).collect::<Vec<_>>()),
-        );
-        let timeline: Vec<Json> = events
-            .iter()
-            .map(|e| {
-                let r = e.record;
-                let key = if r.kind() == Kind::Note { "date" } else { "due" };
-                json!({
-                    "type": r.kind().name(),
-                    "id": r.id(),
-                    "date": r.to_json().get(key).cloned().unwrap_or(Json::Null),
-                    "kind": r.str("kind"),
-                    "title": r.title(),
-                    "done": r.kind() == Kind::Task && !rolo::filter::is_open(r, &book.config),
-                })
-            })
-            .collect();
-        map.insert("timeline".into(), Json::Array(timeline));
-        ctx.out.print_json(&Json::Object(map))?;
-        return Ok(());
+        return print_json(ctx, book, record, &cx, loaded, &around);
     }
-
     let out = &ctx.out;
     out.line(format_args!("{}  {}", record.qualified_id(), record.title()))?;
+    let fields = fields_table(record, &cx);
+    if fields.row_count() > 0 {
+        out.line(indent(&fields.to_string()))?;
+    }
+    print_links(ctx, &around)?;
+    print_relations(ctx, loaded, &around)?;
+    print_linked_from(ctx, &around)?;
+    print_timeline(ctx, &cx, &around)?;
+    if !record.body.trim().is_empty() {
+        out.line(format_args!("\n{}", record.body.trim_end()))?;
+    }
+    Ok(())
+}
+
+/// What `show` prints around a record: its links, relations, who links to it, and its
+/// timeline (notes and tasks about it; for a company, also about its people), newest first.
+struct Around<'a, V> {
+    outgoing: Vec<&'a V>,
+    dangling: Vec<String>,
+    relations: Vec<rolo::relations::Shown>,
+    linked_from: Vec<&'a V>,
+    events: Vec<Event<'a, V>>,
+}
+
+impl<'a, V: View> Around<'a, V> {
+    fn gather(book: &Book, record: &Record, entry: &Entry, loaded: &'a Catalog<V>) -> Self {
+        let (outgoing, dangling) = links::outgoing(record, loaded);
+        // Linked by a key (a relation alone is listed under Relations).
+        let backlinks: Vec<&V> =
+            loaded.records.iter().filter(|r| links::key_links_to(*r, entry)).collect();
+        let relations = rolo::relations::shown(&book.config, record, loaded);
+        let mut about = vec![entry.clone()];
+        if entry.kind == Kind::Company {
+            about.extend(
+                backlinks
+                    .iter()
+                    .filter(|r| r.kind() == Kind::Contact)
+                    .map(|r| Entry { kind: r.kind(), id: r.id().to_string() }),
+            );
+        }
+        let mut events: Vec<Event<V>> = loaded
+            .records
+            .iter()
+            .filter(|r| matches!(r.kind(), Kind::Note | Kind::Task))
+            .filter(|r| about.iter().any(|e| links::links_to(*r, e)))
+            .map(|r| {
+                let key = if r.kind() == Kind::Note { "date" } else { "due" };
+                Event { record: r, at: r.when(key).map(|w| w.instant()) }
+            })
+            .collect();
+        events.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.record.id().cmp(b.record.id())));
+        let linked_from = backlinks
+            .into_iter()
+            .filter(|r| !matches!(r.kind(), Kind::Note | Kind::Task))
+            .collect();
+        Around { outgoing, dangling, relations, linked_from, events }
+    }
+}
+
+fn print_json<V: View>(
+    ctx: &Context,
+    book: &Book,
+    record: &Record,
+    cx: &FilterContext,
+    loaded: &Catalog<V>,
+    around: &Around<V>,
+) -> CliResult {
+    let mut map = record_json(record, cx);
+    map.insert(
+        "links".into(),
+        json!(around.outgoing.iter().map(|r| r.qualified_id()).collect::<Vec<_>>()),
+    );
+    map.insert("broken_links".into(), json!(around.dangling));
+    let relations: Vec<Json> = around
+        .relations
+        .iter()
+        .map(|r| {
+            let other = r.other.as_ref().and_then(|e| loaded.get(e.kind, &e.id));
+            json!({
+                "to": r.other.as_ref().map_or_else(|| r.to.clone(), Entry::qualified),
+                "kind": r.kind,
+                "direction": r.direction.name(),
+                "written": r.written,
+                "title": other.map(|o| o.title()),
+            })
+        })
+        .collect();
+    map.insert("relations".into(), Json::Array(relations));
+    map.insert(
+        "linked_from".into(),
+        json!(around.linked_from.iter().map(|r| r.qualified_id()).collect::<Vec<_>>()),
+    );
+    let timeline: Vec<Json> = around
+        .events
+        .iter()
+        .map(|e| {
+            let r = e.record;
+            let key = if r.kind() == Kind::Note { "date" } else { "due" };
+            json!({
+                "type": r.kind().name(),
+                "id": r.id(),
+                "date": r.to_json().get(key).cloned().unwrap_or(Json::Null),
+                "kind": r.str("kind"),
+                "title": r.title(),
+                "done": r.kind() == Kind::Task && !rolo::filter::is_open(r, &book.config),
+            })
+        })
+        .collect();
+    map.insert("timeline".into(), Json::Array(timeline));
+    ctx.out.print_json(&Json::Object(map))?;
+    Ok(())
+}
+
+/// The record's keys in the order written (the title is the heading), then its last contact.
+fn fields_table(record: &Record, cx: &FilterContext) -> comfy_table::Table {
     let mut fields = comfy_table::Table::new();
     fields.load_style(presets::NOTHING);
     fields.force_no_tty();
@@ -294,65 +338,78 @@ fn render<V: View>(
     if let Some(w) = cx.last_contact(record) {
         fields.add_row(vec![Cell::new("last contact:"), Cell::new(w.display())]);
     }
-    if fields.row_count() > 0 {
-        out.line(indent(&fields.to_string()))?;
+    fields
+}
+
+fn print_links<V: View>(ctx: &Context, around: &Around<V>) -> CliResult {
+    if around.outgoing.is_empty() && around.dangling.is_empty() {
+        return Ok(());
     }
-    if !outgoing.is_empty() || !dangling.is_empty() {
-        out.line("\nLinks")?;
-        for r in &outgoing {
-            out.line(format_args!("  {}  {}", r.qualified_id(), r.title()))?;
-        }
-        for id in &dangling {
-            out.line(format_args!("  {id}  (no such record)"))?;
-        }
+    ctx.out.line("\nLinks")?;
+    for r in &around.outgoing {
+        ctx.out.line(format_args!("  {}  {}", r.qualified_id(), r.title()))?;
     }
-    if !relations.is_empty() {
-        out.line("\nRelations")?;
-        let mut table = comfy_table::Table::new();
-        table.load_style(presets::NOTHING);
-        table.force_no_tty();
-        for r in &relations {
-            let (id, title) = match &r.other {
-                Some(e) => (
-                    e.qualified(),
-                    loaded.get(e.kind, &e.id).map(|o| o.title()).unwrap_or_default(),
-                ),
-                None => (r.to.clone(), "(no such record)".to_string()),
-            };
-            table.add_row(vec![Cell::new(format!("{}:", r.kind)), Cell::new(id), Cell::new(title)]);
-        }
-        out.line(indent(&table.to_string()))?;
+    for id in &around.dangling {
+        ctx.out.line(format_args!("  {id}  (no such record)"))?;
     }
-    if !linked_from.is_empty() {
-        out.line("\nLinked from")?;
-        for r in &linked_from {
-            let extra = match r.kind() {
-                Kind::Deal => format!("  [{}] {}", r.str("stage").unwrap_or("?"), money(r)),
-                _ => String::new(),
-            };
-            out.line(format_args!("  {}  {}{}", r.qualified_id(), r.title(), extra.trim_end()))?;
-        }
+    Ok(())
+}
+
+fn print_relations<V: View>(ctx: &Context, loaded: &Catalog<V>, around: &Around<V>) -> CliResult {
+    if around.relations.is_empty() {
+        return Ok(());
     }
-    if !events.is_empty() {
-        out.line("\nTimeline")?;
-        for e in &events {
-            let r = e.record;
-            let (date, what) = if r.kind() == Kind::Note {
-                let dir = r.str("direction").map(|d| format!(" {d}")).unwrap_or_default();
-                (r.when("date"), format!("{}{dir}", r.str("kind").unwrap_or("note")))
-            } else {
-                (r.when("due"), format!("task {}", task_status(r, &cx).0))
-            };
-            let date = date.map(|w| w.display()).unwrap_or_else(|| "-".into());
-            out.line(format_args!(
-                "  {date:<16}  {what:<12}  {}  ({})",
-                r.title(),
-                r.qualified_id()
-            ))?;
-        }
+    ctx.out.line("\nRelations")?;
+    let mut table = comfy_table::Table::new();
+    table.load_style(presets::NOTHING);
+    table.force_no_tty();
+    for r in &around.relations {
+        let (id, title) = match &r.other {
+            Some(e) => {
+                (e.qualified(), loaded.get(e.kind, &e.id).map(|o| o.title()).unwrap_or_default())
+            }
+            None => (r.to.clone(), "(no such record)".to_string()),
+        };
+        table.add_row(vec![Cell::new(format!("{}:", r.kind)), Cell::new(id), Cell::new(title)]);
     }
-    if !record.body.trim().is_empty() {
-        out.line(format_args!("\n{}", record.body.trim_end()))?;
+    ctx.out.line(indent(&table.to_string()))?;
+    Ok(())
+}
+
+fn print_linked_from<V: View>(ctx: &Context, around: &Around<V>) -> CliResult {
+    if around.linked_from.is_empty() {
+        return Ok(());
+    }
+    ctx.out.line("\nLinked from")?;
+    for r in &around.linked_from {
+        let extra = match r.kind() {
+            Kind::Deal => format!("  [{}] {}", r.str("stage").unwrap_or("?"), money(*r)),
+            _ => String::new(),
+        };
+        ctx.out.line(format_args!("  {}  {}{}", r.qualified_id(), r.title(), extra.trim_end()))?;
+    }
+    Ok(())
+}
+
+fn print_timeline<V: View>(ctx: &Context, cx: &FilterContext, around: &Around<V>) -> CliResult {
+    if around.events.is_empty() {
+        return Ok(());
+    }
+    ctx.out.line("\nTimeline")?;
+    for e in &around.events {
+        let r = e.record;
+        let (date, what) = if r.kind() == Kind::Note {
+            let dir = r.str("direction").map(|d| format!(" {d}")).unwrap_or_default();
+            (r.when("date"), format!("{}{dir}", r.str("kind").unwrap_or("note")))
+        } else {
+            (r.when("due"), format!("task {}", task_status(r, cx).0))
+        };
+        let date = date.map(|w| w.display()).unwrap_or_else(|| "-".into());
+        ctx.out.line(format_args!(
+            "  {date:<16}  {what:<12}  {}  ({})",
+            r.title(),
+            r.qualified_id()
+        ))?;
     }
     Ok(())
 }
