@@ -23,13 +23,13 @@ use crate::book::Book;
 use crate::change::Change;
 use crate::dates::When;
 use crate::error::{Error, Result};
-use crate::index::SearchIndex;
 use crate::interop::values::same_phone;
-use crate::links::{self, targets};
+use crate::links::targets;
 use crate::model::record::value_to_json;
 use crate::model::reference::Entry;
 use crate::model::schema::{self, FieldType, link_keys};
-use crate::model::{Catalog, Kind, Record, View};
+use crate::model::{Kind, Record};
+use crate::source::Source;
 use crate::store::edit;
 
 /// The commit trailer that names a merged record's `type/id`.
@@ -130,24 +130,11 @@ pub fn plan(
     Ok(prepare(&mut |e, p| book.read_at(e.kind, &e.id, p), keep, other, linking)?.merged)
 }
 
-/// The records that link to `target`: by `company`, `contact` or `about` (from the
-/// index, when given, else from every file), and by a relation's `to` (from the files
-/// of contacts, companies and deals that have relations: the index keeps none).
-pub fn linking(
-    book: &Book,
-    index: Option<&SearchIndex>,
-    target: &Entry,
-) -> Result<Vec<(Entry, PathBuf)>> {
-    fn collect<V: View>(catalog: &Catalog<V>, target: &Entry) -> Vec<(Entry, PathBuf)> {
-        links::backlinks(catalog, target)
-            .into_iter()
-            .map(|r| (Entry { kind: r.kind(), id: r.id().to_string() }, r.path().to_path_buf()))
-            .collect()
-    }
-    let mut found = match index {
-        Some(index) => collect(&Catalog::new(index.cards_linking_to(target)?, Vec::new()), target),
-        None => collect(&book.load(&[Kind::Contact, Kind::Deal, Kind::Note, Kind::Task])?, target),
-    };
+/// The records that link to `target`: by `company`, `contact` or `about` (as `source`
+/// knows them), and by a relation's `to` (from the files of contacts, companies and deals
+/// that have relations).
+pub fn linking(book: &Book, source: &Source, target: &Entry) -> Result<Vec<(Entry, PathBuf)>> {
+    let mut found = source.linking_to(target)?;
     for (entry, path) in book.entries(&Kind::LINKABLE)? {
         if found.iter().any(|(e, _)| *e == entry) {
             continue;

@@ -71,6 +71,7 @@ pub mod relations;
 pub mod rename;
 pub mod render;
 pub mod reports;
+pub mod source;
 pub mod store;
 pub mod sync;
 pub mod tasks;

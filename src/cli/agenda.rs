@@ -149,7 +149,7 @@ pub(super) fn build(
 ) -> Result<Agenda, super::CliError> {
     let config = &book.config;
     let now = ctx.clock.now();
-    let agenda = if ctx.use_index() {
+    let agenda = if rolo::source::reads_index() {
         // The index's facts say which few records may matter; only those are read whole.
         let (index, _) = super::search::open_index(ctx, book, false)?;
         let lookup = index.lookup_with_facts()?;

@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, _: &CheckArgs) -> CliResult {
             }
         }
     };
-    let problems = rolo::check::check(&book, ctx.use_index(), &mut progress)?;
+    let problems = rolo::check::check(&book, rolo::source::reads_index(), &mut progress)?;
     if ctx.out.json {
         ctx.out.print_json(&Json::Array(problems.iter().map(problem_json).collect()))?;
     } else {

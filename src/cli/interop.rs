@@ -15,6 +15,7 @@ use rolo::interop::json::JsonFormat;
 use rolo::interop::vcard::{Vcard, Version, vdir};
 use rolo::interop::{Action, Format, Importer, OnDuplicate, Options, Report, text};
 use rolo::model::View;
+use rolo::model::row::Keys;
 use rolo::{Book, Kind};
 
 use super::list;
@@ -509,17 +510,13 @@ fn export_ics(ctx: &Context, a: &ExportIcsArgs) -> CliResult {
     const KINDS: [Kind; 3] = [Kind::Contact, Kind::Deal, Kind::Task];
     let book = ctx.open_book()?;
     let filter = export_filter(&book, &a.common)?;
-    let events = if ctx.use_index() {
-        let (index, _) = super::search::open_index(ctx, &book, false)?;
-        // Rows hold every key the events and the filters read.
-        let rows = index.rows(&KINDS, |_, _| true)?;
-        let events = reminders(ctx, &book, &filter, &rows);
-        super::let_exit_free(rows);
-        events
-    } else {
-        let loaded = ctx.load(&book, &KINDS)?;
-        reminders(ctx, &book, &filter, &loaded.records)
-    };
+    // Rows hold every key the events and the filters read.
+    let data = ctx.source(&book)?.records(&KINDS, Keys::ALL, false)?;
+    let events = rolo::for_both!(&data, d => {
+        let records: Vec<_> = d.contacts.iter().chain(&d.deals).chain(&d.tasks).collect();
+        reminders(ctx, &book, &filter, &records)
+    });
+    super::let_exit_free(data);
     let text = ics::calendar(&events, ctx.clock.now());
     let what = format!("{} event{}", events.len(), if events.len() == 1 { "" } else { "s" });
     write_export(ctx, &a.common, text.as_bytes(), &what)

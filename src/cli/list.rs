@@ -67,48 +67,32 @@ pub fn print(
         Some(s) => Sort::parse(s).map_err(|m| rolo::Error::value("sort", m))?,
         None => Sort::default_for(kind),
     };
-    // Names of linked records, and last_contact (from notes, and for a company its people).
-    let mut kinds = match kind {
-        Kind::Contact | Kind::Company => vec![Kind::Contact, Kind::Company, Kind::Note],
-        Kind::Deal => vec![Kind::Deal, Kind::Contact, Kind::Company, Kind::Note],
-        Kind::Note | Kind::Task => vec![kind, Kind::Contact, Kind::Company, Kind::Deal],
-    };
-    kinds.sort();
-    kinds.dedup();
     let shown = Shown { kind, filter, sort, limit: args.limit };
-    if ctx.use_index() {
-        // Columns for titles and last contacts; documents only for this kind's records.
-        let (index, _) = super::search::open_index(ctx, book, false)?;
-        if ctx.out.json {
-            let lookup = index.lookup()?;
-            let names = |k: Kind, id: &str| lookup.titles.get(&(k, id.to_string())).cloned();
-            // Whole records: `--json` prints every key and the body.
-            let cards = index.cards(kind, &filter.narrowing())?;
-            shown.print(ctx, book, cards.iter().collect(), &names, &lookup.last_contact)
-        } else {
-            // A table shows a few keys: slim rows, without decompressing whole records;
-            // and the names of only the records the rows it shows link to.
-            let rows = index.rows_narrowed(kind, &filter.narrowing())?;
-            let last = index.last_contacts()?;
-            let picked = shown.pick(ctx, book, rows.iter().collect(), &last);
-            let linked: Vec<&str> = picked
-                .iter()
-                .flat_map(|r| {
-                    r.str("company").into_iter().chain(r.str("contact")).chain(r.strs("about"))
-                })
-                .collect();
-            let titles = index.titles_of(&linked)?;
-            let names = |k: Kind, id: &str| titles.get(&(k, id.to_string())).cloned();
-            let done = shown.show(ctx, book, picked, &names, &last);
-            super::let_exit_free((rows, last));
-            done
-        }
-    } else {
-        let catalog = ctx.load(book, &kinds)?;
-        let last = rolo::links::last_contacts(&catalog);
-        let names = |k: Kind, id: &str| catalog.get(k, id).map(|r| r.title());
-        shown.print(ctx, book, catalog.of(kind).collect(), &names, &last)
+    let source = ctx.source(book)?;
+    let last = source.last_contacts()?;
+    if ctx.out.json {
+        // Whole records: `--json` prints every key and the body.
+        let records = source.cards(kind, &filter.narrowing())?;
+        return rolo::for_both!(&records, r => {
+            let picked = shown.pick(ctx, book, r.iter().collect(), &last);
+            shown.show(ctx, book, picked, &|_, _| None, &last)
+        });
     }
+    // A table shows a few keys: slim rows, without decompressing whole records; and the
+    // names of only the records the rows it shows link to.
+    let rows = source.rows(kind, &filter.narrowing())?;
+    let done = rolo::for_both!(&rows, rows => {
+        let picked = shown.pick(ctx, book, rows.iter().collect(), &last);
+        let linked: Vec<&str> = picked
+            .iter()
+            .flat_map(|r| r.str("company").into_iter().chain(r.str("contact")).chain(r.strs("about")))
+            .collect();
+        let titles = source.titles_of(&linked)?;
+        let names = |k: Kind, id: &str| titles.get(&(k, id.to_string())).cloned();
+        shown.show(ctx, book, picked, &names, &last)
+    });
+    super::let_exit_free((rows, last));
+    done
 }
 
 /// The name of a linked record, if it exists.
@@ -122,18 +106,6 @@ struct Shown<'a> {
 }
 
 impl Shown<'_> {
-    fn print<V: View>(
-        &self,
-        ctx: &Context,
-        book: &Book,
-        records: Vec<&V>,
-        names: &Names,
-        last: &HashMap<Entry, When>,
-    ) -> CliResult {
-        let records = self.pick(ctx, book, records, last);
-        self.show(ctx, book, records, names, last)
-    }
-
     /// The records the filter keeps, sorted, at most `limit` of them.
     fn pick<'r, V: View>(
         &self,

@@ -84,12 +84,7 @@ fn linking(
     book: &Book,
     other: &Entry,
 ) -> Result<Vec<(Entry, std::path::PathBuf)>, CliError> {
-    Ok(if ctx.use_index() {
-        let (index, _) = super::search::open_index(ctx, book, false)?;
-        dedupe::linking(book, Some(&index), other)?
-    } else {
-        dedupe::linking(book, None, other)?
-    })
+    Ok(dedupe::linking(book, &ctx.source(book)?, other)?)
 }
 
 /// The plan, for a person: what changes in each file.

@@ -208,10 +208,15 @@ impl Context {
         Ok(book)
     }
 
-    /// Whether reading commands answer from the search index (the default) or read every
-    /// file (`ROLO_NO_INDEX=1`: the slow path, kept to check one against the other).
-    pub fn use_index(&self) -> bool {
-        std::env::var_os("ROLO_NO_INDEX").is_none_or(|v| v.is_empty() || v == "0")
+    /// Where reading commands take the book's records from (the index, fresh; or every
+    /// file with `ROLO_NO_INDEX=1`), with a progress bar for long indexing on a terminal
+    /// and each file that does not parse reported on stderr.
+    pub fn source<'b>(&'b self, book: &'b Book) -> Result<rolo::source::Source<'b>, CliError> {
+        let mut bar = search::Bar::new();
+        let report = Box::new(move |problem: &rolo::error::Diagnostic| self.out.status(problem));
+        let source = rolo::source::Source::open(book, &mut |d, t| bar.show(d, t), report)?;
+        bar.finish();
+        Ok(source)
     }
 
     /// Read the records of `kinds`, reporting each unreadable file on stderr.

@@ -3,13 +3,9 @@
 //! Also the loader `pipeline` and `report` share: cards from the index, or the files
 //! with `ROLO_NO_INDEX=1`, so both ways give the same numbers.
 
-use std::collections::HashMap;
-
 use comfy_table::{Cell, CellAlignment};
 use serde_json::Value as Json;
 
-use rolo::dates::When;
-use rolo::model::reference::Entry;
 use rolo::model::row::Keys;
 use rolo::model::{Row, View};
 use rolo::pipeline::{self, GroupBy, Money, Pipeline};
@@ -44,42 +40,10 @@ enum By {
     Currency,
 }
 
-/// The records a report reads, of one kind each.
-pub struct Data<V> {
-    pub deals: Vec<V>,
-    pub contacts: Vec<V>,
-    pub companies: Vec<V>,
-    pub notes: Vec<V>,
-    /// Newest note per contact, company and deal (only when asked for).
-    pub last_contact: HashMap<Entry, When>,
-}
+pub use rolo::source::Data;
 
-impl<V: View> Data<V> {
-    fn new(records: Vec<V>, last_contact: HashMap<Entry, When>) -> Data<V> {
-        let mut d = Data {
-            deals: Vec::new(),
-            contacts: Vec::new(),
-            companies: Vec::new(),
-            notes: Vec::new(),
-            last_contact,
-        };
-        for r in records {
-            match r.kind() {
-                Kind::Deal => d.deals.push(r),
-                Kind::Contact => d.contacts.push(r),
-                Kind::Company => d.companies.push(r),
-                Kind::Note => d.notes.push(r),
-                Kind::Task => {}
-            }
-        }
-        d
-    }
-}
-
-pub enum Source {
-    Index(Data<Row>),
-    Files(Data<Record>),
-}
+/// The records of an aggregate, from the index or from the files.
+pub type Source = rolo::source::Found<Data<Row>, Data<Record>>;
 
 /// The records of `kinds`, from the index (the default) or every file.
 pub fn load(ctx: &Context, book: &Book, kinds: &[Kind], last: bool) -> Result<Source, CliError> {
@@ -94,17 +58,7 @@ pub fn load_keys(
     keys: Keys,
     last: bool,
 ) -> Result<Source, CliError> {
-    if ctx.use_index() {
-        let (index, _) = super::search::open_index(ctx, book, false)?;
-        // Slim rows: the keys aggregates read, without decompressing whole cards.
-        let cards = index.rows_keys(kinds, keys, |_, _| true)?;
-        let last_contact = if last { index.lookup()?.last_contact } else { HashMap::new() };
-        Ok(Source::Index(Data::new(cards, last_contact)))
-    } else {
-        let catalog = ctx.load(book, kinds)?;
-        let last_contact = if last { rolo::links::last_contacts(&catalog) } else { HashMap::new() };
-        Ok(Source::Files(Data::new(catalog.records, last_contact)))
-    }
+    Ok(ctx.source(book)?.records(kinds, keys, last)?)
 }
 
 pub fn run(ctx: &Context, a: &PipelineArgs) -> CliResult {
@@ -120,10 +74,7 @@ pub fn run(ctx: &Context, a: &PipelineArgs) -> CliResult {
         return show(ctx, &book, &deals.records, a);
     }
     let source = load(ctx, &book, &[Kind::Deal], false)?;
-    let done = match &source {
-        Source::Index(d) => show(ctx, &book, &d.deals, a),
-        Source::Files(d) => show(ctx, &book, &d.deals, a),
-    };
+    let done = rolo::for_both!(&source, d => show(ctx, &book, &d.deals, a));
     super::let_exit_free(source);
     done
 }

@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 
 use rolo::model::reference::Entry;
-use rolo::model::{Catalog, View};
-use rolo::{Book, Kind, links, rename};
+use rolo::{Book, Kind, rename};
 
 use super::{CliError, CliResult, Context};
 
@@ -25,22 +24,9 @@ pub struct RenameArgs {
     new_id: String,
 }
 
-/// Who links to `entry`: their kinds, ids and files, from the index (or every file).
+/// Who links to `entry`: their kinds, ids and files.
 fn linking(ctx: &Context, book: &Book, entry: &Entry) -> Result<Vec<(Entry, PathBuf)>, CliError> {
-    fn collect<V: View>(catalog: &Catalog<V>, entry: &Entry) -> Vec<(Entry, PathBuf)> {
-        links::backlinks(catalog, entry)
-            .into_iter()
-            .map(|r| (Entry { kind: r.kind(), id: r.id().to_string() }, r.path().to_path_buf()))
-            .collect()
-    }
-    // Companies too: their `relations` may name a record.
-    let kinds = Kind::ALL;
-    Ok(if ctx.use_index() {
-        let (index, _) = super::search::open_index(ctx, book, false)?;
-        collect(&Catalog::new(index.cards_linking_to(entry)?, Vec::new()), entry)
-    } else {
-        collect(&ctx.load(book, &kinds)?, entry)
-    })
+    Ok(ctx.source(book)?.linking_to(entry)?)
 }
 
 pub fn run_rm(ctx: &Context, a: &RmArgs) -> CliResult {

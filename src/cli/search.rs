@@ -59,7 +59,7 @@ pub fn open_index(
 
 /// A progress bar for indexing that takes more than a second, drawn on stderr when it is
 /// a terminal (never into a pipe or a file, where it would only be noise).
-struct Bar {
+pub struct Bar {
     started: std::time::Instant,
     bar: Option<indicatif::ProgressBar>,
 }
@@ -68,11 +68,11 @@ impl Bar {
     /// Quick work (a few changed files) finishes before the bar would appear.
     const AFTER: std::time::Duration = std::time::Duration::from_secs(1);
 
-    fn new() -> Bar {
+    pub fn new() -> Bar {
         Bar { started: std::time::Instant::now(), bar: None }
     }
 
-    fn show(&mut self, done: usize, total: usize) {
+    pub fn show(&mut self, done: usize, total: usize) {
         if self.bar.is_none() {
             if self.started.elapsed() < Self::AFTER
                 || done >= total
@@ -98,7 +98,7 @@ impl Bar {
     }
 
     /// Clear the bar: the command's own message follows.
-    fn finish(&mut self) {
+    pub fn finish(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
         }

@@ -11,9 +11,8 @@ use rolo::model::reference::Entry;
 use std::collections::HashMap;
 
 use rolo::dates::When;
-use rolo::index::SearchIndex;
 use rolo::model::schema::link_keys;
-use rolo::model::{Card, Catalog, View};
+use rolo::model::{Catalog, View};
 use rolo::{Book, Kind, Record, history, links};
 
 use super::list::{money, record_json, task_status};
@@ -45,22 +44,16 @@ pub fn run(ctx: &Context, a: &ShowArgs) -> CliResult {
     // The record itself from its file (every key in its order); the rest of the book,
     // for links and the timeline, from the index.
     let record = book.read_at(entry.kind, &entry.id, &rel)?;
-    if ctx.use_index() {
-        let (index, _) = super::search::open_index(ctx, &book, false)?;
-        let near = neighbourhood(&index, &record, &entry)?;
-        render(ctx, &book, &record, &entry, &near, &index.lookup()?.last_contact, ctx.clock.now())
-    } else {
-        let loaded = ctx.load(&book, &Kind::ALL)?;
-        render(
-            ctx,
-            &book,
-            &record,
-            &entry,
-            &loaded,
-            &links::last_contacts(&loaded),
-            ctx.clock.now(),
-        )
-    }
+    let source = ctx.source(&book)?;
+    rolo::for_both!(source.near(&record, &entry)?, near => render(
+        ctx,
+        &book,
+        &record,
+        &entry,
+        &near.records,
+        &near.last_contact,
+        ctx.clock.now(),
+    ))
 }
 
 /// `show --at`: the record, and the records around it, as the commit of that day (or
@@ -119,51 +112,6 @@ fn run_at(ctx: &Context, book: &Book, entry: &Entry, rel: &std::path::Path, at: 
     let loaded = Catalog::new(records, Vec::new());
     let last = links::last_contacts(&loaded);
     render(ctx, book, &record, &then, &loaded, &last, snap.at)
-}
-
-/// The records `show` needs around one record, from the index: what it links to, what
-/// links to it, and for a company what links to its people (their notes and tasks).
-fn neighbourhood(
-    index: &SearchIndex,
-    record: &Record,
-    entry: &Entry,
-) -> Result<Catalog<Card>, CliError> {
-    let mut targets = Vec::new();
-    for (key, expected) in link_keys(record.kind) {
-        for value in record.strs(key) {
-            let (kinds, id) =
-                match value.split_once('/').and_then(|(k, id)| Some((k.parse::<Kind>().ok()?, id)))
-                {
-                    Some((k, id)) => (vec![k], id),
-                    None => (expected.map_or_else(|| Kind::LINKABLE.to_vec(), |k| vec![k]), value),
-                };
-            targets.extend(kinds.into_iter().map(|kind| Entry { kind, id: id.to_string() }));
-        }
-    }
-    for r in record.relations() {
-        let named = rolo::model::relation::targets(&r.to);
-        targets.extend(named.into_iter().map(|(kind, id)| Entry { kind, id: id.to_string() }));
-    }
-    let mut cards = index.cards_of(&targets)?;
-    let linking: Vec<Card> =
-        index.cards_linking_to(entry)?.into_iter().filter(|c| links::links_to(c, entry)).collect();
-    if entry.kind == Kind::Company {
-        for person in
-            linking.iter().filter(|c| c.kind == Kind::Contact && links::key_links_to(*c, entry))
-        {
-            let person = Entry { kind: Kind::Contact, id: person.id.clone() };
-            cards.extend(
-                index
-                    .cards_linking_to(&person)?
-                    .into_iter()
-                    .filter(|c| links::key_links_to(c, &person)),
-            );
-        }
-    }
-    cards.extend(linking);
-    let mut seen = std::collections::HashSet::new();
-    cards.retain(|c| seen.insert((c.kind, c.id.clone())));
-    Ok(Catalog::new(cards, Vec::new()))
 }
 
 fn render<V: View>(

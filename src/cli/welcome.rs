@@ -71,22 +71,9 @@ fn no_book(ctx: &Context) -> CliResult {
     Err(CliError::Quiet(2))
 }
 
-/// How many records of each kind the book holds, from the index or, without it, the files.
+/// How many records of each kind the book holds.
 fn counts(ctx: &Context, book: &Book) -> Result<BTreeMap<Kind, usize>, CliError> {
-    let mut counts: BTreeMap<Kind, usize> = Kind::ALL.into_iter().map(|k| (k, 0)).collect();
-    if ctx.use_index() {
-        let (index, _) = super::search::open_index(ctx, book, false)?;
-        for (kind, n) in counts.iter_mut() {
-            *n = index.count(*kind)?;
-        }
-    } else {
-        let loaded = ctx.load(book, &Kind::ALL)?;
-        for record in &loaded.records {
-            *counts.entry(record.kind).or_default() += 1;
-        }
-        super::let_exit_free(loaded);
-    }
-    Ok(counts)
+    Ok(ctx.source(book)?.counts()?)
 }
 
 fn describe(counts: &BTreeMap<Kind, usize>) -> String {

@@ -167,3 +167,46 @@ fn today_is_useful_on_any_day() {
         assert!(text.stdout.contains("Overdue") && text.stdout.contains("Follow-ups"), "{now}");
     }
 }
+
+/// `cmd` run twice: from the index, and reading every file (`ROLO_NO_INDEX=1`).
+fn both_ways(book: &TestBook, cmd: &[&str]) -> (crate::support::Run, crate::support::Run) {
+    let fast = book.rolo(cmd);
+    let mut slow = book.command(cmd);
+    slow.env("ROLO_NO_INDEX", "1");
+    (fast, crate::support::run(slow))
+}
+
+#[test]
+fn the_index_and_the_files_answer_alike() {
+    let book = example();
+    // A file that does not parse is reported either way, and the rest is still read.
+    book.write("contacts/broken.md", "+++\nname = \"Сломан\n+++\n");
+    let mut commands: Vec<Vec<&str>> = Vec::new();
+    for kind in KINDS {
+        commands.push(vec![kind, "list"]);
+        commands.push(vec![kind, "list", "--json"]);
+    }
+    commands.push(vec!["contact", "list", "--tag", "vip", "--sort", "last-contact"]);
+    commands.push(vec!["task", "list", "--overdue"]);
+    for reference in
+        ["anna-petrova", "too-altyn-mebel", "company/shang-hai-lan-hai-ke-ji-you-xian-gong-si"]
+    {
+        commands.push(vec!["show", reference]);
+        commands.push(vec!["show", reference, "--json"]);
+    }
+    commands.push(vec!["pipeline"]);
+    commands.push(vec!["pipeline", "--json"]);
+    commands.push(vec!["export", "ics"]);
+    commands.push(vec!["merge", "anna-petrova", "aygul-seyitqyzy", "--dry-run"]);
+    commands.push(vec![]);
+    for cmd in &commands {
+        let (fast, slow) = both_ways(&book, cmd);
+        assert_eq!(fast.code, slow.code, "{cmd:?}\n{fast}\n{slow}");
+        assert_eq!(fast.stdout, slow.stdout, "{cmd:?}");
+        assert!(!fast.stdout.is_empty() || fast.code != 0, "{cmd:?} printed nothing: {fast}");
+        if cmd.first().is_some_and(|c| ["contact", "show", "merge"].contains(c)) {
+            assert!(fast.stderr.contains("contacts/broken.md"), "{cmd:?}: {fast}");
+            assert!(slow.stderr.contains("contacts/broken.md"), "{cmd:?}: {slow}");
+        }
+    }
+}

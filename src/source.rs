@@ -1,0 +1,291 @@
+//! Where reading commands take the book's records from: the search index, kept fresh by
+//! a walk of the book or by a watcher (the default), or every file read afresh
+//! (`ROLO_NO_INDEX=1`: the slow path, kept so that the two can be checked against each
+//! other). The choice is made here, once; commands ask a [`Source`] and get the same
+//! answers either way.
+//!
+//! The index answers with its own record types (slim [`Row`]s, whole [`Card`]s), the
+//! files with [`Record`]s; every one is a [`View`], so a command handles a [`Found`] with
+//! one generic function, through [`for_both!`](crate::for_both).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::book::{Book, Loaded};
+use crate::dates::When;
+use crate::error::{Diagnostic, Result};
+use crate::index::SearchIndex;
+use crate::index::lookup::Narrowing;
+use crate::links;
+use crate::model::reference::Entry;
+use crate::model::row::Keys;
+use crate::model::schema::link_keys;
+use crate::model::{Card, Catalog, Kind, Record, Row, View};
+
+/// Whether reading commands answer from the search index (the default) or read every
+/// file (`ROLO_NO_INDEX=1`).
+pub fn reads_index() -> bool {
+    std::env::var_os("ROLO_NO_INDEX").is_none_or(|v| v.is_empty() || v == "0")
+}
+
+/// An answer from the index or from the files.
+pub enum Found<I, F> {
+    Index(I),
+    Files(F),
+}
+
+/// Run the same code on either side of a [`Found`]:
+/// `rolo::for_both!(source.records(…)?, data => report(&data))`.
+#[macro_export]
+macro_rules! for_both {
+    ($found:expr, $bind:pat => $body:expr) => {
+        match $found {
+            $crate::source::Found::Index($bind) => $body,
+            $crate::source::Found::Files($bind) => $body,
+        }
+    };
+}
+
+/// The records an aggregate reads (the pipeline, the reports, the agenda), by kind.
+pub struct Data<V> {
+    pub deals: Vec<V>,
+    pub contacts: Vec<V>,
+    pub companies: Vec<V>,
+    pub notes: Vec<V>,
+    pub tasks: Vec<V>,
+    /// Newest note per contact, company and deal (only when asked for).
+    pub last_contact: HashMap<Entry, When>,
+}
+
+impl<V: View> Data<V> {
+    fn new(records: Vec<V>, last_contact: HashMap<Entry, When>) -> Data<V> {
+        let mut d = Data {
+            deals: Vec::new(),
+            contacts: Vec::new(),
+            companies: Vec::new(),
+            notes: Vec::new(),
+            tasks: Vec::new(),
+            last_contact,
+        };
+        for r in records {
+            match r.kind() {
+                Kind::Deal => d.deals.push(r),
+                Kind::Contact => d.contacts.push(r),
+                Kind::Company => d.companies.push(r),
+                Kind::Note => d.notes.push(r),
+                Kind::Task => d.tasks.push(r),
+            }
+        }
+        d
+    }
+}
+
+/// The records around one record: what it links to (and its relations name), what links
+/// to it, and, for a company, what links to its people; with every last contact.
+pub struct Near<V> {
+    pub records: Catalog<V>,
+    pub last_contact: HashMap<Entry, When>,
+}
+
+/// Where a reading command takes the book's records from.
+pub struct Source<'b> {
+    book: &'b Book,
+    index: Option<SearchIndex>,
+    /// Told about each file that does not parse (the rest of the book is still read).
+    report: Box<dyn Fn(&Diagnostic) + 'b>,
+}
+
+impl<'b> Source<'b> {
+    /// The index brought up to date (`progress` hears how far a long indexing is), or,
+    /// with `ROLO_NO_INDEX=1`, the files.
+    pub fn open(
+        book: &'b Book,
+        progress: &mut dyn FnMut(usize, usize),
+        report: Box<dyn Fn(&Diagnostic) + 'b>,
+    ) -> Result<Source<'b>> {
+        let index = if reads_index() {
+            let (index, refresh) = SearchIndex::open_fresh(book, progress)?;
+            refresh.problems.iter().for_each(&report);
+            Some(index)
+        } else {
+            None
+        };
+        Ok(Source { book, index, report })
+    }
+
+    /// Every record of `kinds`, read from its file.
+    fn load(&self, kinds: &[Kind]) -> Result<Loaded> {
+        let loaded = self.book.load(kinds)?;
+        loaded.problems.iter().for_each(&self.report);
+        Ok(loaded)
+    }
+
+    /// How many records of each kind the book holds.
+    pub fn counts(&self) -> Result<BTreeMap<Kind, usize>> {
+        let mut counts: BTreeMap<Kind, usize> = Kind::ALL.into_iter().map(|k| (k, 0)).collect();
+        match &self.index {
+            Some(index) => {
+                for (kind, n) in counts.iter_mut() {
+                    *n = index.count(*kind)?;
+                }
+            }
+            None => {
+                let loaded = self.load(&Kind::ALL)?;
+                for record in &loaded.records {
+                    *counts.entry(record.kind).or_default() += 1;
+                }
+                std::mem::forget(loaded); // freed by the process's exit, at no cost
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The records whose keys or relations name `target`: kind, id and file of each.
+    pub fn linking_to(&self, target: &Entry) -> Result<Vec<(Entry, PathBuf)>> {
+        fn collect<V: View>(catalog: &Catalog<V>, target: &Entry) -> Vec<(Entry, PathBuf)> {
+            links::backlinks(catalog, target)
+                .into_iter()
+                .map(|r| (Entry { kind: r.kind(), id: r.id().to_string() }, r.path().to_path_buf()))
+                .collect()
+        }
+        Ok(match &self.index {
+            Some(index) => {
+                collect(&Catalog::new(index.cards_linking_to(target)?, Vec::new()), target)
+            }
+            None => collect(&self.load(&Kind::ALL)?, target),
+        })
+    }
+
+    /// The records of `kinds` (from the index: cut to `keys`), by kind, with every last
+    /// contact when `last` asks for them.
+    pub fn records(
+        &self,
+        kinds: &[Kind],
+        keys: Keys,
+        last: bool,
+    ) -> Result<Found<Data<Row>, Data<Record>>> {
+        Ok(match &self.index {
+            Some(index) => {
+                let rows = index.rows_keys(kinds, keys, |_, _| true)?;
+                let last_contact = if last { index.lookup()?.last_contact } else { HashMap::new() };
+                Found::Index(Data::new(rows, last_contact))
+            }
+            None => {
+                let loaded = self.load(kinds)?;
+                let last_contact =
+                    if last { links::last_contacts(&loaded) } else { HashMap::new() };
+                Found::Files(Data::new(loaded.records, last_contact))
+            }
+        })
+    }
+
+    /// The records of `kind` that `narrowing` may keep (a superset: the command's filter
+    /// decides), as slim rows from the index: enough for a table.
+    pub fn rows(&self, kind: Kind, narrowing: &Narrowing) -> Result<Found<Vec<Row>, Vec<Record>>> {
+        Ok(match &self.index {
+            Some(index) => Found::Index(index.rows_narrowed(kind, narrowing)?),
+            None => Found::Files(self.of_kind(kind)?),
+        })
+    }
+
+    /// [`Source::rows`], whole: every key and the body of each record.
+    pub fn cards(
+        &self,
+        kind: Kind,
+        narrowing: &Narrowing,
+    ) -> Result<Found<Vec<Card>, Vec<Record>>> {
+        Ok(match &self.index {
+            Some(index) => Found::Index(index.cards(kind, narrowing)?),
+            None => Found::Files(self.of_kind(kind)?),
+        })
+    }
+
+    fn of_kind(&self, kind: Kind) -> Result<Vec<Record>> {
+        Ok(self.load(&[kind])?.records)
+    }
+
+    /// The newest note about each contact, company and deal (a company's also counts its
+    /// people's).
+    pub fn last_contacts(&self) -> Result<HashMap<Entry, When>> {
+        match &self.index {
+            Some(index) => index.last_contacts(),
+            None => {
+                let linked = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];
+                Ok(links::last_contacts(&self.load(&linked)?))
+            }
+        }
+    }
+
+    /// The names (titles) of the contacts, companies and deals with these ids.
+    pub fn titles_of(&self, ids: &[&str]) -> Result<HashMap<(Kind, String), String>> {
+        match &self.index {
+            Some(index) => index.titles_of(ids),
+            None => {
+                let wanted: HashSet<&str> = ids.iter().copied().collect();
+                let loaded = self.load(&[Kind::Contact, Kind::Company, Kind::Deal])?;
+                Ok(loaded
+                    .records
+                    .iter()
+                    .filter(|r| wanted.contains(r.id.as_str()))
+                    .map(|r| ((r.kind, r.id.clone()), r.title()))
+                    .collect())
+            }
+        }
+    }
+
+    /// The records around `record` (which is `entry`), for `show`.
+    pub fn near(&self, record: &Record, entry: &Entry) -> Result<Found<Near<Card>, Near<Record>>> {
+        Ok(match &self.index {
+            Some(index) => Found::Index(Near {
+                records: neighbourhood(index, record, entry)?,
+                last_contact: index.lookup()?.last_contact,
+            }),
+            None => {
+                let records = self.load(&Kind::ALL)?;
+                let last_contact = links::last_contacts(&records);
+                Found::Files(Near { records, last_contact })
+            }
+        })
+    }
+}
+
+/// From the index, the records `show` prints around a record: those it links to and its
+/// relations name, those linking to it, and for a company those linking to its people.
+fn neighbourhood(index: &SearchIndex, record: &Record, entry: &Entry) -> Result<Catalog<Card>> {
+    let mut targets = Vec::new();
+    for (key, expected) in link_keys(record.kind) {
+        for value in record.strs(key) {
+            let (kinds, id) =
+                match value.split_once('/').and_then(|(k, id)| Some((k.parse::<Kind>().ok()?, id)))
+                {
+                    Some((k, id)) => (vec![k], id),
+                    None => (expected.map_or_else(|| Kind::LINKABLE.to_vec(), |k| vec![k]), value),
+                };
+            targets.extend(kinds.into_iter().map(|kind| Entry { kind, id: id.to_string() }));
+        }
+    }
+    for r in record.relations() {
+        let named = crate::model::relation::targets(&r.to);
+        targets.extend(named.into_iter().map(|(kind, id)| Entry { kind, id: id.to_string() }));
+    }
+    let mut cards = index.cards_of(&targets)?;
+    let linking: Vec<Card> =
+        index.cards_linking_to(entry)?.into_iter().filter(|c| links::links_to(c, entry)).collect();
+    if entry.kind == Kind::Company {
+        for person in
+            linking.iter().filter(|c| c.kind == Kind::Contact && links::key_links_to(*c, entry))
+        {
+            let person = Entry { kind: Kind::Contact, id: person.id.clone() };
+            cards.extend(
+                index
+                    .cards_linking_to(&person)?
+                    .into_iter()
+                    .filter(|c| links::key_links_to(c, &person)),
+            );
+        }
+    }
+    cards.extend(linking);
+    let mut seen = HashSet::new();
+    cards.retain(|c| seen.insert((c.kind, c.id.clone())));
+    Ok(Catalog::new(cards, Vec::new()))
+}
