@@ -187,6 +187,8 @@ struct State<'b> {
     rescan: bool,
     /// Folders made inside record folders lately, listed again at each batch.
     made_dirs: HashMap<PathBuf, Instant>,
+    /// Index writes made since the last wait for the disk.
+    unsettled: bool,
     /// Cookies seen, and questions waiting for theirs.
     seen: HashMap<String, Instant>,
     waiting: Vec<(String, UnixStream, Instant)>,
@@ -208,6 +210,7 @@ impl<'b> State<'b> {
             pending: BTreeSet::new(),
             rescan: true,
             made_dirs: HashMap::new(),
+            unsettled: false,
             seen: HashMap::new(),
             waiting: Vec::new(),
             last_event: None,
@@ -260,6 +263,7 @@ impl<'b> State<'b> {
                 Err(RecvTimeoutError::Disconnected) => return,
             }
             self.answer(notices);
+            self.settle(notices);
         }
     }
 
@@ -344,6 +348,17 @@ impl<'b> State<'b> {
         self.seen.retain(|_, at| at.elapsed() < STALE);
     }
 
+    /// Once commands have their answers: wait until the batches written since the last
+    /// time are on the disk (they were written without waiting, to answer sooner).
+    fn settle(&mut self, notices: &mut dyn FnMut(Notice)) {
+        if !std::mem::take(&mut self.unsettled) {
+            return;
+        }
+        if let Err(e) = SearchIndex::make_durable(self.book) {
+            notices(Notice::Trouble(format!("the index could not be made durable: {e}")));
+        }
+    }
+
     /// Index what changed; `false` when it failed (commands then walk, and the next
     /// batch walks too).
     fn batch(&mut self, notices: &mut dyn FnMut(Notice)) -> bool {
@@ -412,6 +427,7 @@ impl<'b> State<'b> {
         let counts = (changes.changed.len(), changes.removed.len());
         if !changes.is_empty() {
             let all: Vec<Found> = self.found.values().cloned().collect();
+            self.unsettled = true;
             SearchIndex::apply_known(self.book, &all, changes)?;
             self.fingerprint = fresh::fingerprint(&all);
             self.files += (counts.0 + counts.1) as u64;

@@ -16,6 +16,7 @@ pub mod rows;
 pub mod schema;
 pub mod search;
 pub mod tokenizer;
+pub mod unsynced;
 pub mod watcher;
 
 use std::fs;
@@ -60,6 +61,8 @@ const VERSION_FILE: &str = "rolo-version";
 const WRITER_MEMORY: usize = 60_000_000;
 /// tantivy's minimum arena per thread, for updates of a few files.
 const SMALL_WRITER_MEMORY: usize = 15_000_000;
+/// Segments smaller than this many documents are merged as if of one size.
+const SMALLEST_LAYER: u32 = 100;
 
 pub fn index_dir(book: &Book) -> PathBuf {
     book.root().join(".rolo").join("index")
@@ -118,14 +121,22 @@ impl SearchIndex {
     }
 
     /// Bring the index up to date with `changes` known without a walk (the watcher's),
-    /// `found` being every record file as it is now: what the manifest will say.
+    /// `found` being every record file as it is now: what the manifest will say. Written
+    /// without waiting for the disk where that is safe ([`unsynced`]): call
+    /// [`SearchIndex::make_durable`] once the commands waiting for it have their answer.
     pub fn apply_known(book: &Book, found: &[Found], changes: Changes) -> Result<Refresh> {
         let dir = index_dir(book);
         let _lock = lock(book)?;
-        match Self::open_existing(&dir) {
+        match Self::open_unsynced(&dir) {
             Ok(index) => index.apply(book, &dir, found, changes),
             Err(_) => Self::rebuild_locked(book, found, &mut |_, _| {}).map(|(_, r)| r),
         }
+    }
+
+    /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk.
+    pub fn make_durable(book: &Book) -> Result<()> {
+        let dir = index_dir(book);
+        unsynced::make_durable(&dir).at(&dir)
     }
 
     /// Throw the index away and index every file again.
@@ -138,11 +149,35 @@ impl SearchIndex {
     }
 
     fn open_existing(dir: &Path) -> Result<SearchIndex> {
+        Self::check_usable(dir)?;
+        let index = Index::open_in_dir(dir).map_err(|e| tantivy_error(dir, e))?;
+        Self::with_schema(index, dir)
+    }
+
+    /// [`SearchIndex::open_existing`], its writes not waiting for the disk where that is
+    /// safe.
+    fn open_unsynced(dir: &Path) -> Result<SearchIndex> {
+        Self::check_usable(dir)?;
+        let index = match unsynced::open(dir).map_err(|e| tantivy_error(dir, e))? {
+            Some(directory) => Index::open(directory),
+            None => Index::open_in_dir(dir),
+        };
+        Self::with_schema(index.map_err(|e| tantivy_error(dir, e))?, dir)
+    }
+
+    /// Of this version, and not left unsynced by a crash.
+    fn check_usable(dir: &Path) -> Result<()> {
         let version = fs::read_to_string(dir.join(VERSION_FILE)).unwrap_or_default();
         if version.trim() != schema::VERSION.to_string() {
             return Err(Error::Usage("index version differs".into()));
         }
-        let index = Index::open_in_dir(dir).map_err(|e| tantivy_error(dir, e))?;
+        if unsynced::lost_to_a_crash(dir) {
+            return Err(Error::Usage("index written before a crash".into()));
+        }
+        Ok(())
+    }
+
+    fn with_schema(index: Index, dir: &Path) -> Result<SearchIndex> {
         let fields = Fields::new();
         if index.schema() != fields.schema {
             return Err(Error::Usage("index schema differs".into()));
@@ -216,6 +251,15 @@ impl SearchIndex {
             .index
             .writer_with_num_threads(threads, memory)
             .map_err(|e| tantivy_error(dir, e))?;
+        if small {
+            // Each small update adds a small segment; every eighth of a size merges. By
+            // default every segment under 10,000 documents counts as one size, so in a
+            // book of that size the eighth edit re-merged the whole index (half a second,
+            // and the look-ups of the new segment computed again).
+            let mut policy = tantivy::indexer::LogMergePolicy::default();
+            policy.set_min_layer_size(SMALLEST_LAYER);
+            writer.set_merge_policy(Box::new(policy));
+        }
         let mut refresh = Refresh { removed: changes.removed.len(), ..Refresh::default() };
         // Problems of files not touched now still stand; the touched ones are re-judged.
         let touched: std::collections::HashSet<&str> = changes

@@ -177,3 +177,30 @@ fn an_overflowed_event_queue_leads_to_a_walk() {
     asked_the_watcher(book);
     let _ = w;
 }
+
+#[test]
+fn the_watchers_writes_reach_the_disk_after_it_answers_and_a_crash_means_a_rebuild() {
+    let mut w = Watched::new();
+    let book = &w.book;
+    let marker = book.path(".rolo/index/rolo-unsynced");
+    book.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
+    assert_eq!(found(book, "Ерлан"), ["erlan"]);
+    asked_the_watcher(book);
+    // Once the question is answered, the watcher waits for the disk and says so by
+    // removing its marker.
+    let asked = Instant::now();
+    while marker.exists() {
+        assert!(asked.elapsed() < Duration::from_secs(20), "the marker stays");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // A machine that crashed before the watcher's writes reached the disk: the marker
+    // names an earlier boot. The next command rebuilds the index and answers right.
+    w.watcher.kill().unwrap();
+    w.watcher.wait().unwrap();
+    book.write(".rolo/index/rolo-unsynced", "a-boot-before-the-crash\n");
+    let index = book.rolo(["index"]);
+    assert!(index.stderr.contains("Rebuilt"), "{index}");
+    assert!(!marker.exists());
+    assert_eq!(found(book, "Ерлан"), ["erlan"]);
+    assert_eq!(found(book, "小明"), ["wang-xiao-ming"]);
+}
