@@ -41,10 +41,28 @@ pub(super) fn merge(
         orphans: Vec::new(),
     };
     merger.table(&mut Vec::new(), Some(base.as_table()), doc.as_table_mut(), Some(theirs))?;
-    if !merger.orphans.is_empty() {
-        // Comments that lost their place: at the end of the front matter, not dropped.
+    // Comments that lost their place are never dropped. Those of the last key before the
+    // table headers go above the first header (where theirs' file has them; the blank
+    // line that parted the header from the keys above parts nothing now); the rest at
+    // the end of the front matter.
+    let (above_tables, rest): (Vec<_>, Vec<_>) =
+        merger.orphans.into_iter().partition(|(_, root)| *root);
+    let mut rest: Vec<String> = rest.into_iter().map(|(c, _)| c).collect();
+    if !above_tables.is_empty() {
+        let comments: String = above_tables.into_iter().map(|(c, _)| c).collect();
+        match first_header(doc.as_table_mut()) {
+            Some(decor) => {
+                let old = decor.prefix().and_then(|p| p.as_str()).unwrap_or("");
+                let old = if old.trim().is_empty() { "" } else { old };
+                let joined = format!("{comments}{old}");
+                decor.set_prefix(joined);
+            }
+            None => rest.insert(0, comments),
+        }
+    }
+    if !rest.is_empty() {
         let trailing = doc.trailing().as_str().unwrap_or("").to_string();
-        doc.set_trailing(format!("{trailing}{}", merger.orphans.concat()));
+        doc.set_trailing(format!("{trailing}{}", rest.concat()));
     }
     let mut text = doc.to_string();
     let mut conflicts = Vec::with_capacity(merger.pending.len());
@@ -80,8 +98,9 @@ struct Merger<'a> {
     theirs_text: String,
     /// Ours' front matter as text, to tell which comments ours already has.
     ours_text: String,
-    /// Comment lines theirs kept whose key theirs removed, with no key after them in ours.
-    orphans: Vec<String>,
+    /// Comment lines theirs kept whose key theirs removed, with no key after them in ours
+    /// (and whether that key was in the root table, above every table header).
+    orphans: Vec<(String, bool)>,
 }
 
 impl Merger<'_> {
@@ -200,7 +219,7 @@ impl Merger<'_> {
         t: Option<(&Key, &Item)>,
     ) -> Result<(), Unrenderable> {
         let Some((their_key, ti)) = t else {
-            self.remove(ours, key);
+            self.remove(ours, key, path.len() == 1);
             return Ok(());
         };
         let Some(slot) = ours.get_mut(key).filter(|i| !i.is_none()) else {
@@ -236,7 +255,7 @@ impl Merger<'_> {
     /// above the next key there: a file's opening comment, a group's heading) move to the
     /// next key in ours instead of going with the removed line; with no key after it,
     /// they wait for a key theirs added, or the end of the front matter.
-    fn remove(&mut self, ours: &mut Table, key: &str) {
+    fn remove(&mut self, ours: &mut Table, key: &str, root: bool) {
         let prefix =
             ours.key(key).and_then(|k| k.leaf_decor().prefix()?.as_str().map(String::from));
         let keys: Vec<String> = ours.iter().map(|(k, _)| k.to_string()).collect();
@@ -259,7 +278,7 @@ impl Merger<'_> {
                 let joined = format!("{prefix}{old}");
                 next.leaf_decor_mut().set_prefix(joined);
             }
-            None => self.orphans.extend(comments.iter().map(|c| format!("{c}\n"))),
+            None => self.orphans.extend(comments.iter().map(|c| (format!("{c}\n"), root))),
         }
     }
 
@@ -271,7 +290,7 @@ impl Merger<'_> {
         for line in prefix.split_inclusive('\n') {
             let comment = line.trim();
             if !comment.is_empty() {
-                if let Some(i) = self.orphans.iter().position(|o| o.trim() == comment) {
+                if let Some(i) = self.orphans.iter().position(|(o, _)| o.trim() == comment) {
                     self.orphans.remove(i);
                 } else if self.ours_text.lines().any(|l| l.trim() == comment) {
                     continue;
@@ -450,6 +469,25 @@ fn remove_inline(t: &mut InlineTable, name: &str) {
     {
         last.decor_mut().set_suffix(end);
     }
+}
+
+/// The decor of the table header written first among `table`'s tables (`[fields]`, the
+/// first `[[history]]`), if it has any written with a header.
+fn first_header(table: &mut Table) -> Option<&mut toml_edit::Decor> {
+    let mut first: Option<(isize, &mut toml_edit::Decor)> = None;
+    for (_, item) in table.iter_mut() {
+        let header = match item {
+            Item::Table(t) if !t.is_implicit() => Some(t),
+            Item::ArrayOfTables(a) => a.iter_mut().next(),
+            _ => None,
+        };
+        let Some(t) = header else { continue };
+        let position = t.position().unwrap_or(isize::MAX);
+        if first.as_ref().is_none_or(|(p, _)| position < *p) {
+            first = Some((position, t.decor_mut()));
+        }
+    }
+    first.map(|(_, decor)| decor)
 }
 
 /// `Item::None` is toml_edit's "nothing here"; treat it as absent.

@@ -584,6 +584,26 @@ at = 2026-11-10T09:00:00Z
     }
 
     #[test]
+    fn comments_of_the_last_key_before_the_tables_stay_above_them() {
+        // Theirs removed the only key above `[fields]`; its comment stays where theirs has
+        // it, above the table, not at the end of the front matter.
+        let base =
+            "+++\n# a deal, by hand\ntitle = \"Сделка\"\n\n[fields]\nregion = \"Алматы\"\n+++\n";
+        let theirs = "+++\n# a deal, by hand\n[fields]\nregion = \"Алматы\"\n+++\n";
+        let ours = edit(base, &[("Алматы", "Астана")]);
+        assert_eq!(
+            clean(base, &ours, theirs),
+            "+++\n# a deal, by hand\n[fields]\nregion = \"Астана\"\n+++\n"
+        );
+        // And when theirs also added a key, the comment goes with it, as in theirs' file.
+        let theirs =
+            "+++\n# a deal, by hand\nstage = \"won\"\n\n[fields]\nregion = \"Алматы\"\n+++\n";
+        let merged = clean(base, &ours, theirs);
+        assert!(merged.starts_with("+++\n# a deal, by hand\nstage = \"won\"\n"), "{merged}");
+        assert_eq!(merged.matches("# a deal").count(), 1, "{merged}");
+    }
+
+    #[test]
     fn dotted_keys_and_lists_of_tables() {
         let base = "+++\nname = \"Jürgen Groß\"\nfields.industry = \"Möbel\"\n\n[[phones]]\nnumber = \"+49 30 1234\"\n+++\n";
         let ours = edit(base, &[("\"Möbel\"", "\"Handel\"")]);
