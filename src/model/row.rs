@@ -3,8 +3,9 @@
 //! record). The index keeps one per record (`index::rows`); [`View`] reads it exactly as
 //! it reads the whole [`super::Card`].
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use serde_json::{Map, Value as Json};
 
@@ -74,7 +75,7 @@ struct Field {
     key: u8,
     start: u32,
     len: u32,
-    value: OnceLock<Json>,
+    value: OnceCell<Json>,
 }
 
 fn position(key: &str) -> Option<u8> {
@@ -225,7 +226,7 @@ impl Row {
             let start = u32::try_from(c.at).ok()?;
             c.take(usize::try_from(len).ok()?)?;
             if keys.keeps(key) {
-                fields.push(Field { key, start, len, value: OnceLock::new() });
+                fields.push(Field { key, start, len, value: OnceCell::new() });
             }
         }
         if c.at != range.end {
@@ -239,7 +240,12 @@ impl Row {
         field.value.get_or_init(|| {
             let (start, len) = (field.start as usize, field.len as usize);
             let text = self.bytes.get(start..start + len).unwrap_or_default();
-            serde_json::from_slice(text).unwrap_or(Json::Null)
+            // Most values are plain strings: taken as they are, without the parser.
+            let plain = text.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\""));
+            match plain.filter(|t| !t.contains(&b'\\')).map(std::str::from_utf8) {
+                Some(Ok(t)) => Json::String(t.to_string()),
+                _ => serde_json::from_slice(text).unwrap_or(Json::Null),
+            }
         })
     }
 }
@@ -324,6 +330,7 @@ mod tests {
     fn a_row_reads_back_from_its_bytes() {
         let card = serde_json::json!({"type": "note", "id": "2026-11-10-王", "path": "notes/x.md",
             "date": "2026-11-10T20:00:00Z", "about": ["anna", "deal/сайт"], "value": 1.5,
+            "owner": "Ан\"на\\", "title": "\"", "kind": "call",
             "history": [{"stage": "lead", "at": "2026-01-01T00:00:00Z"}],
             "$dates": {"date": true}, "$summary": "Звонок\t\u{1f}"});
         let Json::Object(map) = card else { unreachable!() };
@@ -338,7 +345,7 @@ mod tests {
         );
         assert_eq!(row.body(), "Звонок\t\u{1f}");
         assert!(row.is_date("date") && !row.is_date("about"));
-        for key in ["date", "about", "value", "history"] {
+        for key in ["date", "about", "value", "history", "owner", "title", "kind"] {
             assert_eq!(row.field(key), map.get(key), "{key}");
         }
         assert!(Row::decode(&bytes, 0..len - 1, Keys::ALL).is_none());
