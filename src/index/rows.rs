@@ -29,6 +29,9 @@ const ROWS_FORMAT: u32 = 3;
 
 const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
 
+/// A document's row in binary: its kind, its number in the segment, the row.
+type Encoded = (Kind, u32, Vec<u8>);
+
 fn kind_index(kind: Kind) -> usize {
     KINDS.iter().position(|&k| k == kind).unwrap_or(0)
 }
@@ -161,7 +164,7 @@ impl SearchIndex {
         let max = segment.max_doc();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let chunk = max.div_ceil(threads as u32).max(1);
-        let parts: Vec<Result<Vec<(Kind, u32, Vec<u8>)>>> = std::thread::scope(|scope| {
+        let parts: Vec<Result<Vec<Encoded>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..max)
                 .step_by(chunk as usize)
                 .map(|start| {
