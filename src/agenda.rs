@@ -230,15 +230,24 @@ pub fn agenda<V: View>(
     day.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
     day.birthdays(of(Kind::Contact), &mut a);
     day.deals(of(Kind::Deal), &mut a);
-    // Section, day, a timed task's time, title, id: compared lazily, as most items
-    // differ in their section or day.
-    a.items.sort_by(|x, y| {
+    sort(&mut a.items);
+    a
+}
+
+/// By section, day, a timed task's time (each item's found once: it may need the local
+/// time zone), title and id; items equal in all of them keep their order.
+fn sort(items: &mut Vec<Item>) {
+    let instants: Vec<_> = items.iter().map(due_instant).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (x, y) = (&items[i], &items[j]);
         (x.kind, x.day)
             .cmp(&(y.kind, y.day))
-            .then_with(|| due_instant(x).cmp(&due_instant(y)))
+            .then_with(|| instants[i].cmp(&instants[j]))
             .then_with(|| (&x.title, &x.id).cmp(&(&y.title, &y.id)))
     });
-    a
+    let mut slots: Vec<Option<Item>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// What every section of one agenda reads: the day, the look-ahead, the last contacts,
