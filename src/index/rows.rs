@@ -137,6 +137,10 @@ impl SearchIndex {
             let live: HashSet<String> =
                 searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
             remove_stale(&dir, &live);
+            // Rows of earlier formats are never read again.
+            for old in 1..ROWS_FORMAT {
+                let _ = std::fs::remove_dir_all(self.dir.join(format!("rows-{old}")));
+            }
         }
         let mut rows = Vec::new();
         for (kind, bytes, ord, segment) in &files {
