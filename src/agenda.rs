@@ -223,142 +223,195 @@ pub fn agenda<V: View>(
     let today = now.date_naive();
     let horizon =
         today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
+    let day = Day { now, today, horizon, last_contact, config, opts };
     let mut a = Agenda { today, ..Agenda::default() };
-    let wanted = |r: &V| {
-        opts.owners.is_empty() || {
-            let owner = pipeline::owner(r, config).to_lowercase();
-            opts.owners.iter().any(|o| o.to_lowercase() == owner)
-        }
-    };
-    let item = |kind, day, r: &V, detail| Item {
-        kind,
-        day,
-        record: r.kind(),
-        id: r.id().to_string(),
-        title: r.title(),
-        owner: pipeline::owner(r, config),
-        detail,
-    };
-
-    // Tasks; and what every open task is about, whoever owns it.
-    let mut handled: HashSet<&str> = HashSet::new();
     let of = |kind| records.iter().filter(move |r| r.kind() == kind);
-    for t in of(Kind::Task).filter(|t| is_open(*t, config)) {
-        handled.extend(t.strs("about"));
-        let Some(due) = t.when("due") else { continue };
-        if !wanted(t) {
-            continue;
+    let handled = day.tasks(of(Kind::Task), &mut a);
+    day.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
+    day.birthdays(of(Kind::Contact), &mut a);
+    day.deals(of(Kind::Deal), &mut a);
+    sort(&mut a.items);
+    a
+}
+
+/// By section, day, a timed task's time (each item's found once: it may need the local
+/// time zone), title and id; items equal in all of them keep their order.
+fn sort(items: &mut Vec<Item>) {
+    let instants: Vec<_> = items.iter().map(due_instant).collect();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (x, y) = (&items[i], &items[j]);
+        (x.kind, x.day)
+            .cmp(&(y.kind, y.day))
+            .then_with(|| instants[i].cmp(&instants[j]))
+            .then_with(|| (&x.title, &x.id).cmp(&(&y.title, &y.id)))
+    });
+    let mut slots: Vec<Option<Item>> = std::mem::take(items).into_iter().map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+/// What every section of one agenda reads: the day, the look-ahead, the last contacts,
+/// the config and the options.
+struct Day<'a> {
+    now: DateTime<FixedOffset>,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    last_contact: &'a HashMap<Entry, When>,
+    config: &'a Config,
+    opts: &'a Options,
+}
+
+impl Day<'_> {
+    /// Whether the record is one of the owners' asked for (everyone's when none are).
+    fn wanted(&self, r: &impl View) -> bool {
+        self.opts.owners.is_empty() || {
+            let owner = pipeline::owner(r, self.config).to_lowercase();
+            self.opts.owners.iter().any(|o| o.to_lowercase() == owner)
         }
-        let kind = if is_overdue(t, now, config) {
-            ItemKind::Overdue
-        } else if due.local_date() <= horizon {
-            ItemKind::Due
-        } else {
-            continue;
-        };
-        let about = t.strs("about").into_iter().map(String::from).collect();
-        let repeat = t.str("repeat").map(String::from);
-        a.items.push(item(kind, due.local_date(), t, Detail::Task { due, about, repeat }));
     }
 
-    // Follow-ups: the cadence ran out since the last note, and no open task is about it.
-    // `about` values as written: a bare id, or `type/id` (split once here, so that the
-    // test per record allocates nothing).
-    let qualified: HashSet<(&str, &str)> =
-        handled.iter().filter_map(|v| v.split_once('/')).collect();
-    let is_handled =
-        |r: &V| handled.contains(r.id()) || qualified.contains(&(r.kind().name(), r.id()));
-    for r in of(Kind::Contact).chain(of(Kind::Company)) {
-        if !wanted(r) {
-            continue;
+    fn item(&self, kind: ItemKind, day: NaiveDate, r: &impl View, detail: Detail) -> Item {
+        Item {
+            kind,
+            day,
+            record: r.kind(),
+            id: r.id().to_string(),
+            title: r.title(),
+            owner: pipeline::owner(r, self.config),
+            detail,
         }
-        let (cadence, text, from_default) = match cadence_of(r, config) {
-            Ok(Some(c)) => c,
-            Ok(None) => continue,
-            Err(message) => {
-                a.problems.push(format!("{}: {message}", r.path().display()));
+    }
+
+    /// Overdue and due tasks; returns what every open task is about, whoever owns it.
+    fn tasks<'r, V: View + 'r>(
+        &self,
+        tasks: impl Iterator<Item = &'r V>,
+        a: &mut Agenda,
+    ) -> HashSet<&'r str> {
+        let mut handled: HashSet<&str> = HashSet::new();
+        for t in tasks.filter(|t| is_open(*t, self.config)) {
+            let about = t.strs("about");
+            handled.extend(about.iter().copied());
+            let Some(due) = t.when("due") else { continue };
+            if !self.wanted(t) {
                 continue;
             }
-        };
-        let entry = Entry { kind: r.kind(), id: r.id().to_string() };
-        let last = last_contact.get(&entry).map(When::local_date);
-        let since = last.or_else(|| pipeline::created_at(r).map(|w| w.local_date()));
-        // Never contacted and no `created`: due now. A cadence past the calendar's end: never.
-        let due = match since {
-            Some(d) => cadence.after(d),
-            None => Some(today),
-        };
-        if let Some(due) = due
-            && due <= today
-            && !is_handled(r)
-        {
-            let detail = Detail::FollowUp { cadence: text, from_default, last_contact: last };
-            a.items.push(item(ItemKind::FollowUp, due, r, detail));
+            let kind = if is_overdue(t, self.now, self.config) {
+                ItemKind::Overdue
+            } else if due.local_date() <= self.horizon {
+                ItemKind::Due
+            } else {
+                continue;
+            };
+            let about = about.into_iter().map(String::from).collect();
+            let repeat = t.str("repeat").map(String::from);
+            let detail = Detail::Task { due, about, repeat };
+            a.items.push(self.item(kind, due.local_date(), t, detail));
+        }
+        handled
+    }
+
+    /// Follow-ups: the cadence ran out since the last note, and no open task is about it
+    /// (`handled`: `about` values as written, a bare id or `type/id`).
+    fn follow_ups<'r, V: View + 'r>(
+        &self,
+        records: impl Iterator<Item = &'r V>,
+        handled: &HashSet<&str>,
+        a: &mut Agenda,
+    ) {
+        // Split once here, so that the test per record allocates nothing.
+        let qualified: HashSet<(&str, &str)> =
+            handled.iter().filter_map(|v| v.split_once('/')).collect();
+        let is_handled =
+            |r: &V| handled.contains(r.id()) || qualified.contains(&(r.kind().name(), r.id()));
+        for r in records {
+            if !self.wanted(r) {
+                continue;
+            }
+            let (cadence, text, from_default) = match cadence_of(r, self.config) {
+                Ok(Some(c)) => c,
+                Ok(None) => continue,
+                Err(message) => {
+                    a.problems.push(format!("{}: {message}", r.path().display()));
+                    continue;
+                }
+            };
+            let entry = Entry { kind: r.kind(), id: r.id().to_string() };
+            let last = self.last_contact.get(&entry).map(When::local_date);
+            let since = last.or_else(|| pipeline::created_at(r).map(|w| w.local_date()));
+            // Never contacted and no `created`: due now. A cadence past the calendar's
+            // end: never.
+            let due = match since {
+                Some(d) => cadence.after(d),
+                None => Some(self.today),
+            };
+            if let Some(due) = due
+                && due <= self.today
+                && !is_handled(r)
+            {
+                let detail = Detail::FollowUp { cadence: text, from_default, last_contact: last };
+                a.items.push(self.item(ItemKind::FollowUp, due, r, detail));
+            }
         }
     }
 
-    // Birthdays within the look-ahead.
-    for r in of(Kind::Contact).filter(|r| r.has("birthday")) {
-        if !wanted(r) {
-            continue;
-        }
-        let Some((year, month, day)) = birthday_of(r) else {
-            a.problems.push(format!(
-                "{}: birthday must be a date (1988-04-12) or \"MM-DD\"",
-                r.path().display()
-            ));
-            continue;
-        };
-        let next = match birthday_in(today.year(), month, day) {
-            Some(d) if d >= today => Some(d),
-            _ => birthday_in(today.year() + 1, month, day),
-        };
-        let Some(next) = next.filter(|d| *d <= horizon) else { continue };
-        let age = year.map(|y| next.year() - y).filter(|a| *a > 0);
-        let birthday = match year {
-            Some(y) => format!("{y:04}-{month:02}-{day:02}"),
-            None => format!("{month:02}-{day:02}"),
-        };
-        a.items.push(item(ItemKind::Birthday, next, r, Detail::Birthday { birthday, age }));
-    }
-
-    // Open deals: closing within the look-ahead (or past their date), or gone quiet.
-    let stale_days = i64::from(config.digest.stale_deal_days);
-    for d in of(Kind::Deal).filter(|d| is_open(*d, config)) {
-        if !wanted(d) {
-            continue;
-        }
-        let close = d.when("close").map(|w| w.local_date());
-        let last = deal_last_contact(d, last_contact);
-        let detail = || Detail::Deal {
-            stage: d.str("stage").unwrap_or_default().to_string(),
-            value: d.number("value"),
-            currency: pipeline::currency(d, config),
-            close,
-            last_contact: last,
-        };
-        if let Some(c) = close.filter(|c| *c <= horizon) {
-            a.items.push(item(ItemKind::Closing, c, d, detail()));
-        }
-        let since = last.or_else(|| pipeline::created_at(d).map(|w| w.local_date()));
-        if let Some(since) = since
-            && (today - since).num_days() >= stale_days
-        {
-            let day = since + chrono::Duration::days(stale_days);
-            a.items.push(item(ItemKind::Stale, day, d, detail()));
+    /// Birthdays within the look-ahead.
+    fn birthdays<'r, V: View + 'r>(&self, contacts: impl Iterator<Item = &'r V>, a: &mut Agenda) {
+        for r in contacts.filter(|r| r.has("birthday")) {
+            if !self.wanted(r) {
+                continue;
+            }
+            let Some((year, month, day)) = birthday_of(r) else {
+                a.problems.push(format!(
+                    "{}: birthday must be a date (1988-04-12) or \"MM-DD\"",
+                    r.path().display()
+                ));
+                continue;
+            };
+            let today = self.today;
+            let next = match birthday_in(today.year(), month, day) {
+                Some(d) if d >= today => Some(d),
+                _ => birthday_in(today.year() + 1, month, day),
+            };
+            let Some(next) = next.filter(|d| *d <= self.horizon) else { continue };
+            let age = year.map(|y| next.year() - y).filter(|a| *a > 0);
+            let birthday = match year {
+                Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+                None => format!("{month:02}-{day:02}"),
+            };
+            let detail = Detail::Birthday { birthday, age };
+            a.items.push(self.item(ItemKind::Birthday, next, r, detail));
         }
     }
 
-    a.items.sort_by(|x, y| {
-        (x.kind, x.day, due_instant(x), &x.title, &x.id).cmp(&(
-            y.kind,
-            y.day,
-            due_instant(y),
-            &y.title,
-            &y.id,
-        ))
-    });
-    a
+    /// Open deals: closing within the look-ahead (or past their date), or gone quiet.
+    fn deals<'r, V: View + 'r>(&self, deals: impl Iterator<Item = &'r V>, a: &mut Agenda) {
+        let stale_days = i64::from(self.config.digest.stale_deal_days);
+        for d in deals.filter(|d| is_open(*d, self.config)) {
+            if !self.wanted(d) {
+                continue;
+            }
+            let close = d.when("close").map(|w| w.local_date());
+            let last = deal_last_contact(d, self.last_contact);
+            let detail = || Detail::Deal {
+                stage: d.str("stage").unwrap_or_default().to_string(),
+                value: d.number("value"),
+                currency: pipeline::currency(d, self.config),
+                close,
+                last_contact: last,
+            };
+            if let Some(c) = close.filter(|c| *c <= self.horizon) {
+                a.items.push(self.item(ItemKind::Closing, c, d, detail()));
+            }
+            let since = last.or_else(|| pipeline::created_at(d).map(|w| w.local_date()));
+            if let Some(since) = since
+                && (self.today - since).num_days() >= stale_days
+            {
+                let day = since + chrono::Duration::days(stale_days);
+                a.items.push(self.item(ItemKind::Stale, day, d, detail()));
+            }
+        }
+    }
 }
 
 /// The records that may give an agenda item on the local day of `now` with this

@@ -252,7 +252,10 @@ pub fn activity<V: View>(
     range: Range,
     by: Period,
 ) -> Vec<ActivityRow> {
-    let mut rows: BTreeMap<(String, String, Option<String>, String), usize> = BTreeMap::new();
+    // Counted by borrowed keys and each day's period named once: tens of thousands of
+    // notes fall into a few hundred rows.
+    let mut periods: HashMap<NaiveDate, String> = HashMap::new();
+    let mut counts: HashMap<(NaiveDate, &str, Option<&str>, &str), usize> = HashMap::new();
     for note in notes {
         let Some(day) = note.when("date").map(|w| w.local_date()) else { continue };
         if !range.contains(day) {
@@ -261,18 +264,22 @@ pub fn activity<V: View>(
         let owner = note
             .str("owner")
             .or_else(|| note.strs("about").iter().find_map(|a| owners.get(bare(a)).copied()))
-            .unwrap_or(&config.defaults.owner)
-            .to_string();
-        let kind = note.str("kind").unwrap_or("note").to_string();
-        let direction = note.str("direction").map(str::to_string);
-        *rows.entry((by.of(day), kind, direction, owner)).or_default() += 1;
+            .unwrap_or(&config.defaults.owner);
+        let kind = note.str("kind").unwrap_or("note");
+        periods.entry(day).or_insert_with(|| by.of(day));
+        *counts.entry((day, kind, note.str("direction"), owner)).or_default() += 1;
+    }
+    let mut rows: BTreeMap<(&str, &str, Option<&str>, &str), usize> = BTreeMap::new();
+    for ((day, kind, direction, owner), count) in counts {
+        let period = periods.get(&day).map_or("", String::as_str);
+        *rows.entry((period, kind, direction, owner)).or_default() += count;
     }
     rows.into_iter()
         .map(|((period, kind, direction, owner), count)| ActivityRow {
-            period,
-            kind,
-            direction,
-            owner,
+            period: period.to_string(),
+            kind: kind.to_string(),
+            direction: direction.map(String::from),
+            owner: owner.to_string(),
             count,
         })
         .collect()

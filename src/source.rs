@@ -11,7 +11,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::agenda::{self, Agenda};
 use crate::book::{Book, Loaded};
+use crate::config::Config;
 use crate::dates::When;
 use crate::error::{Diagnostic, Result};
 use crate::index::SearchIndex;
@@ -167,7 +171,7 @@ impl<'b> Source<'b> {
         Ok(match &self.index {
             Some(index) => {
                 let rows = index.rows_keys(kinds, keys, |_, _| true)?;
-                let last_contact = if last { index.lookup()?.last_contact } else { HashMap::new() };
+                let last_contact = if last { index.last_contacts()? } else { HashMap::new() };
                 Found::Index(Data::new(rows, last_contact))
             }
             None => {
@@ -233,12 +237,48 @@ impl<'b> Source<'b> {
         }
     }
 
+    /// The agenda as of `now`: from the index, only the records its facts say may give an
+    /// item are read.
+    pub fn agenda(
+        &self,
+        config: &Config,
+        now: DateTime<FixedOffset>,
+        options: &agenda::Options,
+    ) -> Result<Agenda> {
+        let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
+        Ok(match &self.index {
+            Some(index) => {
+                let lookup = index.lookup_with_facts()?;
+                let wanted = agenda::candidates(
+                    &lookup.facts,
+                    &lookup.last_contact,
+                    config,
+                    now,
+                    options.days,
+                );
+                let wanted: HashSet<(Kind, &str)> =
+                    wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
+                let keys = Keys::only(&agenda::KEYS);
+                let rows =
+                    index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;
+                let agenda = agenda::agenda(&rows, &lookup.last_contact, config, now, options);
+                std::mem::forget((rows, lookup)); // freed by the process's exit, at no cost
+                agenda
+            }
+            None => {
+                let loaded = self.load(&[kinds.as_slice(), &[Kind::Note]].concat())?;
+                let last_contact = links::last_contacts(&loaded);
+                agenda::agenda(&loaded.records, &last_contact, config, now, options)
+            }
+        })
+    }
+
     /// The records around `record` (which is `entry`), for `show`.
     pub fn near(&self, record: &Record, entry: &Entry) -> Result<Found<Near<Card>, Near<Record>>> {
         Ok(match &self.index {
             Some(index) => Found::Index(Near {
                 records: neighbourhood(index, record, entry)?,
-                last_contact: index.lookup()?.last_contact,
+                last_contact: index.last_contacts()?,
             }),
             None => {
                 let records = self.load(&Kind::ALL)?;

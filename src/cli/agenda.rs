@@ -2,11 +2,9 @@
 //! read from the index (only the records that can concern the agenda) or, with
 //! `ROLO_NO_INDEX=1`, from every file; rendered by [`super::digest`].
 
-use std::collections::HashSet;
-
 use serde_json::Value as Json;
 
-use rolo::agenda::{self, Agenda, Options};
+use rolo::agenda::{Agenda, Options};
 use rolo::{Book, Kind};
 
 use super::digest::{self, Format};
@@ -95,30 +93,16 @@ fn charts(
     book: &Book,
     owners: &[String],
 ) -> Result<Vec<rolo::render::chart::Chart>, super::CliError> {
-    use super::pipeline::Source;
     let source = super::pipeline::load(ctx, book, &[Kind::Deal], false)?;
     let today = ctx.clock.today();
     let theirs = |owner: String| {
         owners.is_empty() || owners.iter().any(|o| o.to_lowercase() == owner.to_lowercase())
     };
-    let charts = match &source {
-        Source::Index(d) => {
-            let deals: Vec<_> = d
-                .deals
-                .iter()
-                .filter(|r| theirs(rolo::pipeline::owner(*r, &book.config)))
-                .collect();
-            super::report::digest_charts(&deals, book, today)
-        }
-        Source::Files(d) => {
-            let deals: Vec<_> = d
-                .deals
-                .iter()
-                .filter(|r| theirs(rolo::pipeline::owner(*r, &book.config)))
-                .collect();
-            super::report::digest_charts(&deals, book, today)
-        }
-    };
+    let charts = rolo::for_both!(&source, d => {
+        let deals: Vec<_> =
+            d.deals.iter().filter(|r| theirs(rolo::pipeline::owner(*r, &book.config))).collect();
+        super::report::digest_charts(&deals, book, today)
+    });
     super::let_exit_free(source);
     Ok(charts)
 }
@@ -141,7 +125,7 @@ fn json(ctx: &Context, agenda: &Agenda) -> CliResult {
     Ok(())
 }
 
-/// The agenda from the index (only the records it can concern) or from every file.
+/// The agenda, from the index (only the records it can concern) or from every file.
 pub(super) fn build(
     ctx: &Context,
     book: &Book,
@@ -149,26 +133,7 @@ pub(super) fn build(
 ) -> Result<Agenda, super::CliError> {
     let config = &book.config;
     let now = ctx.clock.now();
-    let agenda = if rolo::source::reads_index() {
-        // The index's facts say which few records may matter; only those are read whole.
-        let (index, _) = super::search::open_index(ctx, book, false)?;
-        let lookup = index.lookup_with_facts()?;
-        let wanted =
-            agenda::candidates(&lookup.facts, &lookup.last_contact, config, now, options.days);
-        let wanted: HashSet<(Kind, &str)> =
-            wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
-        let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
-        let keys = rolo::model::row::Keys::only(&agenda::KEYS);
-        let rows = index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;
-        let agenda = agenda::agenda(&rows, &lookup.last_contact, config, now, &options);
-        super::let_exit_free((rows, lookup));
-        agenda
-    } else {
-        let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];
-        let catalog = ctx.load(book, &kinds)?;
-        let last_contact = rolo::links::last_contacts(&catalog);
-        agenda::agenda(&catalog.records, &last_contact, config, now, &options)
-    };
+    let agenda = ctx.source(book)?.agenda(config, now, &options)?;
     for problem in &agenda.problems {
         ctx.out.warn(problem);
     }

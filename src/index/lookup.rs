@@ -12,6 +12,8 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{SegmentReader, TantivyDocument, Term};
 
 use super::SearchIndex;
+use chrono::Datelike;
+
 use crate::dates::When;
 use crate::error::{Error, Result};
 use crate::model::facts::Facts;
@@ -40,141 +42,267 @@ pub struct Lookup {
     pub facts: Vec<Facts>,
 }
 
-/// Lists inside a cache line are joined by this; a value holding it (or a tab or a line
-/// break) is never cached.
-const SEP: char = '\u{1f}';
+/// Bytes of the cache files after their header line: little-endian numbers, strings as
+/// a `u32` length and UTF-8 (`u32::MAX` for none), a kind as its place in [`Kind::ALL`].
+#[derive(Default)]
+struct Out(Vec<u8>);
 
-fn cacheable(s: &str) -> bool {
-    !s.contains(['\t', '\n', '\r', SEP])
+const NONE: u32 = u32::MAX;
+
+impl Out {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn i32(&mut self, v: i32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn i64(&mut self, v: i64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn len(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(NONE));
+    }
+    fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.u32(NONE),
+        }
+    }
+    fn kind(&mut self, kind: Kind) {
+        let i = Kind::ALL.iter().position(|k| *k == kind);
+        self.u8(i.and_then(|i| u8::try_from(i).ok()).unwrap_or(0));
+    }
+    /// A tag (0 a date, 1 a datetime with an offset, 2 a local datetime) and the value:
+    /// days from the common era, or seconds since the epoch, nanoseconds (and the offset).
+    fn when(&mut self, w: &When) {
+        match w {
+            When::Date(d) => {
+                self.u8(0);
+                self.i32(d.num_days_from_ce());
+            }
+            When::At(t) => {
+                self.u8(1);
+                self.i64(t.timestamp());
+                self.u32(t.timestamp_subsec_nanos());
+                self.i32(t.offset().local_minus_utc());
+            }
+            When::Local(t) => {
+                self.u8(2);
+                self.i64(t.and_utc().timestamp());
+                self.u32(t.and_utc().timestamp_subsec_nanos());
+            }
+        }
+    }
+}
+
+/// Reads what [`Out`] wrote; every read checks its bounds.
+struct In<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> In<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let part = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(part)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn i32(&mut self) -> Option<i32> {
+        Some(i32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.u32()?).ok()
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.len()?;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+    fn opt_str(&mut self) -> Option<Option<&'a str>> {
+        match self.u32()? {
+            NONE => Some(None),
+            n => std::str::from_utf8(self.take(usize::try_from(n).ok()?)?).ok().map(Some),
+        }
+    }
+    fn kind(&mut self) -> Option<Kind> {
+        Kind::ALL.get(usize::from(self.u8()?)).copied()
+    }
+    fn when(&mut self) -> Option<When> {
+        use chrono::{DateTime, FixedOffset, NaiveDate};
+        match self.u8()? {
+            0 => NaiveDate::from_num_days_from_ce_opt(self.i32()?).map(When::Date),
+            1 => {
+                let (secs, nanos) = (self.i64()?, self.u32()?);
+                let offset = FixedOffset::east_opt(self.i32()?)?;
+                Some(When::At(DateTime::from_timestamp(secs, nanos)?.with_timezone(&offset)))
+            }
+            2 => {
+                let (secs, nanos) = (self.i64()?, self.u32()?);
+                Some(When::Local(DateTime::from_timestamp(secs, nanos)?.naive_utc()))
+            }
+            _ => None,
+        }
+    }
+    fn done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}
+
+/// The bytes of a cache file after its header line, if that line is `header`.
+fn body<'a>(bytes: &'a [u8], header: &str) -> Option<&'a [u8]> {
+    let rest = bytes.strip_prefix(header.as_bytes())?;
+    rest.strip_prefix(b"\n")
 }
 
 impl Lookup {
-    /// Lines `T kind id "title"` and `L kind id when`, tab-separated, after the header;
-    /// with `facts`, also that file's `F kind id …` lines.
-    /// Without `titles`, the `T` lines are skipped unparsed (the agenda names nothing).
+    /// The last contacts (a count, then kind, id and date each), then the titles (a
+    /// count, then kind, id and title each), after the header line; with `facts`, also
+    /// that file's [`Facts`]. Without `titles`, the titles are not read (the agenda
+    /// names nothing).
     fn load(
         path: &std::path::Path,
         facts: Option<&std::path::Path>,
         header: &str,
         titles: bool,
     ) -> Option<Lookup> {
-        let mut text = std::fs::read_to_string(path).ok()?;
-        if let Some(facts) = facts {
-            let more = std::fs::read_to_string(facts).ok()?;
-            let (first, rest) = more.split_once('\n')?;
-            if first != header {
+        let bytes = std::fs::read(path).ok()?;
+        let mut input = In { bytes: body(&bytes, header)?, at: 0 };
+        let mut lookup = Lookup::default();
+        let count = input.len()?;
+        lookup.last_contact.reserve(count);
+        for _ in 0..count {
+            let (kind, id) = (input.kind()?, input.str()?);
+            lookup.last_contact.insert(Entry { kind, id: id.to_string() }, input.when()?);
+        }
+        if titles {
+            let count = input.len()?;
+            lookup.titles.reserve(count);
+            for _ in 0..count {
+                let (kind, id, title) = (input.kind()?, input.str()?, input.str()?);
+                lookup.titles.insert((kind, id.to_string()), title.to_string());
+            }
+            if !input.done() {
                 return None;
             }
-            text.push_str(rest);
         }
-        let mut lines = text.lines();
-        if lines.next()? != header {
-            return None;
-        }
-        let mut lookup = Lookup::default();
-        for line in lines {
-            if !titles && line.starts_with("T\t") {
-                continue;
+        if let Some(facts) = facts {
+            let bytes = std::fs::read(facts).ok()?;
+            let mut input = In { bytes: body(&bytes, header)?, at: 0 };
+            let count = input.len()?;
+            lookup.facts.reserve(count);
+            for _ in 0..count {
+                lookup.facts.push(Facts::read(&mut input)?);
             }
-            let mut parts = line.splitn(4, '\t');
-            let (tag, kind, id, value) =
-                (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-            let kind: Kind = kind.parse().ok()?;
-            match tag {
-                "T" => {
-                    // JSON-quoted; most titles need no unescaping.
-                    let plain = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
-                    let title = match plain {
-                        Some(t) if !t.contains('\\') => t.to_string(),
-                        _ => serde_json::from_str(value).ok()?,
-                    };
-                    lookup.titles.insert((kind, id.to_string()), title);
-                }
-                "L" => {
-                    let when = value
-                        .parse::<toml_edit::Datetime>()
-                        .ok()
-                        .as_ref()
-                        .and_then(When::from_toml)?;
-                    lookup.last_contact.insert(Entry { kind, id: id.to_string() }, when);
-                }
-                "F" => lookup.facts.push(Facts::from_line(kind, id, value)?),
-                _ => return None,
+            if !input.done() {
+                return None;
             }
         }
         Some(lookup)
     }
 
-    /// Two files: titles and last contacts (every list reads them), and the agenda's
+    /// Two files: last contacts and titles (every list reads them), and the agenda's
     /// facts (only the agenda does).
     fn save(&self, path: &std::path::Path, facts: &std::path::Path, header: &str) -> Result<()> {
-        use std::fmt::Write as _;
-        let mut text = String::with_capacity(64 * (self.titles.len() + self.last_contact.len()));
-        let _ = writeln!(text, "{header}");
-        for ((kind, id), title) in &self.titles {
-            let title = serde_json::Value::String(title.clone());
-            let _ = writeln!(text, "T\t{kind}\t{id}\t{title}");
-        }
+        let mut out = Out(Vec::with_capacity(48 * (self.titles.len() + self.last_contact.len())));
+        out.0.extend_from_slice(header.as_bytes());
+        out.u8(b'\n');
+        out.len(self.last_contact.len());
         for (entry, when) in &self.last_contact {
-            let _ = writeln!(text, "L\t{}\t{}\t{}", entry.kind, entry.id, when.to_toml());
+            out.kind(entry.kind);
+            out.str(&entry.id);
+            out.when(when);
         }
-        crate::store::write::replace_cache(path, text.as_bytes())?;
-        let mut text = String::with_capacity(64 * self.facts.len());
-        let _ = writeln!(text, "{header}");
+        out.len(self.titles.len());
+        for ((kind, id), title) in &self.titles {
+            out.kind(*kind);
+            out.str(id);
+            out.str(title);
+        }
+        crate::store::write::replace_cache(path, &out.0)?;
+        let mut out = Out(Vec::with_capacity(48 * self.facts.len()));
+        out.0.extend_from_slice(header.as_bytes());
+        out.u8(b'\n');
+        out.len(self.facts.len());
         for f in &self.facts {
-            let strings = std::iter::once(&f.id).chain(&f.stage).chain(&f.tags).chain(&f.links);
-            if !strings.into_iter().all(|s| cacheable(s)) {
-                return Ok(());
-            }
-            let _ = writeln!(text, "F\t{}\t{}\t{}", f.kind, f.id, f.to_line());
+            f.write(&mut out);
         }
-        crate::store::write::replace_cache(facts, text.as_bytes())
+        crate::store::write::replace_cache(facts, &out.0)
     }
 }
 
 impl Facts {
-    /// `due close created birthday follow_up done stage tags links`, tab-separated,
-    /// empty for none, lists joined by [`SEP`].
-    fn to_line(&self) -> String {
-        fn num<T: ToString>(v: Option<T>) -> String {
-            v.map(|v| v.to_string()).unwrap_or_default()
+    /// Kind, id, a byte with a bit for each of `due close created birthday follow_up`
+    /// that is there (and one for `done`), those numbers, the stage, the tags, the links.
+    fn write(&self, out: &mut Out) {
+        out.kind(self.kind);
+        out.str(&self.id);
+        let birthday = self.birthday.and_then(|b| i32::try_from(b).ok());
+        let numbers = [self.due, self.close, self.created, birthday, self.follow_up];
+        let mut bits = u8::from(self.done) << 5;
+        for (i, n) in numbers.iter().enumerate() {
+            bits |= u8::from(n.is_some()) << i;
         }
-        let sep = SEP.to_string();
-        [
-            num(self.due),
-            num(self.close),
-            num(self.created),
-            num(self.birthday),
-            num(self.follow_up),
-            if self.done { "1".into() } else { String::new() },
-            self.stage.clone().unwrap_or_default(),
-            self.tags.join(&sep),
-            self.links.join(&sep),
-        ]
-        .join("\t")
+        out.u8(bits);
+        for n in numbers.into_iter().flatten() {
+            out.i32(n);
+        }
+        out.opt_str(self.stage.as_deref());
+        for list in [&self.tags, &self.links] {
+            out.len(list.len());
+            for s in list {
+                out.str(s);
+            }
+        }
     }
 
-    fn from_line(kind: Kind, id: &str, line: &str) -> Option<Facts> {
-        let mut parts = line.split('\t');
-        let mut next = || parts.next();
-        fn num<T: std::str::FromStr>(s: &str) -> Option<Option<T>> {
-            if s.is_empty() { Some(None) } else { s.parse().ok().map(Some) }
+    fn read(input: &mut In) -> Option<Facts> {
+        let kind = input.kind()?;
+        let id = input.str()?.to_string();
+        let bits = input.u8()?;
+        let mut numbers = [None; 5];
+        for (i, n) in numbers.iter_mut().enumerate() {
+            if bits & (1 << i) != 0 {
+                *n = Some(input.i32()?);
+            }
         }
-        let list = |s: &str| -> Vec<String> {
-            if s.is_empty() { Vec::new() } else { s.split(SEP).map(String::from).collect() }
+        let stage = input.opt_str()?.map(String::from);
+        let mut list = || -> Option<Vec<String>> {
+            let n = input.len()?;
+            let mut out = Vec::with_capacity(n.min(1024));
+            for _ in 0..n {
+                out.push(input.str()?.to_string());
+            }
+            Some(out)
         };
+        let (tags, links) = (list()?, list()?);
+        let [due, close, created, birthday, follow_up] = numbers;
         Some(Facts {
             kind,
-            id: id.to_string(),
-            due: num(next()?)?,
-            close: num(next()?)?,
-            created: num(next()?)?,
-            birthday: num(next()?)?,
-            follow_up: num(next()?)?,
-            done: next()? == "1",
-            stage: Some(next()?.to_string()).filter(|s| !s.is_empty()),
-            tags: list(next()?),
-            links: list(next()?),
+            id,
+            due,
+            close,
+            created,
+            birthday: birthday.and_then(|b| u32::try_from(b).ok()),
+            follow_up,
+            done: bits & (1 << 5) != 0,
+            stage,
+            tags,
+            links,
         })
     }
 }
@@ -239,6 +367,130 @@ impl Numbers {
 
     fn get<T: TryFrom<i64>>(&self, column: &Option<Column<i64>>, doc: u32) -> Option<T> {
         column.as_ref()?.first(doc).and_then(|v| T::try_from(v).ok())
+    }
+}
+
+/// The columns of one segment that the look-up reads.
+struct SegmentColumns<'s> {
+    segment: &'s SegmentReader,
+    kinds: Words,
+    /// Each word of `kinds` as a kind.
+    kind_of: Vec<Option<Kind>>,
+    ids: Words,
+    titles: Option<Words>,
+    links: Option<Words>,
+    dates: Option<Words>,
+    numbers: Numbers,
+    stages: Option<Words>,
+    tags: Option<Words>,
+}
+
+/// What the look-up gathers from every record, borrowing the columns' words: titles of
+/// contacts, companies and deals, each contact's company, and each note's date and
+/// `about`.
+#[derive(Default)]
+struct BookLinks<'w> {
+    titles: HashMap<(Kind, &'w str), &'w str>,
+    company_of: HashMap<&'w str, &'w str>,
+    notes: Vec<(When, Vec<&'w str>)>,
+}
+
+impl<'s> SegmentColumns<'s> {
+    /// None for a segment without kinds or ids (no documents).
+    fn open(
+        segment: &'s SegmentReader,
+        f: &super::schema::Fields,
+    ) -> Result<Option<SegmentColumns<'s>>> {
+        let name = |field| f.schema.get_field_name(field).to_string();
+        let (Some(kinds), Some(ids)) =
+            (Words::open(segment, &name(f.kind))?, Words::open(segment, &name(f.id))?)
+        else {
+            return Ok(None);
+        };
+        let kind_of = kinds.words.iter().map(|k| k.parse().ok()).collect();
+        Ok(Some(SegmentColumns {
+            segment,
+            kinds,
+            kind_of,
+            ids,
+            titles: Words::open(segment, &name(f.title_raw))?,
+            links: Words::open(segment, &name(f.links))?,
+            dates: Words::open(segment, &name(f.date_raw))?,
+            numbers: Numbers::open(segment, name, f)?,
+            stages: Words::open(segment, &name(f.stage))?,
+            tags: Words::open(segment, &name(f.tag))?,
+        }))
+    }
+
+    /// One document: its [`Facts`] (if the agenda can ever show it) and what it adds to
+    /// `book`.
+    fn read<'w>(&'w self, doc: u32, facts: &mut Vec<Facts>, book: &mut BookLinks<'w>) {
+        let Some(kind) = self
+            .kinds
+            .ords
+            .first(doc)
+            .and_then(|o| self.kind_of.get(o as usize).copied().flatten())
+        else {
+            return;
+        };
+        let Some(id) = self.ids.first(doc) else { return };
+        if kind != Kind::Note
+            && let Some(fact) = self.facts(kind, id, doc)
+        {
+            facts.push(fact);
+        }
+        match kind {
+            Kind::Contact | Kind::Company | Kind::Deal => {
+                let title = self.titles.as_ref().and_then(|t| t.first(doc)).unwrap_or(id);
+                book.titles.insert((kind, id), title);
+                if kind == Kind::Contact
+                    && let Some(company) = self.links.as_ref().and_then(|l| l.first(doc))
+                {
+                    book.company_of.insert(id, company);
+                }
+            }
+            Kind::Note => {
+                let when = self
+                    .dates
+                    .as_ref()
+                    .and_then(|d| d.first(doc))
+                    .and_then(|d| d.parse::<toml_edit::Datetime>().ok())
+                    .and_then(|d| When::from_toml(&d));
+                if let Some(when) = when {
+                    let about = self.links.as_ref().map(|l| l.all(doc).collect());
+                    book.notes.push((when, about.unwrap_or_default()));
+                }
+            }
+            Kind::Task => {}
+        }
+    }
+
+    /// Only what the agenda can ever show: open tasks, contacts, companies with a
+    /// cadence or a birthday, and deals (open or not by rolo.toml).
+    fn facts(&self, kind: Kind, id: &str, doc: u32) -> Option<Facts> {
+        let n = &self.numbers;
+        let all = |words: &Option<Words>| -> Vec<String> {
+            words.as_ref().map(|w| w.all(doc).map(String::from).collect()).unwrap_or_default()
+        };
+        let fact = Facts {
+            kind,
+            id: id.to_string(),
+            due: n.get(&n.due, doc),
+            close: n.get(&n.close, doc),
+            created: n.get(&n.created, doc),
+            birthday: n.get(&n.birthday, doc),
+            follow_up: n.get(&n.follow_up, doc),
+            done: n.get::<i64>(&n.done, doc).is_some(),
+            stage: self.stages.as_ref().and_then(|w| w.first(doc)).map(String::from),
+            tags: all(&self.tags),
+            links: all(&self.links),
+        };
+        let keep = match kind {
+            Kind::Task => !fact.done,
+            Kind::Company => fact.follow_up.is_some() || fact.birthday.is_some(),
+            _ => true,
+        };
+        keep.then_some(fact)
     }
 }
 
@@ -308,7 +560,7 @@ impl SearchIndex {
         let facts = self.dir.join("rolo-facts");
         // The state of the index the data comes from: its segments and their deletes
         // (and the walk it was checked against).
-        let mut header = format!("rolo-lookup {} {}", self.fingerprint.0, self.fingerprint.1);
+        let mut header = format!("rolo-lookup-2 {} {}", self.fingerprint.0, self.fingerprint.1);
         for segment in self.searcher().segment_readers() {
             let id = segment.segment_id().uuid_string();
             header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
@@ -327,107 +579,22 @@ impl SearchIndex {
     }
 
     fn compute_lookup(&self) -> Result<Lookup> {
-        let f = &self.fields;
-        let name = |field| self.fields.schema.get_field_name(field).to_string();
         let searcher = self.searcher();
         // Every segment's columns decoded first, so what follows borrows their words.
         let mut segments = Vec::new();
         for segment in searcher.segment_readers() {
-            let (Some(kinds), Some(ids)) =
-                (Words::open(segment, &name(f.kind))?, Words::open(segment, &name(f.id))?)
-            else {
-                continue;
-            };
-            let kind_of: Vec<Option<Kind>> = kinds.words.iter().map(|k| k.parse().ok()).collect();
-            let titles = Words::open(segment, &name(f.title_raw))?;
-            let links = Words::open(segment, &name(f.links))?;
-            let dates = Words::open(segment, &name(f.date_raw))?;
-            let numbers = Numbers::open(segment, name, f)?;
-            let stages = Words::open(segment, &name(f.stage))?;
-            let tags = Words::open(segment, &name(f.tag))?;
-            segments.push((
-                segment,
-                kinds,
-                kind_of,
-                ids,
-                titles,
-                links,
-                dates,
-                (numbers, stages, tags),
-            ));
-        }
-        let mut facts = Vec::new();
-        let mut titles: HashMap<(Kind, &str), &str> = HashMap::new();
-        let mut company_of: HashMap<&str, &str> = HashMap::new();
-        let mut notes: Vec<(When, Vec<&str>)> = Vec::new();
-        for (segment, kinds, kind_of, ids, title_words, links, dates, (numbers, stages, tags)) in
-            &segments
-        {
-            for doc in segment.doc_ids_alive() {
-                let Some(kind) =
-                    kinds.ords.first(doc).and_then(|o| kind_of.get(o as usize).copied().flatten())
-                else {
-                    continue;
-                };
-                let Some(id) = ids.first(doc) else { continue };
-                if kind != Kind::Note {
-                    let fact = Facts {
-                        kind,
-                        id: id.to_string(),
-                        due: numbers.get(&numbers.due, doc),
-                        close: numbers.get(&numbers.close, doc),
-                        created: numbers.get(&numbers.created, doc),
-                        birthday: numbers.get(&numbers.birthday, doc),
-                        follow_up: numbers.get(&numbers.follow_up, doc),
-                        done: numbers.get::<i64>(&numbers.done, doc).is_some(),
-                        stage: stages.as_ref().and_then(|w| w.first(doc)).map(String::from),
-                        tags: tags
-                            .as_ref()
-                            .map(|w| w.all(doc).map(String::from).collect())
-                            .unwrap_or_default(),
-                        links: links
-                            .as_ref()
-                            .map(|w| w.all(doc).map(String::from).collect())
-                            .unwrap_or_default(),
-                    };
-                    // Only what the agenda can ever show: open tasks, contacts, companies
-                    // with a cadence or a birthday, and deals (open or not by rolo.toml).
-                    let keep = match kind {
-                        Kind::Task => !fact.done,
-                        Kind::Company => fact.follow_up.is_some() || fact.birthday.is_some(),
-                        _ => true,
-                    };
-                    if keep {
-                        facts.push(fact);
-                    }
-                }
-                match kind {
-                    Kind::Contact | Kind::Company | Kind::Deal => {
-                        let title = title_words.as_ref().and_then(|t| t.first(doc)).unwrap_or(id);
-                        titles.insert((kind, id), title);
-                        if kind == Kind::Contact
-                            && let Some(company) = links.as_ref().and_then(|l| l.first(doc))
-                        {
-                            company_of.insert(id, company);
-                        }
-                    }
-                    Kind::Note => {
-                        let when = dates
-                            .as_ref()
-                            .and_then(|d| d.first(doc))
-                            .and_then(|d| d.parse::<toml_edit::Datetime>().ok())
-                            .and_then(|d| When::from_toml(&d));
-                        if let Some(when) = when {
-                            notes.push((
-                                when,
-                                links.as_ref().map(|l| l.all(doc).collect()).unwrap_or_default(),
-                            ));
-                        }
-                    }
-                    Kind::Task => {}
-                }
+            if let Some(columns) = SegmentColumns::open(segment, &self.fields)? {
+                segments.push(columns);
             }
         }
+        let mut book = BookLinks::default();
+        let mut facts = Vec::new();
+        for columns in &segments {
+            for doc in columns.segment.doc_ids_alive() {
+                columns.read(doc, &mut facts, &mut book);
+            }
+        }
+        let BookLinks { titles, company_of, notes } = book;
         let last_contact = crate::model::facts::newest_notes(
             notes.iter().map(|(w, about)| (*w, about.iter().copied())),
             |kind, id| titles.contains_key(&(kind, id)),
@@ -574,4 +741,74 @@ impl SearchIndex {
 
 fn term(field: tantivy::schema::Field, text: &str) -> Box<dyn TQuery> {
     Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(kind: Kind, id: &str) -> Facts {
+        Facts {
+            kind,
+            id: id.into(),
+            due: None,
+            close: None,
+            created: None,
+            birthday: None,
+            follow_up: None,
+            done: false,
+            stage: None,
+            tags: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// Every kind of date, titles and ids holding separators and line breaks, facts with
+    /// and without each value: read back as written; a file of another state is not read.
+    #[test]
+    fn the_cached_lookup_reads_back_as_written() {
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        let mut lookup = Lookup::default();
+        let whens = [
+            When::Date(chrono::NaiveDate::from_ymd_opt(1988, 2, 29).unwrap()),
+            When::At(at("2026-11-23T10:00:00.123456789-08:00")),
+            When::At(at("1969-12-31T23:59:59+14:00")),
+            When::Local(at("2026-01-01T07:30:05.5Z").naive_utc()),
+        ];
+        for (i, when) in whens.into_iter().enumerate() {
+            let kind = Kind::ALL[i % Kind::ALL.len()];
+            lookup.last_contact.insert(Entry { kind, id: format!("王-{i}\t\n\u{1f}") }, when);
+        }
+        lookup.titles.insert((Kind::Deal, "сайт".into()), "Сайт \"новый\"\n\u{1f}\t".into());
+        lookup.titles.insert((Kind::Contact, String::new()), String::new());
+        let mut full = fact(Kind::Task, "t\u{1f}1");
+        full.due = Some(-3);
+        full.close = Some(i32::MAX);
+        full.created = Some(i32::MIN);
+        full.birthday = Some(1231);
+        full.follow_up = Some(-1);
+        full.done = true;
+        full.stage = Some(String::new());
+        full.tags = vec!["vip".into(), "клиент\t".into()];
+        full.links = vec!["company/acme".into()];
+        let mut some = fact(Kind::Company, "acme");
+        some.birthday = Some(0);
+        some.stage = Some("customer".into());
+        lookup.facts = vec![full, fact(Kind::Deal, "d"), some];
+        let dir = tempfile::tempdir().unwrap();
+        let (path, facts) = (dir.path().join("lookup"), dir.path().join("facts"));
+        lookup.save(&path, &facts, "rolo-lookup-2 1 2").unwrap();
+        let back = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        assert_eq!(back.last_contact, lookup.last_contact);
+        assert_eq!(back.titles, lookup.titles);
+        assert_eq!(back.facts, lookup.facts);
+        let bare = Lookup::load(&path, None, "rolo-lookup-2 1 2", false).unwrap();
+        assert_eq!(bare.last_contact, lookup.last_contact);
+        assert!(bare.titles.is_empty() && bare.facts.is_empty());
+        assert!(Lookup::load(&path, None, "rolo-lookup-2 1 3", true).is_none());
+        // Cut short (a torn write): not read.
+        let bytes = std::fs::read(&facts).unwrap();
+        std::fs::write(&facts, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).is_none());
+    }
 }

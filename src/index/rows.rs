@@ -3,13 +3,16 @@
 //! kept next to the index, one file per segment and kind under `.rolo/index/rows/`.
 //!
 //! Reading thousands of cards from tantivy's document store means decompressing and
-//! parsing every whole record; these files hold only what aggregates need. A segment
+//! parsing every whole record; these files hold only what aggregates need, in a binary
+//! form (`model::row::encode`) whose records are skipped by length and whose values are
+//! parsed only when read. A segment
 //! never changes once written (deletes are a separate bit set, checked on reading), so
 //! its rows are written once, the first time a command needs them, and stay valid until
 //! a merge replaces the segment; rows of segments that are gone are removed then.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value as Json;
 use tantivy::schema::Value;
@@ -17,13 +20,17 @@ use tantivy::{DocAddress, SegmentReader, TantivyDocument};
 
 use super::SearchIndex;
 use crate::error::{Error, Result};
-use crate::model::row::{Keys, ROW_KEYS};
+use crate::model::row::{self, Keys, ROW_KEYS};
 use crate::model::{Kind, Row};
 
-/// Bump when what a row holds changes ([`ROW_KEYS`], `slim`): rows live in `rows-N/`.
-const ROWS_FORMAT: u32 = 2;
+/// Bump when what a row holds changes ([`ROW_KEYS`], `slim`, `row::encode`): rows live
+/// in `rows-N/`.
+const ROWS_FORMAT: u32 = 3;
 
 const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
+
+/// A document's row in binary: its kind, its number in the segment, the row.
+type Encoded = (Kind, u32, Vec<u8>);
 
 fn kind_index(kind: Kind) -> usize {
     KINDS.iter().position(|&k| k == kind).unwrap_or(0)
@@ -33,8 +40,14 @@ fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(".rolo/index/rows", std::io::Error::other(e.to_string()))
 }
 
-/// A card's JSON cut to [`ROW_KEYS`]: `(kind, id, json)`.
-fn slim(card: &str) -> Option<(Kind, String, String)> {
+/// A card's JSON cut to [`ROW_KEYS`], in binary: `(kind, id, row)`.
+fn slim(card: &str) -> Option<(Kind, String, Vec<u8>)> {
+    let (kind, id, map) = slim_map(card)?;
+    Some((kind, id, row::encode(&map)?))
+}
+
+/// A card's JSON object cut to [`ROW_KEYS`], the body's first line as `$summary`.
+fn slim_map(card: &str) -> Option<(Kind, String, serde_json::Map<String, Json>)> {
     let Json::Object(mut map) = serde_json::from_str::<Json>(card).ok()? else { return None };
     let kind: Kind = map.get("type")?.as_str()?.parse().ok()?;
     let id = map.get("id")?.as_str()?.to_string();
@@ -52,7 +65,7 @@ fn slim(card: &str) -> Option<(Kind, String, String)> {
     if let Some(line) = summary {
         map.insert("$summary".into(), line.into());
     }
-    Some((kind, id, Json::Object(map).to_string()))
+    Some((kind, id, map))
 }
 
 impl SearchIndex {
@@ -93,43 +106,47 @@ impl SearchIndex {
     ) -> Result<Vec<Row>> {
         let dir = self.rows_dir();
         let mut built = false;
-        let mut lines: Vec<(Kind, String, u32, &SegmentReader)> = Vec::new();
+        let mut files: Vec<(Kind, Arc<Vec<u8>>, u32, &SegmentReader)> = Vec::new();
         for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
             let uuid = segment.segment_id().uuid_string();
             let path = |kind: Kind| dir.join(format!("{uuid}.{kind}"));
-            let mut texts: Option<Vec<String>> = None;
+            let mut built_now: Option<Vec<Arc<Vec<u8>>>> = None;
             if !KINDS.iter().all(|&k| path(k).is_file()) {
-                texts = Some(self.write_rows(segment, &dir, &uuid)?);
+                built_now = Some(self.write_rows(segment, &dir, &uuid)?);
                 built = true;
             }
             for &kind in kinds {
-                let text = match &texts {
-                    Some(t) => t[kind_index(kind)].clone(),
-                    None => match std::fs::read_to_string(path(kind)) {
-                        Ok(text) => text,
+                let bytes = match &built_now {
+                    Some(t) => Arc::clone(&t[kind_index(kind)]),
+                    None => match std::fs::read(path(kind)) {
+                        Ok(bytes) => Arc::new(bytes),
                         // Removed since the check (another rolo cleaning up): build again.
                         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                             let t = self.write_rows(segment, &dir, &uuid)?;
-                            let text = t[kind_index(kind)].clone();
-                            texts = Some(t);
-                            text
+                            let bytes = Arc::clone(&t[kind_index(kind)]);
+                            built_now = Some(t);
+                            bytes
                         }
                         Err(e) => return Err(fail(e)),
                     },
                 };
-                lines.push((kind, text, ord, segment));
+                files.push((kind, bytes, ord, segment));
             }
         }
         if built {
             let live: HashSet<String> =
                 searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
             remove_stale(&dir, &live);
+            // Rows of earlier formats are never read again.
+            for old in 1..ROWS_FORMAT {
+                let _ = std::fs::remove_dir_all(self.dir.join(format!("rows-{old}")));
+            }
         }
         let mut rows = Vec::new();
-        for (kind, text, ord, segment) in &lines {
+        for (kind, bytes, ord, segment) in &files {
             let alive = segment.alive_bitset();
             let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            rows.extend(parse_rows(text, keys, |doc, id| {
+            rows.extend(parse_rows(bytes, keys, |doc, id| {
                 alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id)
             }));
         }
@@ -139,14 +156,19 @@ impl SearchIndex {
     }
 
     /// Every document of a segment (deleted ones too: they may be read by an older
-    /// reader) as `doc \t id \t json` lines, one file per kind; the texts, by
-    /// [`kind_index`].
-    fn write_rows(&self, segment: &SegmentReader, dir: &Path, uuid: &str) -> Result<Vec<String>> {
+    /// reader) as records `doc len row` (two little-endian `u32`, then the row of `len`
+    /// bytes), one file per kind; their bytes, by [`kind_index`].
+    fn write_rows(
+        &self,
+        segment: &SegmentReader,
+        dir: &Path,
+        uuid: &str,
+    ) -> Result<Vec<Arc<Vec<u8>>>> {
         let card = self.fields.card;
         let max = segment.max_doc();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let chunk = max.div_ceil(threads as u32).max(1);
-        let parts: Vec<Result<Vec<(Kind, String)>>> = std::thread::scope(|scope| {
+        let parts: Vec<Result<Vec<Encoded>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..max)
                 .step_by(chunk as usize)
                 .map(|start| {
@@ -157,8 +179,8 @@ impl SearchIndex {
                             let d: TantivyDocument = store.get(doc).map_err(fail)?;
                             let json =
                                 d.get_first(card).and_then(|v| v.as_str()).unwrap_or_default();
-                            if let Some((kind, id, slim)) = slim(json) {
-                                out.push((kind, format!("{doc}\t{id}\t{slim}\n")));
+                            if let Some((kind, _, row)) = slim(json) {
+                                out.push((kind, doc, row));
                             }
                         }
                         Ok(out)
@@ -170,48 +192,45 @@ impl SearchIndex {
                 .map(|w| w.join().unwrap_or_else(|_| Err(fail("a reader thread panicked"))))
                 .collect()
         });
-        let mut files: Vec<String> = vec![String::new(); KINDS.len()];
+        let mut files: Vec<Vec<u8>> = vec![Vec::new(); KINDS.len()];
         for part in parts {
-            for (kind, line) in part? {
-                files[kind_index(kind)].push_str(&line);
+            for (kind, doc, row) in part? {
+                let Ok(len) = u32::try_from(row.len()) else { continue };
+                let file = &mut files[kind_index(kind)];
+                file.extend_from_slice(&doc.to_le_bytes());
+                file.extend_from_slice(&len.to_le_bytes());
+                file.extend_from_slice(&row);
             }
         }
         std::fs::create_dir_all(dir).map_err(fail)?;
         // A cache: when it cannot be written, the rows are still returned.
-        for (kind, text) in KINDS.iter().zip(&files) {
-            let _ = crate::store::write::replace_cache(
-                &dir.join(format!("{uuid}.{kind}")),
-                text.as_bytes(),
-            );
+        for (kind, bytes) in KINDS.iter().zip(&files) {
+            let _ = crate::store::write::replace_cache(&dir.join(format!("{uuid}.{kind}")), bytes);
         }
-        Ok(files)
+        Ok(files.into_iter().map(Arc::new).collect())
     }
 }
 
-/// The rows of the lines `doc \t id \t json` that `wanted(doc, id)` accepts.
-fn parse_rows(text: &str, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
-    let picked: Vec<&str> = text
-        .lines()
-        .filter_map(|line| {
-            let (doc, rest) = line.split_once('\t')?;
-            let (id, json) = rest.split_once('\t')?;
-            wanted(doc.parse().ok()?, id).then_some(json)
-        })
-        .collect();
-    let parse = |part: &[&str]| -> Vec<Row> {
-        part.iter().filter_map(|json| Row::parse_keys(json, keys)).collect()
+/// The rows of the records `doc len row` that `wanted(doc, id)` accepts; a record
+/// not wanted is skipped by its length, its id read in place.
+fn parse_rows(bytes: &Arc<Vec<u8>>, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut at = 0;
+    let word = |at: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
     };
-    // Thousands of rows parse faster on every core.
-    if picked.len() < 2000 {
-        return parse(&picked);
+    while let (Some(doc), Some(len)) = (word(at), word(at + 4)) {
+        let start = at + 8;
+        let end = start + len as usize;
+        let Some(row) = bytes.get(start..end) else { break };
+        at = end;
+        if row::peek_id(row).is_some_and(|id| wanted(doc, id))
+            && let Some(row) = Row::decode(bytes, start..end, keys)
+        {
+            rows.push(row);
+        }
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let chunk = picked.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> =
-            picked.chunks(chunk).map(|part| scope.spawn(move || parse(part))).collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    })
+    rows
 }
 
 /// Rows of segments that no longer exist (merged away, or of a rebuilt index). Only
@@ -239,22 +258,22 @@ fn remove_stale(dir: &Path, live: &HashSet<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Map;
 
     #[test]
     fn slim_rows_keep_only_what_aggregates_read() {
         let card = r#"{"type":"deal","id":"sayt","path":"deals/sayt.md","title":"Сайт","value":1200,
             "close":"2026-12-01","emails":["x@y"],"body":"long text","fields":{"a":1},
             "$dates":{"close":true,"created":true}}"#;
-        let (kind, id, json) = slim(card).unwrap();
+        let (kind, id, map) = slim_map(card).unwrap();
         assert_eq!((kind, id.as_str()), (Kind::Deal, "sayt"));
-        let map: Map<String, Json> = serde_json::from_str(&json).unwrap();
         let keys: Vec<&str> = map.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
             ["type", "id", "path", "title", "value", "close", "emails", "$dates", "$summary"]
         );
-        let row = Row::parse(&json).unwrap();
+        let (_, _, bytes) = slim(card).unwrap();
+        let len = bytes.len();
+        let row = Row::decode(&Arc::new(bytes), 0..len, Keys::ALL).unwrap();
         assert_eq!(
             crate::model::View::when(&row, "close").map(|w| w.display()).as_deref(),
             Some("2026-12-01")
@@ -262,15 +281,31 @@ mod tests {
         assert_eq!(crate::model::View::number(&row, "value"), Some(1200.0));
         assert!(!crate::model::View::has(&row, "fields"), "not a row key");
         assert_eq!(crate::model::View::strs(&row, "emails"), ["x@y"]);
+        assert_eq!(crate::model::View::title(&row), "Сайт");
     }
 
     #[test]
     fn parse_rows_skips_deleted_and_unwanted() {
-        let text = "0\ta\t{\"type\":\"task\",\"id\":\"a\",\"path\":\"tasks/a.md\"}\n\
-                    1\tb\t{\"type\":\"task\",\"id\":\"b\",\"path\":\"tasks/b.md\"}\n\
-                    2\tc\t{\"type\":\"task\",\"id\":\"c\",\"path\":\"tasks/c.md\"}\n";
-        let cards = parse_rows(text, Keys::ALL, |doc, id| doc != 1 && id != "c");
+        let mut bytes = Vec::new();
+        for (doc, id) in [(0u32, "a"), (1, "b"), (2, "c")] {
+            let card = format!(r#"{{"type":"task","id":"{id}","path":"tasks/{id}.md"}}"#);
+            let (_, _, row) = slim(&card).unwrap();
+            bytes.extend_from_slice(&doc.to_le_bytes());
+            bytes.extend_from_slice(&u32::try_from(row.len()).unwrap().to_le_bytes());
+            bytes.extend_from_slice(&row);
+        }
+        let bytes = Arc::new(bytes);
+        let cards = parse_rows(&bytes, Keys::ALL, |doc, id| doc != 1 && id != "c");
         let ids: Vec<&str> = cards.iter().map(crate::model::View::id).collect();
         assert_eq!(ids, ["a"]);
+        let all = parse_rows(&bytes, Keys::ALL, |_, _| true);
+        let paths: Vec<_> = all.iter().map(|r| crate::model::View::path(r).to_owned()).collect();
+        assert_eq!(
+            paths,
+            [Path::new("tasks/a.md"), Path::new("tasks/b.md"), Path::new("tasks/c.md")]
+        );
+        // A file cut short (a torn write) gives the whole records before the cut.
+        let cut = Arc::new(bytes[..bytes.len() - 3].to_vec());
+        assert_eq!(parse_rows(&cut, Keys::ALL, |_, _| true).len(), 2);
     }
 }

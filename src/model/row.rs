@@ -1,10 +1,12 @@
-//! A slim row: the keys that the agenda, the pipeline and the reports read, parsed into
-//! fixed fields (no map of owned keys to build per record). The index keeps one per
-//! record (`index::rows`); [`View`] reads it exactly as it reads the whole [`super::Card`].
+//! A slim row: the keys that the agenda, the pipeline and the reports read, in a binary
+//! form read without parsing what is not read (no map of owned keys to build per
+//! record). The index keeps one per record (`index::rows`); [`View`] reads it exactly as
+//! it reads the whole [`super::Card`].
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use serde::Deserialize;
 use serde_json::{Map, Value as Json};
 
 use super::view::{JsonFields, json_view};
@@ -47,27 +49,41 @@ pub const ROW_KEYS: [&str; 30] = [
 ];
 
 /// A record's [`ROW_KEYS`] that it has, by their position in that list, and which of
-/// them hold TOML dates (a bit per position): small, and parsed without building a map.
+/// them hold TOML dates (a bit per position): small, and read without building a map.
 // A bit per key in `Row::dates`.
 const _: () = assert!(ROW_KEYS.len() <= 32);
 
+/// A row read from its binary form ([`encode`]): the bytes are shared by every row of
+/// one file, and each value is parsed from its JSON text only when first read, so a
+/// command pays for the keys it reads, not for every key a row holds.
 #[derive(Debug, Clone)]
 pub struct Row {
     kind: Kind,
     id: String,
     path: PathBuf,
     dates: u32,
-    fields: Vec<(u8, Json)>,
-    /// The first line of the body (a note's title): `$summary`.
+    /// The first line of the body (a note's title).
     summary: Option<String>,
+    bytes: Arc<Vec<u8>>,
+    fields: Box<[Field]>,
+}
+
+/// One value of a row: its key's position in [`ROW_KEYS`], where its JSON text lies in
+/// the shared bytes, and the value once parsed.
+#[derive(Debug, Clone)]
+struct Field {
+    key: u8,
+    start: u32,
+    len: u32,
+    value: OnceCell<Json>,
 }
 
 fn position(key: &str) -> Option<u8> {
     ROW_KEYS.iter().position(|k| *k == key).and_then(|i| u8::try_from(i).ok())
 }
 
-/// Which of [`ROW_KEYS`] to keep when parsing a row (the others are skipped unbuilt),
-/// and whether the body's first line is kept: what a command reads of many rows.
+/// Which of [`ROW_KEYS`] to keep when reading a row (the others are skipped), and
+/// whether the body's first line is kept: what a command reads of many rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Keys {
     mask: u32,
@@ -96,78 +112,141 @@ impl Keys {
     }
 }
 
-impl<'de> Deserialize<'de> for Row {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Row, D::Error> {
-        serde::de::DeserializeSeed::deserialize(Keys::ALL, d)
+/// Where a summary is absent, its length says so.
+const NONE: u32 = u32::MAX;
+
+fn kind_byte(kind: Kind) -> u8 {
+    Kind::ALL.iter().position(|k| *k == kind).and_then(|i| u8::try_from(i).ok()).unwrap_or(0)
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&u32::try_from(s.len()).unwrap_or(NONE).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A cursor over bytes written by [`encode`]: every read checks its bounds.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let part = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(part)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        let len = self.u32()?;
+        std::str::from_utf8(self.take(usize::try_from(len).ok()?)?).ok()
     }
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Keys {
-    type Value = Row;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Row, D::Error> {
-        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
-        struct Fields(Keys);
-        impl<'de> Visitor<'de> for Fields {
-            type Value = Row;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a record's row")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Row, A::Error> {
-                let (mut kind, mut id, mut path) = (None, None, None);
-                let mut row = Row {
-                    kind: Kind::Contact,
-                    id: String::new(),
-                    path: PathBuf::new(),
-                    dates: 0,
-                    fields: Vec::with_capacity(8),
-                    summary: None,
-                };
-                while let Some(key) = a.next_key::<std::borrow::Cow<str>>()? {
-                    match key.as_ref() {
-                        "type" => {
-                            let name: String = a.next_value()?;
-                            kind = Some(name.parse::<Kind>().map_err(A::Error::custom)?);
-                        }
-                        "id" => id = Some(a.next_value::<String>()?),
-                        "path" => path = Some(a.next_value::<PathBuf>()?),
-                        "$summary" if self.0.summary => row.summary = Some(a.next_value()?),
-                        "$dates" => {
-                            let dates: std::collections::HashMap<String, IgnoredAny> =
-                                a.next_value()?;
-                            for key in dates.keys() {
-                                if let Some(i) = position(key) {
-                                    row.dates |= 1 << i;
-                                }
-                            }
-                        }
-                        other => match position(other).filter(|i| self.0.keeps(*i)) {
-                            Some(i) => row.fields.push((i, a.next_value()?)),
-                            None => {
-                                a.next_value::<IgnoredAny>()?;
-                            }
-                        },
-                    }
-                }
-                row.kind = kind.ok_or_else(|| A::Error::missing_field("type"))?;
-                row.id = id.ok_or_else(|| A::Error::missing_field("id"))?;
-                row.path = path.ok_or_else(|| A::Error::missing_field("path"))?;
-                Ok(row)
+/// A card's JSON object, cut to its row keys, in binary: `kind` (a byte), `id`, `path`
+/// (each a little-endian `u32` length and UTF-8), the date bits (`u32`), the summary
+/// (a length, `u32::MAX` for none), then a byte counting the values and for each its
+/// key's position and its JSON text (as a string). `$dates` names the keys holding TOML
+/// dates and `$summary` is the body's first line. None without a type, id or path.
+pub fn encode(map: &Map<String, Json>) -> Option<Vec<u8>> {
+    let kind: Kind = map.get("type")?.as_str()?.parse().ok()?;
+    let mut out = Vec::with_capacity(256);
+    out.push(kind_byte(kind));
+    put_str(&mut out, map.get("id")?.as_str()?);
+    put_str(&mut out, map.get("path")?.as_str()?);
+    let mut dates = 0u32;
+    if let Some(Json::Object(d)) = map.get("$dates") {
+        for key in d.keys() {
+            if let Some(i) = position(key) {
+                dates |= 1 << i;
             }
         }
-        d.deserialize_map(Fields(self))
     }
+    out.extend_from_slice(&dates.to_le_bytes());
+    match map.get("$summary").and_then(Json::as_str) {
+        Some(s) => put_str(&mut out, s),
+        None => out.extend_from_slice(&NONE.to_le_bytes()),
+    }
+    let fields: Vec<(u8, &Json)> =
+        map.iter().filter_map(|(k, v)| Some((position(k)?, v))).collect();
+    out.push(u8::try_from(fields.len()).ok()?);
+    for (i, value) in fields {
+        out.push(i);
+        put_str(&mut out, &value.to_string());
+    }
+    Some(out)
+}
+
+/// The id of a row in its binary form, without reading the rest.
+pub fn peek_id(bytes: &[u8]) -> Option<&str> {
+    let mut c = Cursor { bytes, at: 1 };
+    c.str()
 }
 
 impl Row {
-    /// A row from its JSON text (as `index::rows` writes it).
+    /// A row from its JSON text (a card cut to the row keys, as `$dates` and `$summary`
+    /// say), through its binary form.
     pub fn parse(json: &str) -> Option<Row> {
         Row::parse_keys(json, Keys::ALL)
     }
 
-    /// A row holding only `keys` (the others read as absent).
+    /// [`Row::parse`] holding only `keys` (the others read as absent).
     pub fn parse_keys(json: &str, keys: Keys) -> Option<Row> {
-        let mut d = serde_json::Deserializer::from_str(json);
-        serde::de::DeserializeSeed::deserialize(keys, &mut d).ok()
+        let Json::Object(map) = serde_json::from_str(json).ok()? else { return None };
+        let bytes = Arc::new(encode(&map)?);
+        let len = bytes.len();
+        Row::decode(&bytes, 0..len, keys)
+    }
+
+    /// The row written by [`encode`] at `range` of `bytes`, holding only `keys`; its
+    /// values are parsed when first read.
+    pub fn decode(bytes: &Arc<Vec<u8>>, range: std::ops::Range<usize>, keys: Keys) -> Option<Row> {
+        let mut c = Cursor { bytes: bytes.get(..range.end)?, at: range.start };
+        let kind = *Kind::ALL.get(usize::from(c.u8()?))?;
+        let id = c.str()?.to_string();
+        let path = PathBuf::from(c.str()?);
+        let dates = c.u32()?;
+        let summary = match c.u32()? {
+            NONE => None,
+            len => {
+                let text = std::str::from_utf8(c.take(usize::try_from(len).ok()?)?).ok()?;
+                keys.summary.then(|| text.to_string())
+            }
+        };
+        let count = c.u8()?;
+        let mut fields = Vec::with_capacity(usize::from(count));
+        for _ in 0..count {
+            let key = c.u8()?;
+            let len = c.u32()?;
+            let start = u32::try_from(c.at).ok()?;
+            c.take(usize::try_from(len).ok()?)?;
+            if keys.keeps(key) {
+                fields.push(Field { key, start, len, value: OnceCell::new() });
+            }
+        }
+        if c.at != range.end {
+            return None;
+        }
+        let fields = fields.into_boxed_slice();
+        Some(Row { kind, id, path, dates, summary, bytes: Arc::clone(bytes), fields })
+    }
+
+    fn value<'a>(&'a self, field: &'a Field) -> &'a Json {
+        field.value.get_or_init(|| {
+            let (start, len) = (field.start as usize, field.len as usize);
+            let text = self.bytes.get(start..start + len).unwrap_or_default();
+            // Most values are plain strings: taken as they are, without the parser.
+            let plain = text.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\""));
+            match plain.filter(|t| !t.contains(&b'\\')).map(std::str::from_utf8) {
+                Some(Ok(t)) => Json::String(t.to_string()),
+                _ => serde_json::from_slice(text).unwrap_or(Json::Null),
+            }
+        })
     }
 }
 
@@ -177,7 +256,7 @@ impl JsonFields for Row {
     }
     fn field(&self, key: &str) -> Option<&Json> {
         let i = position(key)?;
-        self.fields.iter().find(|(k, _)| *k == i).map(|(_, v)| v)
+        self.fields.iter().find(|f| f.key == i).map(|f| self.value(f))
     }
     fn is_date(&self, key: &str) -> bool {
         position(key).is_some_and(|i| self.dates & (1 << i) != 0)
@@ -191,8 +270,8 @@ impl JsonFields for Row {
         map.insert("type".into(), self.kind.name().into());
         map.insert("id".into(), self.id.clone().into());
         map.insert("path".into(), self.path.to_string_lossy().into_owned().into());
-        for (i, v) in &self.fields {
-            map.insert(ROW_KEYS[usize::from(*i)].into(), v.clone());
+        for f in &self.fields {
+            map.insert(ROW_KEYS[usize::from(f.key)].into(), self.value(f).clone());
         }
         map
     }
@@ -244,5 +323,37 @@ mod tests {
         assert_eq!(some.str("stage"), card.str("stage"));
         assert_eq!(some.history(), card.history());
         assert!(!some.has("title") && !some.has("emails") && some.when("close").is_none());
+    }
+
+    /// The binary form reads back whole, and a form cut short or overlong is not read.
+    #[test]
+    fn a_row_reads_back_from_its_bytes() {
+        let card = serde_json::json!({"type": "note", "id": "2026-11-10-王", "path": "notes/x.md",
+            "date": "2026-11-10T20:00:00Z", "about": ["anna", "deal/сайт"], "value": 1.5,
+            "owner": "Ан\"на\\", "title": "\"", "kind": "call",
+            "history": [{"stage": "lead", "at": "2026-01-01T00:00:00Z"}],
+            "$dates": {"date": true}, "$summary": "Звонок\t\u{1f}"});
+        let Json::Object(map) = card else { unreachable!() };
+        let bytes = encode(&map).unwrap();
+        assert_eq!(peek_id(&bytes), Some("2026-11-10-王"));
+        let len = bytes.len();
+        let bytes = Arc::new(bytes);
+        let row = Row::decode(&bytes, 0..len, Keys::ALL).unwrap();
+        assert_eq!(
+            (row.kind(), row.id(), row.path()),
+            (Kind::Note, "2026-11-10-王", Path::new("notes/x.md"))
+        );
+        assert_eq!(row.body(), "Звонок\t\u{1f}");
+        assert!(row.is_date("date") && !row.is_date("about"));
+        for key in ["date", "about", "value", "history", "owner", "title", "kind"] {
+            assert_eq!(row.field(key), map.get(key), "{key}");
+        }
+        assert!(Row::decode(&bytes, 0..len - 1, Keys::ALL).is_none());
+        let mut longer = bytes.to_vec();
+        longer.push(0);
+        assert!(Row::decode(&Arc::new(longer), 0..len + 1, Keys::ALL).is_none());
+        let some = Row::decode(&bytes, 0..len, Keys::only(&["about"])).unwrap();
+        assert_eq!(some.field("about"), map.get("about"));
+        assert!(some.field("date").is_none() && some.body().is_empty());
     }
 }

@@ -530,3 +530,15 @@ fn slim_rows_follow_edits_and_come_back() {
     let files: Json = serde_json::from_slice(&files.stdout).unwrap();
     assert_eq!(files["open"]["total"]["EUR"], removed);
 }
+
+/// Rows of an earlier format are removed once rows of the current one are written.
+#[test]
+fn rows_of_an_earlier_format_are_removed() {
+    let book = sales_book();
+    book.rolo(["index"]).ok();
+    let old = book.path(".rolo/index/rows-1");
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(old.join("0123.deal"), "0\ta\t{}\n").unwrap();
+    book.rolo(["pipeline"]).ok();
+    assert!(!old.exists(), "rows-1 is left behind");
+}
