@@ -10,30 +10,36 @@ median() {
   local label=$1; shift
   local times=() rss=()
   for _ in $(seq "$RUNS"); do
+    # Wall time by the clock around the run (1 ms; /usr/bin/time's own is 10 ms).
+    local start; start=$(date +%s%N)
     /usr/bin/time -o "$_tf" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    times+=($(( ($(date +%s%N) - start) / 1000000 )))
     local out; out=$(tail -1 "$_tf")
-    times+=("${out% *}"); rss+=("${out#* }")
+    rss+=("${out#* }")
   done
   local mid=$(( (RUNS + 1) / 2 ))
-  local t m
-  t=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${mid}p")
+  local m
+  LAST_MS=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${mid}p")
   m=$(printf '%s\n' "${rss[@]}" | sort -n | tail -1)
-  LAST_MS=$(echo "$t*1000/1" | bc)
   printf '| %-44s | %6d ms | %5d MB |\n' "$label" "$LAST_MS" $((m / 1024))
 }
 
 # bench_setup [RECORDS…]: a fresh release build in $rolo (wherever CARGO_TARGET_DIR puts
-# it), and the book sizes in $sizes (default 10000 100000). rg must be there to compare
+# it; or the binary $ROLO names), and the book sizes in $sizes (default 10000 100000). rg must be there to compare
 # with, python3 to generate books, bc and /usr/bin/time to measure.
 bench_setup() {
   local tool
   for tool in rg python3 bc /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "needs $tool (rg: apt-get install ripgrep)" >&2; exit 1; }
   done
-  (cd "$repo" && cargo build --release --quiet)
-  local target=${CARGO_TARGET_DIR:-target}
-  case $target in /*) ;; *) target=$repo/$target ;; esac
-  rolo=$target/release/rolo
+  if [ -n "${ROLO:-}" ]; then
+    rolo=$ROLO # a binary built elsewhere (another commit, to compare)
+  else
+    (cd "$repo" && cargo build --release --quiet)
+    local target=${CARGO_TARGET_DIR:-target}
+    case $target in /*) ;; *) target=$repo/$target ;; esac
+    rolo=$target/release/rolo
+  fi
   sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 }
 

@@ -1,14 +1,22 @@
 //! One commit per change made through rolo.
 //!
-//! Commits go through plumbing with a private index (read-tree, hash-object,
-//! update-index, write-tree, commit-tree, update-ref): at 100,000 files it costs a
-//! third of `git add && git commit` (which re-stats every file), commits only the files
-//! rolo changed even when the user has other changes staged, and `update-ref` with the
-//! old value makes concurrent rolo processes retry instead of losing a commit.
+//! Commits go through plumbing with a private index (update-index, write-tree,
+//! commit-tree, update-ref): at 100,000 files it costs a fraction of `git add && git
+//! commit` (which re-stats every file), commits only the files rolo changed even when the
+//! user has other changes staged, and `update-ref` with the old value makes concurrent
+//! rolo processes retry instead of losing a commit.
+//!
+//! Each git process costs milliseconds on a loaded machine, so what rolo can answer
+//! itself it does: blobs are written as loose objects in-process ([`super::object`]), HEAD
+//! and its tree come from one `rev-parse`, and whether the user staged anything is read
+//! from the index's cached tree ([`super::index_file`]), with `diff-index` only when that
+//! cache does not say.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::index_file::Staged;
 use super::{Repo, git, run};
 use crate::error::{Error, Result};
 
@@ -24,25 +32,22 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
     // Blobs first: they do not depend on HEAD.
     let repo_paths: Vec<String> =
         paths.iter().map(|p| prefix.join(p).to_string_lossy().replace('\\', "/")).collect();
-    let present: Vec<&String> = repo_paths.iter().filter(|p| top.join(p).is_file()).collect();
-    let mut hash = git(&top);
-    hash.args(["hash-object", "-w", "--stdin-paths", "--no-filters"]);
-    let listing: String = present.iter().map(|p| format!("{p}\n")).collect();
-    let shas = if present.is_empty() { String::new() } else { run(hash, Some(&listing))? };
+    let shas = blobs(&repo, &repo_paths)?;
     let mut info = String::new();
-    let mut shas = shas.lines();
-    for p in &repo_paths {
-        if present.contains(&p) {
-            let sha =
-                shas.next().ok_or_else(|| Error::Git("hash-object gave too few ids".into()))?;
-            info.push_str(&format!("100644 {sha}\t{p}\n"));
-        } else {
-            info.push_str(&format!("0 {}\t{p}\n", "0".repeat(40)));
+    for (p, sha) in repo_paths.iter().zip(&shas) {
+        match sha {
+            Some(sha) => info.push_str(&format!("100644 {sha}\t{p}\n")),
+            None => info.push_str(&format!("0 {}\t{p}\n", "0".repeat(40))),
         }
     }
 
     let index = git_dir.join(format!("rolo-index-{}", std::process::id()));
-    let result = commit_with_index(&top, &git_dir, &index, &info, message);
+    let changes: Vec<Staged> = repo_paths
+        .iter()
+        .zip(&shas)
+        .map(|(path, blob)| Staged { path, blob: blob.as_deref() })
+        .collect();
+    let result = commit_with_index(&top, &git_dir, &index, (&info, &changes), message);
     let outcome = match result {
         Ok(Committed { from_copy: Some(stamp) }) if install_index(&git_dir, &index, stamp) => {
             Ok(true)
@@ -69,6 +74,39 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<bool> {
 }
 
 const NOTHING: &str = "nothing to commit";
+
+/// The blob id of each path (relative to the top) that is a file, `None` for one that is
+/// gone; the blobs are stored as git stores them. In-process where the repository allows
+/// ([`super::object::writable_here`]), else by `git hash-object`.
+fn blobs(repo: &Repo, paths: &[String]) -> Result<Vec<Option<String>>> {
+    let present: Vec<&String> = paths.iter().filter(|p| repo.top.join(p).is_file()).collect();
+    let mut shas: HashMap<&String, String> = HashMap::new();
+    if present.is_empty() {
+        return Ok(vec![None; paths.len()]);
+    }
+    if super::object::writable_here(&repo.common_dir) {
+        let objects = repo.common_dir.join("objects");
+        for p in &present {
+            let path = repo.top.join(p);
+            let bytes = std::fs::read(&path).map_err(|e| Error::Git(format!("{p}: {e}")))?;
+            let sha = super::object::write_blob(&objects, &bytes)
+                .map_err(|e| Error::Git(format!("cannot write a git object for {p}: {e}")))?;
+            shas.insert(p, sha);
+        }
+    } else {
+        let mut hash = git(&repo.top);
+        hash.args(["hash-object", "-w", "--stdin-paths", "--no-filters"]);
+        let listing: String = present.iter().map(|p| format!("{p}\n")).collect();
+        let out = run(hash, Some(&listing))?;
+        let mut lines = out.lines();
+        for p in &present {
+            let sha =
+                lines.next().ok_or_else(|| Error::Git("hash-object gave too few ids".into()))?;
+            shas.insert(p, sha.to_string());
+        }
+    }
+    Ok(paths.iter().map(|p| shas.remove(p)).collect())
+}
 
 struct Committed {
     /// The private index started as a copy of the user's (which staged nothing else),
@@ -163,14 +201,36 @@ fn sync_user_index(top: &Path, info: &str) {
     }
 }
 
-/// Returns what the user's index looked like when copied, to install ours only over that.
-fn copy_clean_index(top: &Path, git_dir: &Path, index: &Path) -> Option<IndexStamp> {
-    let mut staged = git(top);
-    staged.args(["diff-index", "--cached", "--quiet", "HEAD"]);
-    run(staged, None).ok()?;
+/// The user's index when it holds exactly `head_tree` (nothing staged), and what it
+/// looked like when read, to install the private index made from it only over that.
+/// Starting from it spares write-tree most of its work: its cached trees are valid.
+fn clean_index(
+    top: &Path,
+    git_dir: &Path,
+    head: &str,
+    head_tree: &str,
+) -> Option<(IndexStamp, Vec<u8>)> {
+    // The stamp first: a write after it shows when the private index is installed.
     let stamp = index_stamp(git_dir)?;
-    std::fs::copy(git_dir.join("index"), index).ok()?;
-    Some(stamp)
+    let bytes = std::fs::read(git_dir.join("index")).ok()?;
+    let clean = super::index_file::cached_root_tree(&bytes).as_deref() == Some(head_tree) || {
+        // No valid cached tree (the user staged something, or a git that does not keep
+        // it wrote the index): git compares.
+        let mut staged = git(top);
+        staged.args(["diff-index", "--cached", "--quiet", head]);
+        run(staged, None).is_ok() && index_stamp(git_dir) == Some(stamp)
+    };
+    clean.then_some((stamp, bytes))
+}
+
+/// Write the private index from the user's clean one with rolo's `changes` staged:
+/// in-process where [`super::index_file::with_entries`] can, else as a plain copy.
+/// `Some(true)` when the changes are staged in it, `None` when it could not be written.
+fn write_private(index: &Path, user: &[u8], changes: &[Staged]) -> Option<bool> {
+    match super::index_file::with_entries(user, changes) {
+        Some(edited) => std::fs::write(index, edited).ok().map(|()| true),
+        None => std::fs::write(index, user).ok().map(|()| false),
+    }
 }
 
 /// Size and modification time of the user's index: if either moved, someone else wrote it.
@@ -185,31 +245,43 @@ fn commit_with_index(
     top: &Path,
     git_dir: &Path,
     index: &Path,
-    info: &str,
+    (info, changes): (&str, &[Staged]),
     message: &str,
 ) -> Result<Committed> {
     for attempt in 0..ATTEMPTS {
         // No trailing checksum on the private index (git 2.40+): writing a 10 MB index
         // at 100k files costs a third as much. The same git reads it back when installed.
+        // Never split: a split index names its shared part by that checksum (git keeps
+        // splitting the user's index on its next write, if so configured).
         let with_index = |args: &[&str]| {
             let mut cmd = git(top);
-            cmd.env("GIT_INDEX_FILE", index).args(["-c", "index.skipHash=true"]).args(args);
+            cmd.env("GIT_INDEX_FILE", index)
+                .args(["-c", "index.skipHash=true", "-c", "core.splitIndex=false"])
+                .args(args);
             cmd
         };
-        let head = run(with_index(&["rev-parse", "-q", "--verify", "HEAD^{commit}"]), None).ok();
+        let head = head_and_tree(top);
         let _ = std::fs::remove_file(index);
-        let from_copy = if head.is_some() { copy_clean_index(top, git_dir, index) } else { None };
-        if head.is_some() && from_copy.is_none() {
-            run(with_index(&["read-tree", "HEAD"]), None)?;
-        }
-        run(with_index(&["update-index", "--index-info"]), Some(info))?;
-        let tree = run(with_index(&["write-tree"]), None)?;
-        if let Some(head) = &head {
-            let head_tree = run(with_index(&["rev-parse", &format!("{head}^{{tree}}")]), None)?;
-            if head_tree == tree {
-                return Err(Error::Git(NOTHING.into()));
+        let mut staged = false;
+        let mut from_copy = None;
+        if let Some((head, head_tree)) = &head {
+            if let Some((stamp, user)) = clean_index(top, git_dir, head, head_tree)
+                && let Some(done) = write_private(index, &user, changes)
+            {
+                (staged, from_copy) = (done, Some(stamp));
+            } else {
+                let _ = std::fs::remove_file(index); // anything half written
+                run(with_index(&["read-tree", head]), None)?;
             }
         }
+        if !staged {
+            run(with_index(&["update-index", "--index-info"]), Some(info))?;
+        }
+        let tree = run(with_index(&["write-tree"]), None)?;
+        if head.as_ref().is_some_and(|(_, head_tree)| *head_tree == tree) {
+            return Err(Error::Git(NOTHING.into()));
+        }
+        let head = head.map(|(commit, _)| commit);
         let mut args = vec!["commit-tree", tree.as_str(), "-m", message];
         if let Some(head) = &head {
             args.extend(["-p", head.as_str()]);
@@ -228,6 +300,17 @@ fn commit_with_index(
         }
     }
     Err(Error::Git("HEAD kept moving; gave up after 50 attempts".into()))
+}
+
+/// HEAD's commit and tree, in one git process; `None` before the first commit.
+fn head_and_tree(top: &Path) -> Option<(String, String)> {
+    let mut cmd = git(top);
+    cmd.args(["rev-parse", "HEAD^{commit}", "HEAD^{tree}", "--"]);
+    let out = run(cmd, None).ok()?;
+    let mut lines = out.lines();
+    let hex = |s: &str| s.len() >= 40 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let (commit, tree) = (lines.next()?, lines.next()?);
+    (hex(commit) && hex(tree)).then(|| (commit.to_string(), tree.to_string()))
 }
 
 fn backoff(attempt: u32) {

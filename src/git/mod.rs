@@ -9,7 +9,9 @@
 
 mod commit;
 pub mod graph;
+mod index_file;
 mod log;
+mod object;
 pub mod repo;
 pub mod setup;
 

@@ -8,6 +8,7 @@ mod agenda;
 mod books;
 mod charts;
 mod check;
+mod commits;
 mod dedupe;
 mod documents;
 mod edits;
