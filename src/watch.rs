@@ -34,6 +34,8 @@ const QUIET: Duration = Duration::from_millis(150);
 const IDLE_CHECK: Duration = Duration::from_secs(2);
 /// A question whose cookie never arrives is dropped after this (its command walked).
 const STALE: Duration = Duration::from_secs(40);
+/// After this long without events, the manifest the batches left behind is written.
+const MANIFEST_AFTER: Duration = Duration::from_secs(1);
 /// How long a folder made inside a record folder is listed again at each batch.
 const MADE_DIR_LISTED: Duration = Duration::from_secs(5);
 /// Above this many changed files, a command that asks is told to wait for the indexing.
@@ -189,6 +191,8 @@ struct State<'b> {
     made_dirs: HashMap<PathBuf, Instant>,
     /// Index writes made since the last wait for the disk.
     unsettled: bool,
+    /// Batches indexed since the manifest was last written.
+    manifest_behind: bool,
     /// Cookies seen, and questions waiting for theirs.
     seen: HashMap<String, Instant>,
     waiting: Vec<(String, UnixStream, Instant)>,
@@ -211,6 +215,7 @@ impl<'b> State<'b> {
             rescan: true,
             made_dirs: HashMap::new(),
             unsettled: false,
+            manifest_behind: false,
             seen: HashMap::new(),
             waiting: Vec::new(),
             last_event: None,
@@ -245,6 +250,10 @@ impl<'b> State<'b> {
                     let _ = writeln!(stream, "status {}", self.status());
                 }
                 Err(RecvTimeoutError::Timeout) => {
+                    let idle = self.last_event.is_none_or(|t| t.elapsed() >= MANIFEST_AFTER);
+                    if idle && self.pending.is_empty() && !self.rescan {
+                        self.catch_up_manifest(notices);
+                    }
                     if !socket.exists() {
                         notices(Notice::Trouble(
                             "the book's .rolo folder is gone: stopping (start rolo watch again)"
@@ -403,6 +412,9 @@ impl<'b> State<'b> {
             }
             changes
         } else {
+            // Only the files that changed: the fingerprint is updated by difference and
+            // the manifest caught up when the book is quiet, so that a batch of one file
+            // costs one file whatever the size of the book.
             self.list_made_dirs();
             let mut changes = Changes::default();
             for rel in std::mem::take(&mut self.pending) {
@@ -411,29 +423,74 @@ impl<'b> State<'b> {
                     Some(f) => {
                         if self.found.get(&key).map(|old| old.stamp) != Some(f.stamp) {
                             changes.changed.push(f.clone());
-                            self.found.insert(key, f);
+                            self.track(f);
                         }
                     }
                     None => {
-                        if self.found.remove(&key).is_some() {
+                        if self.found.contains_key(&key) {
+                            self.untrack(&key);
                             changes.removed.push(key);
                         }
                     }
                 }
             }
-            changes
+            self.rescan = false;
+            let counts = (changes.changed.len(), changes.removed.len());
+            if !changes.is_empty() {
+                self.unsettled = true;
+                self.manifest_behind = true;
+                let refresh = SearchIndex::apply_known(self.book, None, changes)?;
+                // Not read after all (gone since, unreadable): not indexed; the next event
+                // or walk tries again.
+                for rel in &refresh.failed {
+                    self.untrack(rel);
+                }
+                self.files += (counts.0 + counts.1) as u64;
+            }
+            self.batches += 1;
+            return Ok(counts);
         };
         self.rescan = false;
         let counts = (changes.changed.len(), changes.removed.len());
         if !changes.is_empty() {
             let all: Vec<Found> = self.found.values().cloned().collect();
             self.unsettled = true;
-            SearchIndex::apply_known(self.book, &all, changes)?;
+            SearchIndex::apply_known(self.book, Some(&all), changes)?;
             self.fingerprint = fresh::fingerprint(&all);
+            self.manifest_behind = false;
             self.files += (counts.0 + counts.1) as u64;
         }
         self.batches += 1;
         Ok(counts)
+    }
+
+    /// `f` is now indexed as it is: in the list of files and in the fingerprint.
+    fn track(&mut self, f: Found) {
+        self.untrack(&f.rel.clone());
+        let (sum, count) = self.fingerprint;
+        self.fingerprint = (sum.wrapping_add(fresh::entry_hash(&f)), count + 1);
+        self.found.insert(f.rel.clone(), f);
+    }
+
+    /// The file at `rel` is no longer indexed.
+    fn untrack(&mut self, rel: &str) {
+        if let Some(old) = self.found.remove(rel) {
+            let (sum, count) = self.fingerprint;
+            self.fingerprint = (sum.wrapping_sub(fresh::entry_hash(&old)), count - 1);
+        }
+    }
+
+    /// Write the manifest the batches left behind (once the book has been quiet a while):
+    /// commands that walk the book, with this watcher stopped, compare against it.
+    fn catch_up_manifest(&mut self, notices: &mut dyn FnMut(Notice)) {
+        if !self.manifest_behind {
+            return;
+        }
+        let all: Vec<Found> = self.found.values().cloned().collect();
+        match SearchIndex::save_manifest(self.book, &all) {
+            Ok(()) => self.manifest_behind = false,
+            Err(e) => notices(Notice::Trouble(format!("the manifest could not be written: {e}"))),
+        }
     }
 
     /// Add the record files in lately made folders to the pending paths; forget the
@@ -529,5 +586,33 @@ mod tests {
         fs::write(year.join("2031-01-02-wang.md"), "+++\ndate = 2031-01-02\n+++\n麒麟\n").unwrap();
         assert!(state.batch(&mut |_| {}));
         assert!(state.found.contains_key("notes/2031/2031-01-02-wang.md"), "{:?}", state.found);
+    }
+
+    #[test]
+    fn the_fingerprint_kept_by_difference_is_the_walks() {
+        let tmp = tempfile::tempdir().unwrap();
+        Book::init(tmp.path()).unwrap();
+        for name in ["anna", "aygul", "wang"] {
+            fs::write(tmp.path().join(format!("contacts/{name}.md")), "+++\nname = \"А\"\n+++\n")
+                .unwrap();
+        }
+        let book = Book::open(tmp.path()).unwrap();
+        let mut state = State::new(&book).unwrap();
+        let walked = |root: &Path| fresh::fingerprint(&fresh::scan(root).unwrap());
+        assert_eq!(state.fingerprint, walked(tmp.path()));
+        fs::write(tmp.path().join("contacts/anna.md"), "+++\nname = \"Анна Петрова\"\n+++\n")
+            .unwrap();
+        fs::remove_file(tmp.path().join("contacts/wang.md")).unwrap();
+        fs::write(tmp.path().join("contacts/erlan.md"), "+++\nname = \"Ерлан\"\n+++\n").unwrap();
+        for name in ["anna", "wang", "erlan"] {
+            state.pending.insert(PathBuf::from(format!("contacts/{name}.md")));
+        }
+        assert!(state.batch(&mut |_| {}));
+        assert_eq!(state.fingerprint, walked(tmp.path()));
+        assert!(state.manifest_behind, "a batch leaves the manifest for later");
+        state.catch_up_manifest(&mut |_| {});
+        let manifest =
+            fresh::Manifest::load(&fresh::manifest_path(&crate::index::index_dir(&book)));
+        assert!(fresh::diff(manifest, &fresh::scan(tmp.path()).unwrap()).is_empty());
     }
 }

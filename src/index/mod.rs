@@ -42,6 +42,9 @@ pub struct Refresh {
     pub removed: usize,
     /// Files that could not be parsed, as of this refresh (reported on every command).
     pub problems: Vec<Diagnostic>,
+    /// Files that could not be read now (gone since, or unreadable): not indexed, and left
+    /// out of the manifest so that the next look tries them again.
+    pub failed: Vec<String>,
 }
 
 pub struct SearchIndex {
@@ -121,16 +124,35 @@ impl SearchIndex {
     }
 
     /// Bring the index up to date with `changes` known without a walk (the watcher's),
-    /// `found` being every record file as it is now: what the manifest will say. Written
-    /// without waiting for the disk where that is safe ([`unsynced`]): call
+    /// `found` being every record file as it is now: what the manifest will say (`None`:
+    /// the manifest is left behind, to be caught up by [`SearchIndex::save_manifest`]; a
+    /// manifest behind the index only makes a walking command index a few files again).
+    /// Written without waiting for the disk where that is safe ([`unsynced`]): call
     /// [`SearchIndex::make_durable`] once the commands waiting for it have their answer.
-    pub fn apply_known(book: &Book, found: &[Found], changes: Changes) -> Result<Refresh> {
+    pub fn apply_known(book: &Book, found: Option<&[Found]>, changes: Changes) -> Result<Refresh> {
         let dir = index_dir(book);
         let _lock = lock(book)?;
         match Self::open_unsynced(&dir) {
-            Ok(index) => index.apply(book, &dir, found, changes),
-            Err(_) => Self::rebuild_locked(book, found, &mut |_, _| {}).map(|(_, r)| r),
+            Ok(index) => index.index_all(book, &dir, found, changes, false, &mut |_, _| {}),
+            Err(_) => {
+                let walked;
+                let found = match found {
+                    Some(found) => found,
+                    None => {
+                        walked = fresh::scan(book.root())?;
+                        &walked
+                    }
+                };
+                Self::rebuild_locked(book, found, &mut |_, _| {}).map(|(_, r)| r)
+            }
         }
+    }
+
+    /// Write the manifest: `found` is every record file as indexed.
+    pub fn save_manifest(book: &Book, found: &[Found]) -> Result<()> {
+        let dir = index_dir(book);
+        let _lock = lock(book)?;
+        Manifest::save(found, &fresh::manifest_path(&dir))
     }
 
     /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk.
@@ -216,7 +238,7 @@ impl SearchIndex {
             .map_err(|e| tantivy_error(&dir, e))?;
         let index = Self::ready(index, fields, &dir)?;
         let changes = Changes { changed: found.to_vec(), removed: Vec::new() };
-        let mut refresh = index.index_all(book, &dir, found, changes, true, progress)?;
+        let mut refresh = index.index_all(book, &dir, Some(found), changes, true, progress)?;
         fs::write(dir.join(VERSION_FILE), schema::VERSION.to_string()).at(&dir)?;
         index.reader.reload().map_err(|e| tantivy_error(&dir, e))?;
         refresh.rebuilt = true;
@@ -224,7 +246,7 @@ impl SearchIndex {
     }
 
     fn apply(&self, book: &Book, dir: &Path, found: &[Found], changes: Changes) -> Result<Refresh> {
-        self.index_all(book, dir, found, changes, false, &mut |_, _| {})
+        self.index_all(book, dir, Some(found), changes, false, &mut |_, _| {})
     }
 
     /// Delete what changed or went away, add what changed, commit, then save the manifest.
@@ -234,7 +256,7 @@ impl SearchIndex {
         &self,
         book: &Book,
         dir: &Path,
-        found: &[Found],
+        found: Option<&[Found]>,
         changes: Changes,
         empty: bool,
         progress: Progress,
@@ -330,12 +352,15 @@ impl SearchIndex {
         let mut writer = writer;
         writer.commit().map_err(|e| tantivy_error(dir, e))?;
         let _ = writer.wait_merging_threads();
-        let failed_paths: std::collections::HashSet<&str> =
-            failed.iter().map(|(rel, _)| rel.as_str()).collect();
-        let indexed: Vec<Found> =
-            found.iter().filter(|f| !failed_paths.contains(f.rel.as_str())).cloned().collect();
-        Manifest::save(&indexed, &fresh::manifest_path(dir))?;
+        if let Some(found) = found {
+            let failed_paths: std::collections::HashSet<&str> =
+                failed.iter().map(|(rel, _)| rel.as_str()).collect();
+            let indexed: Vec<Found> =
+                found.iter().filter(|f| !failed_paths.contains(f.rel.as_str())).cloned().collect();
+            Manifest::save(&indexed, &fresh::manifest_path(dir))?;
+        }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
+        refresh.failed = failed.iter().map(|(rel, _)| rel.clone()).collect();
         for (rel, message) in failed {
             problems.push(Diagnostic { path: rel.into(), line: 1, col: 1, message });
         }

@@ -124,6 +124,34 @@ fn a_checkout_of_another_branch_is_seen() {
 }
 
 #[test]
+fn the_manifest_is_caught_up_once_the_book_is_quiet_and_a_walk_copes_when_it_is_not() {
+    let mut w = Watched::new();
+    let book = &w.book;
+    // The watcher indexes a batch at once and writes the list of indexed files (what a
+    // command without a watcher compares its walk with) once the book is quiet.
+    book.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
+    assert_eq!(found(book, "Ерлан"), ["erlan"]);
+    let manifest = book.path(".rolo/index/rolo-manifest");
+    let asked = Instant::now();
+    while !std::fs::read_to_string(&manifest).unwrap().contains("contacts/erlan.md") {
+        assert!(asked.elapsed() < Duration::from_secs(20), "the manifest stays behind");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Killed right after a batch, before catching up: a walking command finds the
+    // manifest behind, indexes those files again and answers right.
+    let text = book.read("contacts/erlan.md").replace("Ерлан Ахметов", "Ерлан Сейтов");
+    book.write("contacts/erlan.md", &text);
+    assert_eq!(found(book, "Сейтов"), ["erlan"]);
+    w.watcher.kill().unwrap();
+    w.watcher.wait().unwrap();
+    let book = &w.book;
+    assert!(found(book, "Ахметов").is_empty());
+    assert_eq!(found(book, "Сейтов"), ["erlan"]);
+    let index = book.rolo(["index"]);
+    assert!(index.stderr.contains("up to date"), "{index}");
+}
+
+#[test]
 fn a_killed_watcher_means_commands_walk_and_stay_right() {
     let mut w = Watched::new();
     w.watcher.kill().unwrap();
