@@ -417,18 +417,22 @@ impl<'b> State<'b> {
             // costs one file whatever the size of the book.
             self.list_made_dirs();
             let mut changes = Changes::default();
+            // What the list held before, to put back if indexing fails (the walk that
+            // follows then sees these files as changed).
+            let mut before: Vec<(String, Option<Found>)> = Vec::new();
             for rel in std::mem::take(&mut self.pending) {
                 let key = rel.to_string_lossy().replace('\\', "/");
                 match fresh::found_at(&self.root, &rel) {
                     Some(f) => {
                         if self.found.get(&key).map(|old| old.stamp) != Some(f.stamp) {
+                            before.push((key, self.found.get(&f.rel).cloned()));
                             changes.changed.push(f.clone());
                             self.track(f);
                         }
                     }
                     None => {
-                        if self.found.contains_key(&key) {
-                            self.untrack(&key);
+                        if let Some(old) = self.untrack(&key) {
+                            before.push((key.clone(), Some(old)));
                             changes.removed.push(key);
                         }
                     }
@@ -439,11 +443,22 @@ impl<'b> State<'b> {
             if !changes.is_empty() {
                 self.unsettled = true;
                 self.manifest_behind = true;
-                let refresh = SearchIndex::apply_known(self.book, None, changes)?;
+                let refresh = match SearchIndex::apply_known(self.book, None, changes) {
+                    Ok(refresh) => refresh,
+                    Err(e) => {
+                        for (rel, old) in before.into_iter().rev() {
+                            let _ = self.untrack(&rel);
+                            if let Some(old) = old {
+                                self.track(old);
+                            }
+                        }
+                        return Err(e);
+                    }
+                };
                 // Not read after all (gone since, unreadable): not indexed; the next event
                 // or walk tries again.
                 for rel in &refresh.failed {
-                    self.untrack(rel);
+                    let _ = self.untrack(rel);
                 }
                 self.files += (counts.0 + counts.1) as u64;
             }
@@ -466,18 +481,18 @@ impl<'b> State<'b> {
 
     /// `f` is now indexed as it is: in the list of files and in the fingerprint.
     fn track(&mut self, f: Found) {
-        self.untrack(&f.rel.clone());
+        let _ = self.untrack(&f.rel.clone());
         let (sum, count) = self.fingerprint;
         self.fingerprint = (sum.wrapping_add(fresh::entry_hash(&f)), count + 1);
         self.found.insert(f.rel.clone(), f);
     }
 
-    /// The file at `rel` is no longer indexed.
-    fn untrack(&mut self, rel: &str) {
-        if let Some(old) = self.found.remove(rel) {
-            let (sum, count) = self.fingerprint;
-            self.fingerprint = (sum.wrapping_sub(fresh::entry_hash(&old)), count - 1);
-        }
+    /// The file at `rel` is no longer indexed; what the list held for it.
+    fn untrack(&mut self, rel: &str) -> Option<Found> {
+        let old = self.found.remove(rel)?;
+        let (sum, count) = self.fingerprint;
+        self.fingerprint = (sum.wrapping_sub(fresh::entry_hash(&old)), count - 1);
+        Some(old)
     }
 
     /// Write the manifest the batches left behind (once the book has been quiet a while):
@@ -586,6 +601,40 @@ mod tests {
         fs::write(year.join("2031-01-02-wang.md"), "+++\ndate = 2031-01-02\n+++\n麒麟\n").unwrap();
         assert!(state.batch(&mut |_| {}));
         assert!(state.found.contains_key("notes/2031/2031-01-02-wang.md"), "{:?}", state.found);
+    }
+
+    #[test]
+    fn changes_a_failed_batch_could_not_index_are_indexed_by_the_walk_after_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        Book::init(tmp.path()).unwrap();
+        fs::write(tmp.path().join("contacts/anna.md"), "+++\nname = \"Анна\"\n+++\n").unwrap();
+        fs::write(tmp.path().join("contacts/wang.md"), "+++\nname = \"王\"\n+++\n").unwrap();
+        let book = Book::open(tmp.path()).unwrap();
+        let mut state = State::new(&book).unwrap();
+        let walked = |root: &Path| fresh::fingerprint(&fresh::scan(root).unwrap());
+        let before = state.fingerprint;
+        fs::write(tmp.path().join("contacts/anna.md"), "+++\nname = \"Анна Петрова\"\n+++\n")
+            .unwrap();
+        fs::remove_file(tmp.path().join("contacts/wang.md")).unwrap();
+        state.pending.insert(PathBuf::from("contacts/anna.md"));
+        state.pending.insert(PathBuf::from("contacts/wang.md"));
+        // The index cannot be written (its lock cannot be opened): the batch fails and
+        // the list is as it was, so the walk that follows sees both changes.
+        let lock = tmp.path().join(".rolo/lock");
+        fs::remove_file(&lock).unwrap();
+        fs::create_dir(&lock).unwrap();
+        assert!(!state.batch(&mut |_| {}));
+        assert_eq!(state.fingerprint, before);
+        assert!(state.rescan);
+        fs::remove_dir(&lock).unwrap();
+        let mut indexed = (0, 0);
+        assert!(state.batch(&mut |n| {
+            if let Notice::Indexed { changed, removed, .. } = n {
+                indexed = (changed, removed);
+            }
+        }));
+        assert_eq!(indexed, (1, 1));
+        assert_eq!(state.fingerprint, walked(tmp.path()));
     }
 
     #[test]
