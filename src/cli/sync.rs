@@ -102,6 +102,12 @@ pub fn summary(report: &Report) -> String {
             format!("{verb} {n} {changes} ({})", detail.join(", "))
         }
     };
+    if report.pushed.is_empty() && report.pushed_commits > 0 {
+        // The first push to a remote without the branch: the whole history went out.
+        let n = report.pushed_commits;
+        let commits = if n == 1 { "commit" } else { "commits" };
+        return format!("{}, pushed {n} {commits}.", side("pulled", &report.pulled));
+    }
     format!("{}, {}.", side("pulled", &report.pulled), side("pushed", &report.pushed))
 }
 
