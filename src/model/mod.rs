@@ -2,6 +2,7 @@
 //!
 //! Reading and writing files is [`crate::store`]'s; this module only describes.
 
+pub mod bytes;
 pub mod facts;
 pub mod id;
 pub mod record;

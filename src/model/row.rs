@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value as Json};
 
+use super::bytes::{In, Out};
 use super::view::{JsonFields, json_view};
 use super::{Kind, View};
 use crate::dates::When;
@@ -112,42 +113,6 @@ impl Keys {
     }
 }
 
-/// Where a summary is absent, its length says so.
-const NONE: u32 = u32::MAX;
-
-fn kind_byte(kind: Kind) -> u8 {
-    Kind::ALL.iter().position(|k| *k == kind).and_then(|i| u8::try_from(i).ok()).unwrap_or(0)
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    out.extend_from_slice(&u32::try_from(s.len()).unwrap_or(NONE).to_le_bytes());
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// A cursor over bytes written by [`encode`]: every read checks its bounds.
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let part = self.bytes.get(self.at..self.at.checked_add(n)?)?;
-        self.at += n;
-        Some(part)
-    }
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn str(&mut self) -> Option<&'a str> {
-        let len = self.u32()?;
-        std::str::from_utf8(self.take(usize::try_from(len).ok()?)?).ok()
-    }
-}
-
 /// A card's JSON object, cut to its row keys, in binary: `kind` (a byte), `id`, `path`
 /// (each a little-endian `u32` length and UTF-8), the date bits (`u32`), the summary
 /// (a length, `u32::MAX` for none), then a byte counting the values and for each its
@@ -155,10 +120,10 @@ impl<'a> Cursor<'a> {
 /// dates and `$summary` is the body's first line. None without a type, id or path.
 pub fn encode(map: &Map<String, Json>) -> Option<Vec<u8>> {
     let kind: Kind = map.get("type")?.as_str()?.parse().ok()?;
-    let mut out = Vec::with_capacity(256);
-    out.push(kind_byte(kind));
-    put_str(&mut out, map.get("id")?.as_str()?);
-    put_str(&mut out, map.get("path")?.as_str()?);
+    let mut out = Out(Vec::with_capacity(256));
+    out.kind(kind);
+    out.str(map.get("id")?.as_str()?);
+    out.str(map.get("path")?.as_str()?);
     let mut dates = 0u32;
     if let Some(Json::Object(d)) = map.get("$dates") {
         for key in d.keys() {
@@ -167,25 +132,21 @@ pub fn encode(map: &Map<String, Json>) -> Option<Vec<u8>> {
             }
         }
     }
-    out.extend_from_slice(&dates.to_le_bytes());
-    match map.get("$summary").and_then(Json::as_str) {
-        Some(s) => put_str(&mut out, s),
-        None => out.extend_from_slice(&NONE.to_le_bytes()),
-    }
+    out.u32(dates);
+    out.opt_str(map.get("$summary").and_then(Json::as_str));
     let fields: Vec<(u8, &Json)> =
         map.iter().filter_map(|(k, v)| Some((position(k)?, v))).collect();
-    out.push(u8::try_from(fields.len()).ok()?);
+    out.u8(u8::try_from(fields.len()).ok()?);
     for (i, value) in fields {
-        out.push(i);
-        put_str(&mut out, &value.to_string());
+        out.u8(i);
+        out.str(&value.to_string());
     }
-    Some(out)
+    Some(out.0)
 }
 
 /// The id of a row in its binary form, without reading the rest.
 pub fn peek_id(bytes: &[u8]) -> Option<&str> {
-    let mut c = Cursor { bytes, at: 1 };
-    c.str()
+    In { bytes, at: 1 }.str()
 }
 
 impl Row {
@@ -206,18 +167,12 @@ impl Row {
     /// The row written by [`encode`] at `range` of `bytes`, holding only `keys`; its
     /// values are parsed when first read.
     pub fn decode(bytes: &Arc<Vec<u8>>, range: std::ops::Range<usize>, keys: Keys) -> Option<Row> {
-        let mut c = Cursor { bytes: bytes.get(..range.end)?, at: range.start };
-        let kind = *Kind::ALL.get(usize::from(c.u8()?))?;
+        let mut c = In { bytes: bytes.get(..range.end)?, at: range.start };
+        let kind = c.kind()?;
         let id = c.str()?.to_string();
         let path = PathBuf::from(c.str()?);
         let dates = c.u32()?;
-        let summary = match c.u32()? {
-            NONE => None,
-            len => {
-                let text = std::str::from_utf8(c.take(usize::try_from(len).ok()?)?).ok()?;
-                keys.summary.then(|| text.to_string())
-            }
-        };
+        let summary = c.opt_str()?.filter(|_| keys.summary).map(str::to_string);
         let count = c.u8()?;
         let mut fields = Vec::with_capacity(usize::from(count));
         for _ in 0..count {
