@@ -62,14 +62,14 @@ impl Lookup {
         let bytes = std::fs::read(path).ok()?;
         let mut input = In { bytes: body(&bytes, header)?, at: 0 };
         let mut lookup = Lookup::default();
-        let count = input.len()?;
+        let count = input.count()?;
         lookup.last_contact.reserve(count);
         for _ in 0..count {
             let (kind, id) = (input.kind()?, input.str()?);
             lookup.last_contact.insert(Entry { kind, id: id.to_string() }, input.when()?);
         }
         if titles {
-            let count = input.len()?;
+            let count = input.count()?;
             lookup.titles.reserve(count);
             for _ in 0..count {
                 let (kind, id, title) = (input.kind()?, input.str()?, input.str()?);
@@ -82,7 +82,7 @@ impl Lookup {
         if let Some(facts) = facts {
             let bytes = std::fs::read(facts).ok()?;
             let mut input = In { bytes: body(&bytes, header)?, at: 0 };
-            let count = input.len()?;
+            let count = input.count()?;
             lookup.facts.reserve(count);
             for _ in 0..count {
                 lookup.facts.push(Facts::read(&mut input)?);
@@ -100,13 +100,13 @@ impl Lookup {
         let mut out = Out(Vec::with_capacity(48 * (self.titles.len() + self.last_contact.len())));
         out.0.extend_from_slice(header.as_bytes());
         out.u8(b'\n');
-        out.len(self.last_contact.len());
+        out.count(self.last_contact.len());
         for (entry, when) in &self.last_contact {
             out.kind(entry.kind);
             out.str(&entry.id);
             out.when(when);
         }
-        out.len(self.titles.len());
+        out.count(self.titles.len());
         for ((kind, id), title) in &self.titles {
             out.kind(*kind);
             out.str(id);
@@ -116,7 +116,7 @@ impl Lookup {
         let mut out = Out(Vec::with_capacity(48 * self.facts.len()));
         out.0.extend_from_slice(header.as_bytes());
         out.u8(b'\n');
-        out.len(self.facts.len());
+        out.count(self.facts.len());
         for f in &self.facts {
             f.write(&mut out);
         }
@@ -142,7 +142,7 @@ impl Facts {
         }
         out.opt_str(self.stage.as_deref());
         for list in [&self.tags, &self.links] {
-            out.len(list.len());
+            out.count(list.len());
             for s in list {
                 out.str(s);
             }
@@ -161,7 +161,7 @@ impl Facts {
         }
         let stage = input.opt_str()?.map(String::from);
         let mut list = || -> Option<Vec<String>> {
-            let n = input.len()?;
+            let n = input.count()?;
             let mut out = Vec::with_capacity(n.min(1024));
             for _ in 0..n {
                 out.push(input.str()?.to_string());

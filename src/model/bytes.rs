@@ -28,11 +28,11 @@ impl Out {
     pub fn i64(&mut self, v: i64) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    pub fn len(&mut self, n: usize) {
+    pub fn count(&mut self, n: usize) {
         self.u32(u32::try_from(n).unwrap_or(NONE));
     }
     pub fn str(&mut self, s: &str) {
-        self.len(s.len());
+        self.count(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
     pub fn opt_str(&mut self, s: Option<&str>) {
@@ -92,11 +92,11 @@ impl<'a> In<'a> {
     pub fn i64(&mut self) -> Option<i64> {
         Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    pub fn len(&mut self) -> Option<usize> {
+    pub fn count(&mut self) -> Option<usize> {
         usize::try_from(self.u32()?).ok()
     }
     pub fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
+        let n = self.count()?;
         std::str::from_utf8(self.take(n)?).ok()
     }
     pub fn opt_str(&mut self) -> Option<Option<&'a str>> {
