@@ -336,26 +336,8 @@ mod tests {
     #[test]
     fn the_cached_tree_is_heads_until_something_is_staged() {
         for version in ["2", "3", "4"] {
-            let dir = tempfile::tempdir().unwrap();
+            let dir = repo(version);
             let d = dir.path();
-            git(d, &["init", "-q"]);
-            git(d, &["config", "index.version", version]);
-            std::fs::create_dir_all(d.join("contacts/deep")).unwrap();
-            for (name, text) in [
-                ("contacts/anna-petrova.md", "+++\nname = \"Анна\"\n+++\n"),
-                ("contacts/deep/王小明.md", "x\n"),
-                ("contacts/Айгүл Сейітқызы.md", "x\n"),
-                ("rolo.toml", "[git]\n"),
-            ] {
-                std::fs::write(d.join(name), text).unwrap();
-            }
-            git(d, &["add", "-A"]);
-            git(d, &["commit", "-qm", "init"]);
-            if version == "3" {
-                // An extended flag, which only version 3 entries carry.
-                git(d, &["update-index", "--skip-worktree", "rolo.toml"]);
-                git(d, &["write-tree"]);
-            }
             let head = git(d, &["rev-parse", "HEAD^{tree}"]);
             assert_eq!(root(d), Some(head.clone()), "version {version}");
 
