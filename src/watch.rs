@@ -253,6 +253,12 @@ impl<'b> State<'b> {
                     let idle = self.last_event.is_none_or(|t| t.elapsed() >= MANIFEST_AFTER);
                     if idle && self.pending.is_empty() && !self.rescan {
                         self.catch_up_manifest(notices);
+                        // Quiet: the marker goes (the batches are on the disk already).
+                        if let Err(e) = SearchIndex::make_durable(self.book) {
+                            notices(Notice::Trouble(format!(
+                                "the index could not be made durable: {e}"
+                            )));
+                        }
                     }
                     if !socket.exists() {
                         notices(Notice::Trouble(
@@ -358,12 +364,13 @@ impl<'b> State<'b> {
     }
 
     /// Once commands have their answers: wait until the batches written since the last
-    /// time are on the disk (they were written without waiting, to answer sooner).
+    /// time are on the disk (they were written without waiting, to answer sooner). The
+    /// marker saying so goes once the book is quiet, so a burst of edits writes it once.
     fn settle(&mut self, notices: &mut dyn FnMut(Notice)) {
         if !std::mem::take(&mut self.unsettled) {
             return;
         }
-        if let Err(e) = SearchIndex::make_durable(self.book) {
+        if let Err(e) = SearchIndex::wait_for_disk(self.book) {
             notices(Notice::Trouble(format!("the index could not be made durable: {e}")));
         }
     }

@@ -155,7 +155,15 @@ impl SearchIndex {
         Manifest::save(found, &fresh::manifest_path(&dir))
     }
 
-    /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk.
+    /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk, keeping the
+    /// marker for the next batch.
+    pub fn wait_for_disk(book: &Book) -> Result<()> {
+        let dir = index_dir(book);
+        unsynced::wait_for_disk(&dir).at(&dir)
+    }
+
+    /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk, and say so (the
+    /// marker removed).
     pub fn make_durable(book: &Book) -> Result<()> {
         let dir = index_dir(book);
         unsynced::make_durable(&dir).at(&dir)

@@ -4,8 +4,9 @@
 //! segment file, the list of managed files rewritten once per file, `meta.json`, the
 //! folder): half of the time between a hand edit and the answer to the next command.
 //! The index is a cache of the files, so the watcher writes without them and makes its
-//! work durable after it has answered (one `syncfs`). In between, a marker in the index
-//! folder names the boot it was written in: an index found with the marker of another
+//! work durable after it has answered (one `syncfs`). While it is busy, a marker in the
+//! index folder names the boot it wrote in (written once per burst of edits, removed
+//! when the book is quiet and everything is on the disk): an index found with the marker of another
 //! boot may have lost writes to a crash and is rebuilt. In the same boot the page cache
 //! holds every write, whoever reads it.
 //!
@@ -55,8 +56,14 @@ pub fn open(dir: &Path) -> tantivy::Result<Option<Unsynced>> {
     Ok(Some(Unsynced { inner: MmapDirectory::open(dir)?, root: dir.to_path_buf() }))
 }
 
-/// After writes made through [`Unsynced`]: wait until they are on the disk, then remove
-/// the marker.
+/// After writes made through [`Unsynced`]: wait until they are on the disk. The marker
+/// stays (the next batch need not write it again) until [`make_durable`].
+pub fn wait_for_disk(dir: &Path) -> io::Result<()> {
+    if dir.join(MARKER).exists() { sync_file_system(dir) } else { Ok(()) }
+}
+
+/// Wait until every write made through [`Unsynced`] is on the disk, then remove the
+/// marker.
 pub fn make_durable(dir: &Path) -> io::Result<()> {
     let marker = dir.join(MARKER);
     if !marker.exists() {
