@@ -131,9 +131,17 @@ pub(super) fn build(
     book: &Book,
     options: Options,
 ) -> Result<Agenda, super::CliError> {
-    let config = &book.config;
-    let now = ctx.clock.now();
-    let agenda = ctx.source(book)?.agenda(config, now, &options)?;
+    build_from(ctx, book, &ctx.source(book)?, options)
+}
+
+/// [`build`] from a source already open.
+pub(super) fn build_from(
+    ctx: &Context,
+    book: &Book,
+    source: &rolo::source::Source,
+    options: Options,
+) -> Result<Agenda, super::CliError> {
+    let agenda = source.agenda(&book.config, ctx.clock.now(), &options)?;
     for problem in &agenda.problems {
         ctx.out.warn(problem);
     }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use clap::CommandFactory;
 use serde_json::json;
 
+use rolo::Kind;
 use rolo::agenda::{ItemKind, Options};
-use rolo::{Book, Kind};
 
 use super::{CliError, CliResult, Context};
 
@@ -25,8 +25,11 @@ pub fn run(ctx: &Context) -> CliResult {
         Ok(_) => ctx.open_book()?,
         Err(_) => return no_book(ctx),
     };
-    let counts = counts(ctx, &book)?;
-    let agenda = super::agenda::build(ctx, &book, Options { days: 0, owners: Vec::new() })?;
+    // One source for both: the index brought up to date (and bad files reported) once.
+    let source = ctx.source(&book)?;
+    let counts = source.counts()?;
+    let today = Options { days: 0, owners: Vec::new() };
+    let agenda = super::agenda::build_from(ctx, &book, &source, today)?;
     let today: Vec<(ItemKind, usize)> = ItemKind::ALL
         .into_iter()
         .map(|kind| (kind, agenda.of(kind).count()))
@@ -69,11 +72,6 @@ fn no_book(ctx: &Context) -> CliResult {
          --dir DIR or ROLO_DIR.",
     )?;
     Err(CliError::Quiet(2))
-}
-
-/// How many records of each kind the book holds.
-fn counts(ctx: &Context, book: &Book) -> Result<BTreeMap<Kind, usize>, CliError> {
-    Ok(ctx.source(book)?.counts()?)
 }
 
 fn describe(counts: &BTreeMap<Kind, usize>) -> String {

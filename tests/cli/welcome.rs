@@ -57,3 +57,14 @@ fn help_shows_examples() {
         assert!(help.contains(example), "{run}");
     }
 }
+
+#[test]
+fn a_broken_file_is_named_once_and_the_rest_is_counted() {
+    let b = TestBook::new();
+    b.rolo(["contact", "add", "Анна Петрова"]).ok();
+    b.write("contacts/broken.md", "+++\nname = \"Сломан\n+++\n");
+    let run = b.rolo(["--json"]);
+    assert_eq!(run.code, 0, "{run}");
+    assert_eq!(run.json()["records"]["contact"], 1, "{run}");
+    assert_eq!(run.stderr.matches("contacts/broken.md:2:").count(), 1, "{run}");
+}
