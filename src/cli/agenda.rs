@@ -72,14 +72,16 @@ pub fn run_today(ctx: &Context, a: &TodayArgs) -> CliResult {
 pub fn run_digest(ctx: &Context, a: &DigestArgs) -> CliResult {
     let book = ctx.open_book()?;
     let days = a.days.unwrap_or(book.config.digest.days);
-    let agenda = build(ctx, &book, Options { days, owners: a.owners.clone() })?;
+    // One source for the agenda and the charts: the index brought up to date once.
+    let source = ctx.source(&book)?;
+    let agenda = build_from(ctx, &book, &source, Options { days, owners: a.owners.clone() })?;
     if ctx.out.json {
         return json(ctx, &agenda);
     }
     // Nothing to say: no output at all, so cron sends no mail.
     if !agenda.items.is_empty() {
         let charts = match a.format {
-            Format::Html => charts(ctx, &book, &a.owners)?,
+            Format::Html => charts(ctx, &book, &source, &a.owners)?,
             _ => Vec::new(),
         };
         ctx.out.line(digest::render(&agenda, a.format, &charts).trim_end())?;
@@ -91,19 +93,20 @@ pub fn run_digest(ctx: &Context, a: &DigestArgs) -> CliResult {
 fn charts(
     ctx: &Context,
     book: &Book,
+    source: &rolo::source::Source,
     owners: &[String],
 ) -> Result<Vec<rolo::render::chart::Chart>, super::CliError> {
-    let source = super::pipeline::load(ctx, book, &[Kind::Deal], false)?;
+    let deals = source.records(&[Kind::Deal], rolo::model::row::Keys::ALL, false)?;
     let today = ctx.clock.today();
     let theirs = |owner: String| {
         owners.is_empty() || owners.iter().any(|o| o.to_lowercase() == owner.to_lowercase())
     };
-    let charts = rolo::for_both!(&source, d => {
+    let charts = rolo::for_both!(&deals, d => {
         let deals: Vec<_> =
             d.deals.iter().filter(|r| theirs(rolo::pipeline::owner(*r, &book.config))).collect();
         super::report::digest_charts(&deals, book, today)
     });
-    super::let_exit_free(source);
+    super::let_exit_free(deals);
     Ok(charts)
 }
 

@@ -43,10 +43,10 @@ enum By {
 pub use rolo::source::Data;
 
 /// The records of an aggregate, from the index or from the files.
-pub type Source = rolo::source::Found<Data<Row>, Data<Record>>;
+pub type Records = rolo::source::Found<Data<Row>, Data<Record>>;
 
 /// The records of `kinds`, from the index (the default) or every file.
-pub fn load(ctx: &Context, book: &Book, kinds: &[Kind], last: bool) -> Result<Source, CliError> {
+pub fn load(ctx: &Context, book: &Book, kinds: &[Kind], last: bool) -> Result<Records, CliError> {
     load_keys(ctx, book, kinds, Keys::ALL, last)
 }
 
@@ -57,7 +57,7 @@ pub fn load_keys(
     kinds: &[Kind],
     keys: Keys,
     last: bool,
-) -> Result<Source, CliError> {
+) -> Result<Records, CliError> {
     Ok(ctx.source(book)?.records(kinds, keys, last)?)
 }
 

@@ -18,7 +18,7 @@ use rolo::{Book, Kind};
 
 use super::digest;
 use super::list::thousands;
-use super::pipeline::{Data, Source, amounts, load_keys, whole_numbers};
+use super::pipeline::{Data, amounts, load_keys, whole_numbers};
 use super::{CliError, CliResult, Context};
 use rolo::model::row::Keys;
 
@@ -91,12 +91,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
     let last = matches!(cmd, ReportCommand::Activity(_));
     // Activity reads a few keys of every note: only those are built.
     let keys = if last { Keys::only(&reports::ACTIVITY_KEYS) } else { Keys::ALL };
-    let source = load_keys(ctx, &book, kinds, keys, last)?;
-    let done = match &source {
-        Source::Index(d) => report(ctx, &book, d, &cmd),
-        Source::Files(d) => report(ctx, &book, d, &cmd),
-    };
-    super::let_exit_free(source);
+    let records = load_keys(ctx, &book, kinds, keys, last)?;
+    let done = rolo::for_both!(&records, d => report(ctx, &book, d, &cmd));
+    super::let_exit_free(records);
     done
 }
 

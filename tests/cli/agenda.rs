@@ -1316,6 +1316,19 @@ fn the_digest_as_markdown() {
 }
 
 #[test]
+fn the_html_digest_names_a_bad_file_once_either_way() {
+    let book = digest_book();
+    book.write("contacts/broken.md", "+++\nname = \"Сломан\n+++\n");
+    for run in [
+        at(&book, NOW, &["digest", "--format", "html"]),
+        files_at(&book, NOW, &["digest", "--format", "html"]),
+    ] {
+        assert!(run.ok().contains("</html>"), "{run}");
+        assert_eq!(run.stderr.matches("contacts/broken.md:2:").count(), 1, "{run}");
+    }
+}
+
+#[test]
 fn the_digest_as_a_standalone_html_page() {
     let book = digest_book();
     let run = at(&book, NOW, &["digest", "--format", "html"]);
