@@ -309,22 +309,26 @@ pub fn most_and_least_recent<V: View>(
     last: &HashMap<Entry, When>,
     n: usize,
 ) -> (Vec<Contacted>, Vec<Contacted>) {
-    let mut all: Vec<Contacted> = contacts
+    let mut key = Entry { kind: Kind::Contact, id: String::new() };
+    let mut all: Vec<(Option<NaiveDate>, &str, &V)> = contacts
         .iter()
         .filter(|c| c.kind() == Kind::Contact)
-        .map(|c| Contacted {
-            id: c.id().to_string(),
-            name: c.title(),
-            last_contact: last
-                .get(&Entry { kind: Kind::Contact, id: c.id().to_string() })
-                .map(When::local_date),
+        .map(|c| {
+            key.id.clear();
+            key.id.push_str(c.id());
+            (last.get(&key).map(When::local_date), c.id(), c)
         })
         .collect();
-    // Oldest first (never contacted before anyone), ties by id.
-    all.sort_by(|a, b| a.last_contact.cmp(&b.last_contact).then_with(|| a.id.cmp(&b.id)));
-    let least: Vec<Contacted> = all.iter().take(n).cloned().collect();
+    // Oldest first (never contacted before anyone), ties by id; named only when shown.
+    all.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let named = |&(last_contact, id, c): &(Option<NaiveDate>, &str, &V)| Contacted {
+        id: id.to_string(),
+        name: c.title(),
+        last_contact,
+    };
+    let least: Vec<Contacted> = all.iter().take(n).map(named).collect();
     let most: Vec<Contacted> =
-        all.iter().rev().filter(|c| c.last_contact.is_some()).take(n).cloned().collect();
+        all.iter().rev().filter(|c| c.0.is_some()).take(n).map(named).collect();
     (most, least)
 }
 

@@ -12,20 +12,20 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde_json::Value as Json;
+use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, SegmentReader, TantivyDocument};
 
 use super::SearchIndex;
 use crate::error::{Error, Result};
-use crate::model::row::{self, Keys, ROW_KEYS};
+use crate::model::row::{self, Keys, OwnedBytes, ROW_KEYS};
 use crate::model::{Kind, Row};
 
-/// Bump when what a row holds changes ([`ROW_KEYS`], `slim`, `row::encode`): rows live
-/// in `rows-N/`.
-const ROWS_FORMAT: u32 = 3;
+/// Bump when what a row holds changes ([`ROW_KEYS`], `slim`, `row::encode`) or how rows
+/// are laid out (since 4: by path within each file): rows live in `rows-N/`.
+const ROWS_FORMAT: u32 = 4;
 
 const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
 
@@ -106,24 +106,27 @@ impl SearchIndex {
     ) -> Result<Vec<Row>> {
         let dir = self.rows_dir();
         let mut built = false;
-        let mut files: Vec<(Kind, Arc<Vec<u8>>, u32, &SegmentReader)> = Vec::new();
+        let mut files: Vec<(Kind, OwnedBytes, u32, &SegmentReader)> = Vec::new();
+        // Mapped, not read: a file's pages are shared with the page cache, and a command
+        // touches only the rows it wants (files are replaced whole, never changed).
+        let mapped = MmapDirectory::open(&dir).ok();
         for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
             let uuid = segment.segment_id().uuid_string();
-            let path = |kind: Kind| dir.join(format!("{uuid}.{kind}"));
-            let mut built_now: Option<Vec<Arc<Vec<u8>>>> = None;
-            if !KINDS.iter().all(|&k| path(k).is_file()) {
+            let name = |kind: Kind| PathBuf::from(format!("{uuid}.{kind}"));
+            let mut built_now: Option<Vec<OwnedBytes>> = None;
+            if !KINDS.iter().all(|&k| dir.join(name(k)).is_file()) {
                 built_now = Some(self.write_rows(segment, &dir, &uuid)?);
                 built = true;
             }
             for &kind in kinds {
                 let bytes = match &built_now {
-                    Some(t) => Arc::clone(&t[kind_index(kind)]),
-                    None => match std::fs::read(path(kind)) {
-                        Ok(bytes) => Arc::new(bytes),
+                    Some(t) => t[kind_index(kind)].clone(),
+                    None => match map(mapped.as_ref(), &dir, &name(kind)) {
+                        Ok(bytes) => bytes,
                         // Removed since the check (another rolo cleaning up): build again.
                         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                             let t = self.write_rows(segment, &dir, &uuid)?;
-                            let bytes = Arc::clone(&t[kind_index(kind)]);
+                            let bytes = t[kind_index(kind)].clone();
                             built_now = Some(t);
                             bytes
                         }
@@ -142,17 +145,18 @@ impl SearchIndex {
                 let _ = std::fs::remove_dir_all(self.dir.join(format!("rows-{old}")));
             }
         }
-        let mut rows = Vec::new();
-        for (kind, bytes, ord, segment) in &files {
+        // Book order, as when reading the files (`view::book_order`): by kind, then by
+        // the path's bytes. Each file is in that order already: one sorted run per
+        // segment and kind, merged.
+        files.sort_by_key(|(kind, _, ord, _)| (*kind, *ord));
+        let runs = files.iter().map(|(kind, bytes, ord, segment)| {
             let alive = segment.alive_bitset();
             let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            rows.extend(parse_rows(bytes, keys, |doc, id| {
+            parse_rows(bytes, keys, |doc, id| {
                 alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id)
-            }));
-        }
-        // Book order, as when reading the files.
-        rows.sort_unstable_by(crate::model::view::book_order);
-        Ok(rows)
+            })
+        });
+        Ok(merge_all(runs.collect()))
     }
 
     /// Every document of a segment (deleted ones too: they may be read by an older
@@ -163,7 +167,7 @@ impl SearchIndex {
         segment: &SegmentReader,
         dir: &Path,
         uuid: &str,
-    ) -> Result<Vec<Arc<Vec<u8>>>> {
+    ) -> Result<Vec<OwnedBytes>> {
         let card = self.fields.card;
         let max = segment.max_doc();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
@@ -192,9 +196,16 @@ impl SearchIndex {
                 .map(|w| w.join().unwrap_or_else(|_| Err(fail("a reader thread panicked"))))
                 .collect()
         });
-        let mut files: Vec<Vec<u8>> = vec![Vec::new(); KINDS.len()];
+        let mut encoded = Vec::with_capacity(max as usize);
         for part in parts {
-            for (kind, doc, row) in part? {
+            encoded.extend(part?);
+        }
+        // In book order within each file, so that rows read from a few segments are a few
+        // sorted runs, merged rather than sorted.
+        encoded.sort_by(|a, b| (a.0, row::peek_path(&a.2)).cmp(&(b.0, row::peek_path(&b.2))));
+        let mut files: Vec<Vec<u8>> = vec![Vec::new(); KINDS.len()];
+        {
+            for (kind, doc, row) in encoded {
                 let Ok(len) = u32::try_from(row.len()) else { continue };
                 let file = &mut files[kind_index(kind)];
                 file.extend_from_slice(&doc.to_le_bytes());
@@ -207,13 +218,81 @@ impl SearchIndex {
         for (kind, bytes) in KINDS.iter().zip(&files) {
             let _ = crate::store::write::replace_cache(&dir.join(format!("{uuid}.{kind}")), bytes);
         }
-        Ok(files.into_iter().map(Arc::new).collect())
+        Ok(files.into_iter().map(OwnedBytes::new).collect())
+    }
+}
+
+/// Runs of rows, each in book order, merged into one (earlier runs first where equal),
+/// pairwise so that each row is compared a few times whatever the number of runs.
+fn merge_all(mut runs: Vec<Vec<Row>>) -> Vec<Row> {
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            next.push(match pairs.next() {
+                Some(b) => merge(a, b),
+                None => a,
+            });
+        }
+        runs = next;
+    }
+    runs.pop().unwrap_or_default()
+}
+
+/// Whether `x` comes before `y` in book order, or is level with it.
+fn in_order(x: &Row, y: &Row) -> bool {
+    use crate::model::View;
+    (x.kind(), x.path_bytes()) <= (y.kind(), y.path_bytes())
+}
+
+/// Two runs in book order merged (`a` first where equal), taking stretches of one run
+/// found by a galloping search: runs from segments of one rebuild, or of a watcher's
+/// few edits, interleave in long stretches.
+fn merge(a: Vec<Row>, b: Vec<Row>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    while let (Some(x), Some(y)) = (a.as_slice().first(), b.as_slice().first()) {
+        if in_order(x, y) {
+            let n = stretch(a.as_slice(), |r| in_order(r, y));
+            out.extend(a.by_ref().take(n));
+        } else {
+            let n = stretch(b.as_slice(), |r| !in_order(x, r));
+            out.extend(b.by_ref().take(n));
+        }
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}
+
+/// How many rows at the start of `rows` satisfy `before` (true for a prefix, then
+/// false): found by doubling a bound, then a binary search below it.
+fn stretch(rows: &[Row], before: impl Fn(&Row) -> bool) -> usize {
+    let mut bound = 1;
+    while bound < rows.len() && before(&rows[bound]) {
+        bound *= 2;
+    }
+    let low = bound / 2;
+    let high = rows.len().min(bound + 1);
+    low + rows[low..high].partition_point(before)
+}
+
+/// A rows file mapped into memory (read whole where the directory cannot map).
+fn map(mapped: Option<&MmapDirectory>, dir: &Path, name: &Path) -> std::io::Result<OwnedBytes> {
+    let read = || std::fs::read(dir.join(name)).map(OwnedBytes::new);
+    let Some(mapped) = mapped else { return read() };
+    match mapped.open_read(name) {
+        Ok(file) => file.read_bytes(),
+        Err(tantivy::directory::error::OpenReadError::FileDoesNotExist(_)) => {
+            Err(std::io::ErrorKind::NotFound.into())
+        }
+        Err(_) => read(),
     }
 }
 
 /// The rows of the records `doc len row` that `wanted(doc, id)` accepts; a record
 /// not wanted is skipped by its length, its id read in place.
-fn parse_rows(bytes: &Arc<Vec<u8>>, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
+fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut at = 0;
     let word = |at: usize| -> Option<u32> {
@@ -273,7 +352,7 @@ mod tests {
         );
         let (_, _, bytes) = slim(card).unwrap();
         let len = bytes.len();
-        let row = Row::decode(&Arc::new(bytes), 0..len, Keys::ALL).unwrap();
+        let row = Row::decode(&OwnedBytes::new(bytes), 0..len, Keys::ALL).unwrap();
         assert_eq!(
             crate::model::View::when(&row, "close").map(|w| w.display()).as_deref(),
             Some("2026-12-01")
@@ -294,7 +373,7 @@ mod tests {
             bytes.extend_from_slice(&u32::try_from(row.len()).unwrap().to_le_bytes());
             bytes.extend_from_slice(&row);
         }
-        let bytes = Arc::new(bytes);
+        let bytes = OwnedBytes::new(bytes);
         let cards = parse_rows(&bytes, Keys::ALL, |doc, id| doc != 1 && id != "c");
         let ids: Vec<&str> = cards.iter().map(crate::model::View::id).collect();
         assert_eq!(ids, ["a"]);
@@ -305,7 +384,48 @@ mod tests {
             [Path::new("tasks/a.md"), Path::new("tasks/b.md"), Path::new("tasks/c.md")]
         );
         // A file cut short (a torn write) gives the whole records before the cut.
-        let cut = Arc::new(bytes[..bytes.len() - 3].to_vec());
+        let cut = OwnedBytes::new(bytes[..bytes.len() - 3].to_vec());
         assert_eq!(parse_rows(&cut, Keys::ALL, |_, _| true).len(), 2);
+    }
+
+    /// Sorted runs of every length and overlap, merged, are the rows in book order,
+    /// earlier runs first among equal paths (what a full sort of all of them gives).
+    #[test]
+    fn merged_runs_are_in_book_order() {
+        let row = |kind: &str, path: &str, run: usize| {
+            let card = format!(r#"{{"type":"{kind}","id":"{run}","path":"{path}"}}"#);
+            Row::parse(&card).unwrap()
+        };
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let names = ["a", "b", "ж", "王", "ö", "z"];
+        for round in 0..200 {
+            let mut runs: Vec<Vec<Row>> = Vec::new();
+            for run in 0..1 + next(6) as usize {
+                let mut rows: Vec<Row> = (0..next(40))
+                    .map(|_| {
+                        let kind = ["contact", "deal", "task"][next(3) as usize];
+                        let a = names[next(6) as usize];
+                        let b = names[next(6) as usize];
+                        row(kind, &format!("{kind}s/{a}{b}.md"), run)
+                    })
+                    .collect();
+                rows.sort_by(crate::model::view::book_order);
+                runs.push(rows);
+            }
+            let mut expected: Vec<Row> = runs.iter().flatten().cloned().collect();
+            // Stable: among equal paths, earlier runs first.
+            expected.sort_by(crate::model::view::book_order);
+            let key = |r: &Row| {
+                use crate::model::View;
+                (r.kind(), r.path().to_owned(), r.id().to_owned())
+            };
+            let merged: Vec<_> = merge_all(runs).iter().map(key).collect();
+            let expected: Vec<_> = expected.iter().map(key).collect();
+            assert_eq!(merged, expected, "round {round}");
+        }
     }
 }

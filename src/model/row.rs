@@ -4,10 +4,10 @@
 //! it reads the whole [`super::Card`].
 
 use std::cell::OnceCell;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use serde_json::{Map, Value as Json};
+pub use tantivy::directory::OwnedBytes;
 
 use super::bytes::{In, Out};
 use super::view::{JsonFields, json_view};
@@ -55,18 +55,48 @@ pub const ROW_KEYS: [&str; 30] = [
 const _: () = assert!(ROW_KEYS.len() <= 32);
 
 /// A row read from its binary form ([`encode`]): the bytes are shared by every row of
-/// one file, and each value is parsed from its JSON text only when first read, so a
+/// one file (mapped from the disk, not copied), its id, path and summary are read in
+/// place, and each value is parsed from its JSON text only when first read, so a
 /// command pays for the keys it reads, not for every key a row holds.
 #[derive(Debug, Clone)]
 pub struct Row {
     kind: Kind,
-    id: String,
-    path: PathBuf,
     dates: u32,
-    /// The first line of the body (a note's title).
-    summary: Option<String>,
-    bytes: Arc<Vec<u8>>,
+    id: Span,
+    path: Span,
+    /// The first line of the body (a note's title); checked as UTF-8 when read.
+    summary: Option<Span>,
+    bytes: OwnedBytes,
     fields: Box<[Field]>,
+}
+
+/// Where a string lies in a row's bytes.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Span {
+    /// The `n` bytes `input` is at, taken (`None` past the end).
+    fn take(input: &mut In, n: usize) -> Option<Span> {
+        let start = u32::try_from(input.at).ok()?;
+        input.take(n)?;
+        Some(Span { start, len: u32::try_from(n).ok()? })
+    }
+
+    /// A string, checked to be UTF-8 here (a damaged row is not read at all).
+    fn str(input: &mut In) -> Option<Span> {
+        let n = input.count()?;
+        let span = Span::take(input, n)?;
+        std::str::from_utf8(span.of(input.bytes)).ok()?;
+        Some(span)
+    }
+
+    fn of(self, bytes: &[u8]) -> &[u8] {
+        let start = self.start as usize;
+        bytes.get(start..start + self.len as usize).unwrap_or_default()
+    }
 }
 
 /// One value of a row: its key's position in [`ROW_KEYS`], where its JSON text lies in
@@ -149,6 +179,15 @@ pub fn peek_id(bytes: &[u8]) -> Option<&str> {
     In { bytes, at: 1 }.str()
 }
 
+/// The path of a row in its binary form, as bytes (what book order compares).
+pub fn peek_path(bytes: &[u8]) -> Option<&[u8]> {
+    let mut input = In { bytes, at: 1 };
+    let n = input.count()?;
+    input.take(n)?;
+    let n = input.count()?;
+    input.take(n)
+}
+
 impl Row {
     /// A row from its JSON text (a card cut to the row keys, as `$dates` and `$summary`
     /// say), through its binary form.
@@ -159,20 +198,26 @@ impl Row {
     /// [`Row::parse`] holding only `keys` (the others read as absent).
     pub fn parse_keys(json: &str, keys: Keys) -> Option<Row> {
         let Json::Object(map) = serde_json::from_str(json).ok()? else { return None };
-        let bytes = Arc::new(encode(&map)?);
+        let bytes = OwnedBytes::new(encode(&map)?);
         let len = bytes.len();
         Row::decode(&bytes, 0..len, keys)
     }
 
     /// The row written by [`encode`] at `range` of `bytes`, holding only `keys`; its
     /// values are parsed when first read.
-    pub fn decode(bytes: &Arc<Vec<u8>>, range: std::ops::Range<usize>, keys: Keys) -> Option<Row> {
+    pub fn decode(bytes: &OwnedBytes, range: std::ops::Range<usize>, keys: Keys) -> Option<Row> {
         let mut c = In { bytes: bytes.get(..range.end)?, at: range.start };
         let kind = c.kind()?;
-        let id = c.str()?.to_string();
-        let path = PathBuf::from(c.str()?);
+        let id = Span::str(&mut c)?;
+        let path = Span::str(&mut c)?;
         let dates = c.u32()?;
-        let summary = c.opt_str()?.filter(|_| keys.summary).map(str::to_string);
+        // Checked as UTF-8 only when read (a note's summary may be its whole body, and
+        // most commands never read it): a damaged one reads as empty.
+        let summary = match c.u32()? {
+            super::bytes::NONE => None,
+            n => Some(Span::take(&mut c, usize::try_from(n).ok()?)?),
+        };
+        let summary = summary.filter(|_| keys.summary);
         let count = c.u8()?;
         let mut fields = Vec::with_capacity(usize::from(count));
         for _ in 0..count {
@@ -188,7 +233,17 @@ impl Row {
             return None;
         }
         let fields = fields.into_boxed_slice();
-        Some(Row { kind, id, path, dates, summary, bytes: Arc::clone(bytes), fields })
+        Some(Row { kind, dates, id, path, summary, bytes: bytes.clone(), fields })
+    }
+
+    fn text(&self, span: Span) -> &str {
+        std::str::from_utf8(span.of(&self.bytes)).unwrap_or_default()
+    }
+
+    /// The path's bytes, for sorting many rows in book order without reading them as
+    /// text.
+    pub fn path_bytes(&self) -> &[u8] {
+        self.path.of(&self.bytes)
     }
 
     fn value<'a>(&'a self, field: &'a Field) -> &'a Json {
@@ -206,8 +261,14 @@ impl Row {
 }
 
 impl JsonFields for Row {
-    fn meta(&self) -> (Kind, &str, &Path) {
-        (self.kind, &self.id, &self.path)
+    fn meta_kind(&self) -> Kind {
+        self.kind
+    }
+    fn meta_id(&self) -> &str {
+        self.text(self.id)
+    }
+    fn meta_path(&self) -> &Path {
+        Path::new(self.text(self.path))
     }
     fn field(&self, key: &str) -> Option<&Json> {
         let i = position(key)?;
@@ -218,13 +279,13 @@ impl JsonFields for Row {
     }
     /// Rows carry only the body's first line: what a note's title is made of.
     fn body(&self) -> &str {
-        self.summary.as_deref().unwrap_or_default()
+        self.summary.map(|s| self.text(s)).unwrap_or_default()
     }
     fn fields(&self) -> Map<String, Json> {
         let mut map = Map::new();
         map.insert("type".into(), self.kind.name().into());
-        map.insert("id".into(), self.id.clone().into());
-        map.insert("path".into(), self.path.to_string_lossy().into_owned().into());
+        map.insert("id".into(), self.text(self.id).into());
+        map.insert("path".into(), self.text(self.path).into());
         for f in &self.fields {
             map.insert(ROW_KEYS[usize::from(f.key)].into(), self.value(f).clone());
         }
@@ -292,7 +353,7 @@ mod tests {
         let bytes = encode(&map).unwrap();
         assert_eq!(peek_id(&bytes), Some("2026-11-10-王"));
         let len = bytes.len();
-        let bytes = Arc::new(bytes);
+        let bytes = OwnedBytes::new(bytes);
         let row = Row::decode(&bytes, 0..len, Keys::ALL).unwrap();
         assert_eq!(
             (row.kind(), row.id(), row.path()),
@@ -306,7 +367,7 @@ mod tests {
         assert!(Row::decode(&bytes, 0..len - 1, Keys::ALL).is_none());
         let mut longer = bytes.to_vec();
         longer.push(0);
-        assert!(Row::decode(&Arc::new(longer), 0..len + 1, Keys::ALL).is_none());
+        assert!(Row::decode(&OwnedBytes::new(longer), 0..len + 1, Keys::ALL).is_none());
         let some = Row::decode(&bytes, 0..len, Keys::only(&["about"])).unwrap();
         assert_eq!(some.field("about"), map.get("about"));
         assert!(some.field("date").is_none() && some.body().is_empty());

@@ -159,7 +159,9 @@ impl Card {
 /// A record read back as JSON fields: a whole [`Card`] or a slim [`super::Row`].
 /// [`View`] is the same for both, so an aggregate gives the same answer from either.
 pub(super) trait JsonFields {
-    fn meta(&self) -> (Kind, &str, &std::path::Path);
+    fn meta_kind(&self) -> Kind;
+    fn meta_id(&self) -> &str;
+    fn meta_path(&self) -> &std::path::Path;
     fn field(&self, key: &str) -> Option<&Json>;
     /// Whether the key holds a TOML date (not a string that looks like one).
     fn is_date(&self, key: &str) -> bool;
@@ -171,13 +173,13 @@ macro_rules! json_view {
     ($t:ty) => {
         impl View for $t {
             fn kind(&self) -> Kind {
-                self.meta().0
+                self.meta_kind()
             }
             fn id(&self) -> &str {
-                self.meta().1
+                self.meta_id()
             }
             fn path(&self) -> &std::path::Path {
-                self.meta().2
+                self.meta_path()
             }
             fn str(&self, key: &str) -> Option<&str> {
                 self.field(key).and_then(Json::as_str).filter(|s| !s.is_empty())
@@ -204,7 +206,7 @@ macro_rules! json_view {
                 self.field(key).is_some()
             }
             fn title(&self) -> String {
-                let (kind, id, _) = self.meta();
+                let (kind, id) = (self.meta_kind(), self.meta_id());
                 super::record::title_of(kind, id, |k| self.str(k), self.body())
             }
             fn display(&self, key: &str) -> String {
@@ -248,8 +250,14 @@ macro_rules! json_view {
 pub(super) use json_view;
 
 impl JsonFields for Card {
-    fn meta(&self) -> (Kind, &str, &std::path::Path) {
-        (self.kind, &self.id, &self.path)
+    fn meta_kind(&self) -> Kind {
+        self.kind
+    }
+    fn meta_id(&self) -> &str {
+        &self.id
+    }
+    fn meta_path(&self) -> &std::path::Path {
+        &self.path
     }
     fn field(&self, key: &str) -> Option<&Json> {
         self.map.get(key)
