@@ -5,7 +5,8 @@
 //! Pure: records (parsed files or index cards), last contacts, the config and `now` go
 //! in, items come out; the CLI renders them as a table, JSON, text, Markdown or HTML.
 
-use std::collections::{HashMap, HashSet};
+use crate::model::facts::LastContacts;
+use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde_json::{Map, Value as Json, json};
@@ -157,7 +158,7 @@ impl Item {
 }
 
 fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.to_string()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -214,7 +215,7 @@ pub const KEYS: [&str; 18] = [
 /// `last_contact` is the newest note per contact, company and deal.
 pub fn agenda<V: View>(
     records: &[V],
-    last_contact: &HashMap<Entry, When>,
+    last_contact: &LastContacts,
     config: &Config,
     now: DateTime<FixedOffset>,
     opts: &Options,
@@ -256,7 +257,7 @@ struct Day<'a> {
     now: DateTime<FixedOffset>,
     today: NaiveDate,
     horizon: NaiveDate,
-    last_contact: &'a HashMap<Entry, When>,
+    last_contact: &'a LastContacts,
     config: &'a Config,
     opts: &'a Options,
 }
@@ -336,8 +337,7 @@ impl Day<'_> {
                     continue;
                 }
             };
-            let entry = Entry { kind: r.kind(), id: r.id().to_string() };
-            let last = self.last_contact.get(&entry).map(When::local_date);
+            let last = self.last_contact.get(r.kind(), r.id()).map(|w| w.local_date());
             let since = last.or_else(|| pipeline::created_at(r).map(|w| w.local_date()));
             // Never contacted and no `created`: due now. A cadence past the calendar's
             // end: never.
@@ -393,22 +393,28 @@ impl Day<'_> {
             }
             let close = d.when("close").map(|w| w.local_date());
             let last = deal_last_contact(d, self.last_contact);
-            let detail = || Detail::Deal {
+            let closing = close.filter(|c| *c <= self.horizon);
+            let since = last.or_else(|| pipeline::created_at(d).map(|w| w.local_date()));
+            let stale = since
+                .filter(|since| (self.today - *since).num_days() >= stale_days)
+                .map(|since| since + chrono::Duration::days(stale_days));
+            if closing.is_none() && stale.is_none() {
+                continue;
+            }
+            let detail = Detail::Deal {
                 stage: d.str("stage").unwrap_or_default().to_string(),
                 value: d.number("value"),
                 currency: pipeline::currency(d, self.config),
                 close,
                 last_contact: last,
             };
-            if let Some(c) = close.filter(|c| *c <= self.horizon) {
-                a.items.push(self.item(ItemKind::Closing, c, d, detail()));
+            let item = self.item(ItemKind::Closing, NaiveDate::MIN, d, detail);
+            if let Some(day) = closing {
+                let item = Item { day, ..item.clone() };
+                a.items.push(item);
             }
-            let since = last.or_else(|| pipeline::created_at(d).map(|w| w.local_date()));
-            if let Some(since) = since
-                && (self.today - since).num_days() >= stale_days
-            {
-                let day = since + chrono::Duration::days(stale_days);
-                a.items.push(self.item(ItemKind::Stale, day, d, detail()));
+            if let Some(day) = stale {
+                a.items.push(Item { kind: ItemKind::Stale, day, ..item });
             }
         }
     }
@@ -419,7 +425,7 @@ impl Day<'_> {
 /// (an open task about a record handles its follow-up).
 pub fn candidates(
     facts: &[Facts],
-    last_contact: &HashMap<Entry, When>,
+    last_contact: &LastContacts,
     config: &Config,
     now: DateTime<FixedOffset>,
     days: u32,
@@ -431,9 +437,7 @@ pub fn candidates(
     // A date written with an offset may fall up to two days either side of the local
     // date (offsets run from -12:00 to +14:00).
     let slack = 2;
-    let last = |kind, id: &str| {
-        last_contact.get(&Entry { kind, id: id.to_string() }).map(|w| written_day(*w))
-    };
+    let last = |kind, id: &str| last_contact.get(kind, id).map(written_day);
     let stale = i32::try_from(config.digest.stale_deal_days).unwrap_or(i32::MAX);
     let defaults = &config.follow_up;
     let mut out = Vec::new();
@@ -545,11 +549,12 @@ fn cadence_of(
 }
 
 /// The newest note about a deal, its contact or its company.
-fn deal_last_contact(d: &impl View, last: &HashMap<Entry, When>) -> Option<NaiveDate> {
-    std::iter::once(Entry { kind: Kind::Deal, id: d.id().to_string() })
-        .chain(deal_links(d))
-        .filter_map(|e| last.get(&e))
-        .map(When::local_date)
+fn deal_last_contact(d: &impl View, last: &LastContacts) -> Option<NaiveDate> {
+    let own = last.get(Kind::Deal, d.id());
+    deal_links(d)
+        .filter_map(|(kind, id)| last.get(kind, id))
+        .chain(own)
+        .map(|w| w.local_date())
         .max()
 }
 

@@ -2,8 +2,8 @@
 //!
 //! The CLI turns flags into a [`ListFilter`]; the library never sees clap.
 
+use crate::model::facts::LastContacts;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -45,12 +45,12 @@ pub struct ListFilter {
 pub struct Context<'a> {
     pub now: DateTime<FixedOffset>,
     pub config: &'a Config,
-    pub last_contact: &'a HashMap<Entry, When>,
+    pub last_contact: &'a LastContacts,
 }
 
 impl Context<'_> {
     pub fn last_contact(&self, r: &impl View) -> Option<When> {
-        self.last_contact.get(&Entry { kind: r.kind(), id: r.id().to_string() }).copied()
+        self.last_contact.get(r.kind(), r.id())
     }
 }
 

@@ -2,6 +2,7 @@
 //! links when a record is renamed. A link is an id in `company`, `contact` or `about`, or
 //! the `to` of a contact's or company's `relations` entry.
 
+use crate::model::facts::LastContacts;
 use std::collections::HashMap;
 
 use crate::dates::When;
@@ -94,7 +95,7 @@ pub fn rewrite(record: &mut Record, from: &Entry, to: &str) -> bool {
 
 /// Each record's `last_contact`: the date of the newest note about it, and for a
 /// company also about its contacts (derived, never stored).
-pub fn last_contacts<V: View>(catalog: &Catalog<V>) -> HashMap<Entry, When> {
+pub fn last_contacts<V: View>(catalog: &Catalog<V>) -> LastContacts {
     let company_of: HashMap<&str, &str> =
         catalog.of(Kind::Contact).filter_map(|c| c.str("company").map(|co| (c.id(), co))).collect();
     let notes: Vec<(When, Vec<&str>)> =

@@ -5,6 +5,7 @@
 //! JSON shapes; printing them (table, JSON, CSV) is the CLI's job. Amounts stay per
 //! currency; an empty book gives empty rows, never an error.
 
+use crate::model::facts::LastContacts;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -12,7 +13,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::dates::When;
-use crate::model::reference::Entry;
 use crate::model::{Kind, View};
 use crate::pipeline::{
     Money, Range, created_at, currency, median, owner, round, same_stage, won_at,
@@ -306,18 +306,13 @@ pub struct Contacted {
 /// The `n` contacts talked to most recently, and the `n` least recently (never first).
 pub fn most_and_least_recent<V: View>(
     contacts: &[V],
-    last: &HashMap<Entry, When>,
+    last: &LastContacts,
     n: usize,
 ) -> (Vec<Contacted>, Vec<Contacted>) {
-    let mut key = Entry { kind: Kind::Contact, id: String::new() };
     let mut all: Vec<(Option<NaiveDate>, &str, &V)> = contacts
         .iter()
         .filter(|c| c.kind() == Kind::Contact)
-        .map(|c| {
-            key.id.clear();
-            key.id.push_str(c.id());
-            (last.get(&key).map(When::local_date), c.id(), c)
-        })
+        .map(|c| (last.get(Kind::Contact, c.id()).map(|w| w.local_date()), c.id(), c))
         .collect();
     // Oldest first (never contacted before anyone), ties by id; named only when shown.
     all.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));

@@ -8,6 +8,7 @@
 //! files with [`Record`]s; every one is a [`View`], so a command handles a [`Found`] with
 //! one generic function, through [`for_both!`](crate::for_both).
 
+use crate::model::facts::LastContacts;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -16,7 +17,6 @@ use chrono::{DateTime, FixedOffset};
 use crate::agenda::{self, Agenda};
 use crate::book::{Book, Loaded};
 use crate::config::Config;
-use crate::dates::When;
 use crate::error::{Diagnostic, Result};
 use crate::index::SearchIndex;
 use crate::index::lookup::Narrowing;
@@ -58,11 +58,11 @@ pub struct Data<V> {
     pub notes: Vec<V>,
     pub tasks: Vec<V>,
     /// Newest note per contact, company and deal (only when asked for).
-    pub last_contact: HashMap<Entry, When>,
+    pub last_contact: LastContacts,
 }
 
 impl<V: View> Data<V> {
-    fn new(records: Vec<V>, last_contact: HashMap<Entry, When>) -> Data<V> {
+    fn new(records: Vec<V>, last_contact: LastContacts) -> Data<V> {
         let mut d = Data {
             deals: Vec::new(),
             contacts: Vec::new(),
@@ -88,7 +88,7 @@ impl<V: View> Data<V> {
 /// to it, and, for a company, what links to its people; with every last contact.
 pub struct Near<V> {
     pub records: Catalog<V>,
-    pub last_contact: HashMap<Entry, When>,
+    pub last_contact: LastContacts,
 }
 
 /// Where a reading command takes the book's records from.
@@ -171,13 +171,14 @@ impl<'b> Source<'b> {
         Ok(match &self.index {
             Some(index) => {
                 let rows = index.rows_keys(kinds, keys, |_, _| true)?;
-                let last_contact = if last { index.last_contacts()? } else { HashMap::new() };
+                let last_contact =
+                    if last { index.last_contacts()? } else { LastContacts::default() };
                 Found::Index(Data::new(rows, last_contact))
             }
             None => {
                 let loaded = self.load(kinds)?;
                 let last_contact =
-                    if last { links::last_contacts(&loaded) } else { HashMap::new() };
+                    if last { links::last_contacts(&loaded) } else { LastContacts::default() };
                 Found::Files(Data::new(loaded.records, last_contact))
             }
         })
@@ -210,7 +211,7 @@ impl<'b> Source<'b> {
 
     /// The newest note about each contact, company and deal (a company's also counts its
     /// people's).
-    pub fn last_contacts(&self) -> Result<HashMap<Entry, When>> {
+    pub fn last_contacts(&self) -> Result<LastContacts> {
         match &self.index {
             Some(index) => index.last_contacts(),
             None => {

@@ -55,17 +55,18 @@ fn sections(a: &Agenda) -> Vec<Section<'_>> {
 }
 
 /// One line's parts: when, the REF to act on, the title, and what else to know.
-struct Line {
+struct Line<'a> {
     when: String,
     reference: String,
-    title: String,
+    title: &'a str,
     detail: String,
 }
 
-fn line(i: &Item, today: chrono::NaiveDate) -> Line {
+fn line(i: &Item, today: chrono::NaiveDate) -> Line<'_> {
     let when = match &i.detail {
         Detail::Task { due: due @ (When::At(_) | When::Local(_)), .. } => due.display(),
-        _ => i.day.format("%Y-%m-%d").to_string(),
+        // `%Y-%m-%d`, without parsing that format for each of thousands of lines.
+        _ => i.day.to_string(),
     };
     let rel = relative(i.day, today);
     let mut parts: Vec<String> = Vec::new();
@@ -123,7 +124,7 @@ fn line(i: &Item, today: chrono::NaiveDate) -> Line {
             }
         }
     }
-    Line { when, reference: i.reference(), title: i.title.clone(), detail: parts.join(" · ") }
+    Line { when, reference: i.reference(), title: &i.title, detail: parts.join(" · ") }
 }
 
 fn relative(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
@@ -170,17 +171,23 @@ fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
     let w_when = lines.iter().flatten().map(|l| l.when.len()).max().unwrap_or(0);
     let w_ref = lines.iter().flatten().map(|l| l.reference.len()).max().unwrap_or(0);
     let mut out = format!("rolo: {day}\n{}\n", summary(sections));
+    // Written in place: thousands of lines.
+    use std::fmt::Write as _;
     for (s, lines) in sections.iter().zip(&lines) {
         out.push_str(&format!("\n{}\n", paint(s.heading.to_string(), "1")));
         for l in lines {
-            let when = format!("{:w_when$}", l.when);
-            let when = if s.overdue { paint(when, "31") } else { when };
-            let mut row = format!("  {when}  {:w_ref$}  {}", l.reference, l.title);
+            let start = out.len();
+            let _ = match s.overdue && colour {
+                true => write!(out, "  \x1b[31m{:w_when$}\x1b[0m", l.when),
+                false => write!(out, "  {:w_when$}", l.when),
+            };
+            let _ = write!(out, "  {:w_ref$}  {}", l.reference, l.title);
             if !l.detail.is_empty() {
-                row.push_str(" — ");
-                row.push_str(&l.detail);
+                out.push_str(" — ");
+                out.push_str(&l.detail);
             }
-            out.push_str(row.trim_end());
+            let kept = out[start..].trim_end().len();
+            out.truncate(start + kept);
             out.push('\n');
         }
     }
@@ -206,7 +213,7 @@ fn markdown(a: &Agenda, sections: &[Section], day: &str) -> String {
         out.push_str(&format!("\n## {} ({})\n\n", s.heading, s.items.len()));
         for i in &s.items {
             let l = line(i, a.today);
-            out.push_str(&format!("- {} · **{}** `{}`", l.when, md_escape(&l.title), l.reference));
+            out.push_str(&format!("- {} · **{}** `{}`", l.when, md_escape(l.title), l.reference));
             if !l.detail.is_empty() {
                 out.push_str(&format!(" — {}", md_escape(&l.detail)));
             }
@@ -294,7 +301,7 @@ fn html(a: &Agenda, sections: &[Section], day: &str, charts: &[Chart]) -> String
                  <td style=\"{CELL}\"><strong>{}</strong>{}</td></tr>\n",
                 html_escape(&l.when),
                 html_escape(&l.reference),
-                html_escape(&l.title),
+                html_escape(l.title),
                 if l.detail.is_empty() {
                     String::new()
                 } else {

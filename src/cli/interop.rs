@@ -2,7 +2,7 @@
 //! flags become the library's formats and options; files or stdin in, a file or stdout
 //! out; problems and the summary on stderr; one commit per import.
 
-use std::collections::HashMap;
+use rolo::model::facts::LastContacts;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -406,7 +406,7 @@ pub fn run_export(ctx: &Context, cmd: ExportCommand) -> CliResult {
     let person = about.map(|a| book.resolve(a, &[Kind::Contact])).transpose()?;
     let loaded = ctx.load(&book, &load)?;
     let filter = export_filter(&book, common)?;
-    let none = HashMap::new();
+    let none = LastContacts::default();
     let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
     let records: Vec<&rolo::Record> = match &person {
         Some((person, _)) => rolo::privacy::about(&loaded, person)
@@ -434,7 +434,7 @@ fn export_vdir(ctx: &Context, common: &ExportArgs, dir: &Path, version: Version)
     let book = ctx.open_book()?;
     let loaded = ctx.load(&book, &[Kind::Contact, Kind::Company])?;
     let filter = export_filter(&book, common)?;
-    let none = HashMap::new();
+    let none = LastContacts::default();
     let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
     let contacts: Vec<&rolo::Record> =
         loaded.of(Kind::Contact).filter(|r| filter.matches(r, &cx)).collect();
@@ -528,7 +528,7 @@ fn reminders<V: View>(
     filter: &ListFilter,
     records: &[V],
 ) -> Vec<ics::Event> {
-    let none = HashMap::new();
+    let none = LastContacts::default();
     let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: &none };
     let chosen: Vec<&V> = records.iter().filter(|r| filter.matches(*r, &cx)).collect();
     ics::events(&chosen, &book.config)

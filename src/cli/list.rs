@@ -3,13 +3,11 @@
 
 use chrono::NaiveDate;
 use comfy_table::{Cell, Color};
+use rolo::model::facts::LastContacts;
 use serde_json::Value as Json;
 
 use rolo::filter::{self, Context as FilterContext, ListFilter, Sort};
-use rolo::model::reference::Entry;
-use std::collections::HashMap;
 
-use rolo::dates::When;
 use rolo::model::View;
 use rolo::{Book, Kind};
 
@@ -112,7 +110,7 @@ impl Shown<'_> {
         ctx: &Context,
         book: &Book,
         records: Vec<&'r V>,
-        last: &HashMap<Entry, When>,
+        last: &LastContacts,
     ) -> Vec<&'r V> {
         let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
         let mut records: Vec<&V> =
@@ -131,7 +129,7 @@ impl Shown<'_> {
         book: &Book,
         records: Vec<&V>,
         names: &Names,
-        last: &HashMap<Entry, When>,
+        last: &LastContacts,
     ) -> CliResult {
         let kind = self.kind;
         let cx = FilterContext { now: ctx.clock.now(), config: &book.config, last_contact: last };
@@ -275,7 +273,7 @@ pub fn thousands(v: f64) -> String {
 pub fn record_json(r: &impl View, cx: &FilterContext) -> serde_json::Map<String, Json> {
     let mut map = r.to_json();
     if matches!(r.kind(), Kind::Contact | Kind::Company | Kind::Deal) {
-        let last = cx.last_contact.get(&Entry { kind: r.kind(), id: r.id().to_string() });
+        let last = cx.last_contact.get(r.kind(), r.id());
         let value = last.map_or(Json::Null, |w| Json::String(w.local_date().to_string()));
         map.insert("last_contact".into(), value);
     }

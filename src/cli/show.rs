@@ -2,15 +2,14 @@
 //! of notes and tasks.
 
 use comfy_table::{Cell, presets};
+use rolo::model::facts::LastContacts;
 use serde_json::{Value as Json, json};
 use toml_edit::Item;
 
 use rolo::filter::Context as FilterContext;
 use rolo::model::record::display_value;
 use rolo::model::reference::Entry;
-use std::collections::HashMap;
 
-use rolo::dates::When;
 use rolo::model::schema::link_keys;
 use rolo::model::{Catalog, View};
 use rolo::{Book, Kind, Record, history, links};
@@ -120,7 +119,7 @@ fn render<V: View>(
     record: &Record,
     entry: &Entry,
     loaded: &Catalog<V>,
-    last: &HashMap<Entry, When>,
+    last: &LastContacts,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> CliResult {
     let cx = FilterContext { now, config: &book.config, last_contact: last };

@@ -3,6 +3,7 @@
 //! `about`) and the agenda's [`Facts`]; and cards fetched by query (the
 //! index is the query cache).
 
+use crate::model::facts::LastContacts;
 use std::collections::HashMap;
 
 use tantivy::collector::DocSetCollector;
@@ -37,7 +38,7 @@ pub struct Narrowing {
 pub struct Lookup {
     /// Name or title of every contact, company and deal.
     pub titles: HashMap<(Kind, String), String>,
-    pub last_contact: HashMap<Entry, When>,
+    pub last_contact: LastContacts,
     /// Of open tasks, contacts, companies with a follow-up or birthday, and deals.
     pub facts: Vec<Facts>,
 }
@@ -63,10 +64,9 @@ impl Lookup {
         let mut input = In { bytes: body(&bytes, header)?, at: 0 };
         let mut lookup = Lookup::default();
         let count = input.count()?;
-        lookup.last_contact.reserve(count);
         for _ in 0..count {
             let (kind, id) = (input.kind()?, input.str()?);
-            lookup.last_contact.insert(Entry { kind, id: id.to_string() }, input.when()?);
+            lookup.last_contact.insert(kind, id, input.when()?);
         }
         if titles {
             let count = input.count()?;
@@ -101,10 +101,10 @@ impl Lookup {
         out.0.extend_from_slice(header.as_bytes());
         out.u8(b'\n');
         out.count(self.last_contact.len());
-        for (entry, when) in &self.last_contact {
-            out.kind(entry.kind);
-            out.str(&entry.id);
-            out.when(when);
+        for (kind, id, when) in self.last_contact.iter() {
+            out.kind(kind);
+            out.str(id);
+            out.when(&when);
         }
         out.count(self.titles.len());
         for ((kind, id), title) in &self.titles {
@@ -382,7 +382,7 @@ impl SearchIndex {
 
     /// The last contacts alone (no titles, no facts): for a list, which names only the
     /// few records its rows link to ([`Self::titles_of`]).
-    pub fn last_contacts(&self) -> Result<HashMap<Entry, When>> {
+    pub fn last_contacts(&self) -> Result<LastContacts> {
         Ok(self.cached_lookup(false, false)?.last_contact)
     }
 
@@ -656,7 +656,7 @@ mod tests {
         ];
         for (i, when) in whens.into_iter().enumerate() {
             let kind = Kind::ALL[i % Kind::ALL.len()];
-            lookup.last_contact.insert(Entry { kind, id: format!("王-{i}\t\n\u{1f}") }, when);
+            lookup.last_contact.insert(kind, &format!("王-{i}\t\n\u{1f}"), when);
         }
         lookup.titles.insert((Kind::Deal, "сайт".into()), "Сайт \"новый\"\n\u{1f}\t".into());
         lookup.titles.insert((Kind::Contact, String::new()), String::new());

@@ -223,46 +223,45 @@ impl SearchIndex {
 }
 
 /// Runs of rows, each in book order, merged into one (earlier runs first where equal),
-/// pairwise so that each row is compared a few times whatever the number of runs.
-fn merge_all(mut runs: Vec<Vec<Row>>) -> Vec<Row> {
+/// moved once into a single vector: a stretch at a time of the run whose head comes
+/// first, found by a galloping search (runs from the segments of one rebuild, or of a
+/// watcher's few edits, interleave in long stretches).
+fn merge_all(runs: Vec<Vec<Row>>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    let mut runs: Vec<std::vec::IntoIter<Row>> =
+        runs.into_iter().filter(|r| !r.is_empty()).map(Vec::into_iter).collect();
     while runs.len() > 1 {
-        let mut next = Vec::with_capacity(runs.len().div_ceil(2));
-        let mut pairs = runs.into_iter();
-        while let Some(a) = pairs.next() {
-            next.push(match pairs.next() {
-                Some(b) => merge(a, b),
-                None => a,
-            });
+        // The first run holding the smallest head: earlier runs' heads are greater.
+        let mut first = 0;
+        for i in 1..runs.len() {
+            if !in_order(&runs[first].as_slice()[0], &runs[i].as_slice()[0]) {
+                first = i;
+            }
         }
-        runs = next;
+        let before_all = |r: &Row| {
+            runs.iter().enumerate().all(|(j, other)| {
+                let h = &other.as_slice()[0];
+                match j.cmp(&first) {
+                    std::cmp::Ordering::Less => !in_order(h, r),
+                    std::cmp::Ordering::Equal => true,
+                    std::cmp::Ordering::Greater => in_order(r, h),
+                }
+            })
+        };
+        let n = stretch(runs[first].as_slice(), before_all).max(1);
+        out.extend(runs[first].by_ref().take(n));
+        if runs[first].as_slice().is_empty() {
+            runs.remove(first);
+        }
     }
-    runs.pop().unwrap_or_default()
+    out.extend(runs.into_iter().flatten());
+    out
 }
 
 /// Whether `x` comes before `y` in book order, or is level with it.
 fn in_order(x: &Row, y: &Row) -> bool {
     use crate::model::View;
     (x.kind(), x.path_bytes()) <= (y.kind(), y.path_bytes())
-}
-
-/// Two runs in book order merged (`a` first where equal), taking stretches of one run
-/// found by a galloping search: runs from segments of one rebuild, or of a watcher's
-/// few edits, interleave in long stretches.
-fn merge(a: Vec<Row>, b: Vec<Row>) -> Vec<Row> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (a.into_iter(), b.into_iter());
-    while let (Some(x), Some(y)) = (a.as_slice().first(), b.as_slice().first()) {
-        if in_order(x, y) {
-            let n = stretch(a.as_slice(), |r| in_order(r, y));
-            out.extend(a.by_ref().take(n));
-        } else {
-            let n = stretch(b.as_slice(), |r| !in_order(x, r));
-            out.extend(b.by_ref().take(n));
-        }
-    }
-    out.extend(a);
-    out.extend(b);
-    out
 }
 
 /// How many rows at the start of `rows` satisfy `before` (true for a prefix, then

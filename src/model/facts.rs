@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::reference::Entry;
 use super::{Kind, View};
 use crate::dates::{Cadence, When, parse_month_day};
 
@@ -65,7 +64,7 @@ impl Facts {
     pub fn of(r: &impl View) -> Facts {
         let day = |key| r.when(key).map(written_day);
         let links = match r.kind() {
-            Kind::Deal => deal_links(r).map(|e| e.qualified()).collect(),
+            Kind::Deal => deal_links(r).map(|(kind, id)| format!("{kind}/{id}")).collect(),
             _ => r.strs("about").into_iter().map(String::from).collect(),
         };
         Facts {
@@ -135,14 +134,10 @@ pub fn birthday_in(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 /// What a deal's `contact` and `company` name, as `links` reads them.
-pub fn deal_links(d: &impl View) -> impl Iterator<Item = Entry> + '_ {
+pub fn deal_links(d: &impl View) -> impl Iterator<Item = (Kind, &str)> {
     [("contact", Kind::Contact), ("company", Kind::Company)].into_iter().flat_map(
         move |(key, kind)| {
-            d.strs(key).into_iter().flat_map(move |v| {
-                super::schema::link_targets(v, Some(kind))
-                    .into_iter()
-                    .map(|(kind, id)| Entry { kind, id: id.to_string() })
-            })
+            d.strs(key).into_iter().flat_map(move |v| super::schema::link_targets(v, Some(kind)))
         },
     )
 }
@@ -152,32 +147,82 @@ pub fn created_at(r: &impl View) -> Option<When> {
     r.when("created").or_else(|| r.history().first().map(|(_, at)| *at))
 }
 
+/// Each record's `last_contact`, the date of its newest note: looked up by kind and id
+/// without building a key (the agenda and the reports ask tens of thousands of times).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LastContacts {
+    /// By [`Kind`] in declaration order, then by id.
+    by_kind: [HashMap<Box<str>, When, foldhash::fast::RandomState>; 5],
+}
+
+// `by_kind` is indexed by `kind as usize` and read back in the order of `Kind::ALL`.
+const _: () = {
+    let mut i = 0;
+    while i < Kind::ALL.len() {
+        assert!(Kind::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
+impl LastContacts {
+    pub fn get(&self, kind: Kind, id: &str) -> Option<When> {
+        self.by_kind[kind as usize].get(id).copied()
+    }
+
+    pub fn insert(&mut self, kind: Kind, id: &str, when: When) {
+        self.by_kind[kind as usize].insert(id.into(), when);
+    }
+
+    /// `when`, unless the record has a newer one already ([`keep_newer`]).
+    pub fn keep_newer(&mut self, kind: Kind, id: &str, when: When) {
+        match self.by_kind[kind as usize].get_mut(id) {
+            Some(kept) => keep_newer(kept, when),
+            None => self.insert(kind, id, when),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_kind.iter().map(HashMap::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every record's, kind by kind, ids in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (Kind, &str, When)> {
+        Kind::ALL
+            .into_iter()
+            .zip(&self.by_kind)
+            .flat_map(|(kind, map)| map.iter().map(move |(id, when)| (kind, &**id, *when)))
+    }
+}
+
 /// The newest note date per record named in the notes' `about`, given which records
 /// exist and each contact's company (shared by the file and the index paths).
 pub fn newest_notes<'a, A: Iterator<Item = &'a str>>(
     notes: impl Iterator<Item = (When, A)>,
     exists: impl Fn(Kind, &str) -> bool,
     company_of: impl Fn(&str) -> Option<&'a str>,
-) -> HashMap<Entry, When> {
+) -> LastContacts {
     // Newest per value as written first (no allocation per note), then per record.
-    let mut by_value: HashMap<&'a str, When> = HashMap::new();
+    let mut by_value: HashMap<&'a str, When, foldhash::fast::RandomState> = HashMap::default();
     for (when, about) in notes {
         for value in about {
             keep_newer(by_value.entry(value).or_insert(when), when);
         }
     }
-    let mut newest: HashMap<Entry, When> = HashMap::new();
+    let mut newest = LastContacts::default();
     for (value, when) in by_value {
         for (kind, id) in super::schema::link_targets(value, None) {
             if !exists(kind, id) {
                 continue;
             }
-            keep_newer(newest.entry(Entry { kind, id: id.to_string() }).or_insert(when), when);
+            newest.keep_newer(kind, id, when);
             if kind == Kind::Contact
                 && let Some(company) = company_of(id)
             {
-                let entry = Entry { kind: Kind::Company, id: company.to_string() };
-                keep_newer(newest.entry(entry).or_insert(when), when);
+                newest.keep_newer(Kind::Company, company, when);
             }
         }
     }

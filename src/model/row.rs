@@ -68,6 +68,9 @@ pub struct Row {
     summary: Option<Span>,
     bytes: OwnedBytes,
     fields: Box<[Field]>,
+    /// The values of `fields` parsed, made when the first is: most reads are of plain
+    /// strings, read in place, and most rows never need it.
+    values: OnceCell<Box<[OnceCell<Json>]>>,
 }
 
 /// Where a string lies in a row's bytes.
@@ -99,18 +102,32 @@ impl Span {
     }
 }
 
-/// One value of a row: its key's position in [`ROW_KEYS`], where its JSON text lies in
-/// the shared bytes, and the value once parsed.
-#[derive(Debug, Clone)]
+/// One value of a row: its key's position in [`ROW_KEYS`] and where its JSON text lies
+/// in the shared bytes.
+#[derive(Debug, Clone, Copy)]
 struct Field {
     key: u8,
     start: u32,
     len: u32,
-    value: OnceCell<Json>,
 }
 
 fn position(key: &str) -> Option<u8> {
-    ROW_KEYS.iter().position(|k| *k == key).and_then(|i| u8::try_from(i).ok())
+    // Lengths and first letters first: read for every value of thousands of rows.
+    let first = key.as_bytes().first();
+    ROW_KEYS
+        .iter()
+        .position(|k| k.len() == key.len() && k.as_bytes().first() == first && *k == key)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+/// The string a JSON text holds when it is one without escapes (most are): read in
+/// place. `None` for anything else (a number, a list, a string with escapes).
+fn plain(text: &[u8]) -> Option<&str> {
+    let inner = text.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
+    if inner.contains(&b'\\') {
+        return None;
+    }
+    std::str::from_utf8(inner).ok()
 }
 
 /// Which of [`ROW_KEYS`] to keep when reading a row (the others are skipped), and
@@ -226,14 +243,15 @@ impl Row {
             let start = u32::try_from(c.at).ok()?;
             c.take(usize::try_from(len).ok()?)?;
             if keys.keeps(key) {
-                fields.push(Field { key, start, len, value: OnceCell::new() });
+                fields.push(Field { key, start, len });
             }
         }
         if c.at != range.end {
             return None;
         }
         let fields = fields.into_boxed_slice();
-        Some(Row { kind, dates, id, path, summary, bytes: bytes.clone(), fields })
+        let values = OnceCell::new();
+        Some(Row { kind, dates, id, path, summary, bytes: bytes.clone(), fields, values })
     }
 
     fn text(&self, span: Span) -> &str {
@@ -246,17 +264,30 @@ impl Row {
         self.path.of(&self.bytes)
     }
 
-    fn value<'a>(&'a self, field: &'a Field) -> &'a Json {
-        field.value.get_or_init(|| {
-            let (start, len) = (field.start as usize, field.len as usize);
-            let text = self.bytes.get(start..start + len).unwrap_or_default();
+    fn find(&self, key: &str) -> Option<&Field> {
+        let i = position(key)?;
+        self.fields.iter().find(|f| f.key == i)
+    }
+
+    /// The parsed value of `field`, one of `self.fields`.
+    fn value(&self, field: &Field) -> &Json {
+        let at = self.fields.iter().position(|f| f.key == field.key).unwrap_or_default();
+        let values =
+            self.values.get_or_init(|| self.fields.iter().map(|_| OnceCell::new()).collect());
+        values[at].get_or_init(|| {
+            let text = self.raw(field);
             // Most values are plain strings: taken as they are, without the parser.
-            let plain = text.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\""));
-            match plain.filter(|t| !t.contains(&b'\\')).map(std::str::from_utf8) {
-                Some(Ok(t)) => Json::String(t.to_string()),
-                _ => serde_json::from_slice(text).unwrap_or(Json::Null),
+            match plain(text) {
+                Some(t) => Json::String(t.to_string()),
+                None => serde_json::from_slice(text).unwrap_or(Json::Null),
             }
         })
+    }
+
+    /// A value's JSON text.
+    fn raw(&self, field: &Field) -> &[u8] {
+        let (start, len) = (field.start as usize, field.len as usize);
+        self.bytes.get(start..start + len).unwrap_or_default()
     }
 }
 
@@ -271,8 +302,13 @@ impl JsonFields for Row {
         Path::new(self.text(self.path))
     }
     fn field(&self, key: &str) -> Option<&Json> {
-        let i = position(key)?;
-        self.fields.iter().find(|f| f.key == i).map(|f| self.value(f))
+        self.find(key).map(|f| self.value(f))
+    }
+    fn plain(&self, key: &str) -> Option<&str> {
+        plain(self.raw(self.find(key)?))
+    }
+    fn present(&self, key: &str) -> bool {
+        self.find(key).is_some()
     }
     fn is_date(&self, key: &str) -> bool {
         position(key).is_some_and(|i| self.dates & (1 << i) != 0)
@@ -298,6 +334,28 @@ json_view!(Row);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A string without escapes is read in place; every other value through the parser,
+    /// and both read the same.
+    #[test]
+    fn plain_strings_are_read_in_place() {
+        assert_eq!(plain(r#""Анна 王""#.as_bytes()), Some("Анна 王"));
+        assert_eq!(plain(br#""""#), Some(""));
+        for other in [&br#""a\"b""#[..], br#""tab\t""#, b"12", b"[\"a\"]", b"\"", b"null"] {
+            assert_eq!(plain(other), None, "{}", String::from_utf8_lossy(other));
+        }
+        let card = r#"{"type":"contact","id":"anna","path":"contacts/anna.md","name":"Анна",
+            "title":"say \"hi\"","owner":"","tags":["vip"],"birthday":"1988-04-12",
+            "$dates":{"birthday":true}}"#;
+        let row = Row::parse(card).unwrap();
+        use crate::model::View;
+        assert_eq!(row.str("name"), Some("Анна"));
+        assert_eq!(row.str("title"), Some("say \"hi\""));
+        assert_eq!((row.str("owner"), row.strs("owner"), row.has("owner")), (None, vec![""], true));
+        assert_eq!(row.strs("tags"), ["vip"]);
+        assert_eq!(row.when("birthday").map(|w| w.display()).as_deref(), Some("1988-04-12"));
+        assert!(row.when("name").is_none() && !row.has("stage"));
+    }
     use crate::model::Card;
 
     /// Every key of a row reads as it does in the whole card.

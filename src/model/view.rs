@@ -163,6 +163,15 @@ pub(super) trait JsonFields {
     fn meta_id(&self) -> &str;
     fn meta_path(&self) -> &std::path::Path;
     fn field(&self, key: &str) -> Option<&Json>;
+    /// The value of `key` when it is a string that can be read in place, without
+    /// building a [`Json`] (`None`: absent, or read through [`Self::field`]).
+    fn plain(&self, _key: &str) -> Option<&str> {
+        None
+    }
+    /// Whether the key is there, whatever its value (without reading the value).
+    fn present(&self, key: &str) -> bool {
+        self.field(key).is_some()
+    }
     /// Whether the key holds a TOML date (not a string that looks like one).
     fn is_date(&self, key: &str) -> bool;
     fn body(&self) -> &str;
@@ -182,9 +191,16 @@ macro_rules! json_view {
                 self.meta_path()
             }
             fn str(&self, key: &str) -> Option<&str> {
-                self.field(key).and_then(Json::as_str).filter(|s| !s.is_empty())
+                let text = match self.plain(key) {
+                    Some(text) => text,
+                    None => self.field(key)?.as_str()?,
+                };
+                Some(text).filter(|s| !s.is_empty())
             }
             fn strs(&self, key: &str) -> Vec<&str> {
+                if let Some(text) = self.plain(key) {
+                    return vec![text];
+                }
                 match self.field(key) {
                     Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).collect(),
                     Some(Json::String(s)) => vec![s.as_str()],
@@ -196,14 +212,17 @@ macro_rules! json_view {
             }
             fn when(&self, key: &str) -> Option<When> {
                 // Dates travel as their TOML text; only real TOML dates parse back.
-                let text = self.field(key)?.as_str()?;
                 if !self.is_date(key) {
                     return None;
                 }
+                let text = match self.plain(key) {
+                    Some(text) => text,
+                    None => self.field(key)?.as_str()?,
+                };
                 text.parse::<toml_edit::Datetime>().ok().as_ref().and_then(When::from_toml)
             }
             fn has(&self, key: &str) -> bool {
-                self.field(key).is_some()
+                self.present(key)
             }
             fn title(&self) -> String {
                 let (kind, id) = (self.meta_kind(), self.meta_id());
