@@ -257,7 +257,8 @@ impl<'b> Source<'b> {
                     now,
                     options.days,
                 );
-                let wanted: HashSet<(Kind, &str)> =
+                // Asked of every row of four kinds: a fast hash.
+                let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> =
                     wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
                 let keys = Keys::only(&agenda::KEYS);
                 let rows =

@@ -60,7 +60,7 @@ impl Lookup {
         header: &str,
         titles: bool,
     ) -> Option<Lookup> {
-        let bytes = std::fs::read(path).ok()?;
+        let bytes = super::rows::map_file(path).ok()?;
         let mut input = In { bytes: body(&bytes, header)?, at: 0 };
         let mut lookup = Lookup::default();
         let count = input.count()?;
@@ -80,7 +80,7 @@ impl Lookup {
             }
         }
         if let Some(facts) = facts {
-            let bytes = std::fs::read(facts).ok()?;
+            let bytes = super::rows::map_file(facts).ok()?;
             let mut input = In { bytes: body(&bytes, header)?, at: 0 };
             let count = input.count()?;
             lookup.facts.reserve(count);
@@ -387,46 +387,19 @@ impl SearchIndex {
     }
 
     /// Titles of the contacts, companies and deals whose id is one of `ids` (as written:
-    /// a value that is no id names nothing), from the columns of those few documents.
+    /// a value that is no id names nothing), from their rows (each file's ids are read
+    /// in place; only those rows are decoded).
     pub fn titles_of(&self, ids: &[&str]) -> Result<HashMap<(Kind, String), String>> {
-        let f = &self.fields;
-        let mut titles = HashMap::new();
         if ids.is_empty() {
-            return Ok(titles);
+            return Ok(HashMap::new());
         }
-        let terms = ids.iter().map(|id| Term::from_field_text(f.id, id));
-        let query = tantivy::query::TermSetQuery::new(terms);
-        let searcher = self.searcher();
-        let mut docs: Vec<tantivy::DocAddress> =
-            searcher.search(&query, &DocSetCollector).map_err(fail)?.into_iter().collect();
-        docs.sort();
-        let name = |field| self.fields.schema.get_field_name(field).to_string();
-        let mut open: Option<(u32, [Option<tantivy::columnar::StrColumn>; 3])> = None;
-        let (mut kind, mut id, mut title) = (String::new(), String::new(), String::new());
-        for address in docs {
-            if open.as_ref().is_none_or(|(ord, _)| *ord != address.segment_ord) {
-                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-                let column = |field| fast.str(&name(field)).map_err(fail);
-                let columns = [column(f.kind)?, column(f.id)?, column(f.title_raw)?];
-                open = Some((address.segment_ord, columns));
-            }
-            let Some((_, [Some(kinds), Some(ids), titled])) = &open else { continue };
-            let first = |column: &tantivy::columnar::StrColumn, out: &mut String| {
-                out.clear();
-                let ord = column.term_ords(address.doc_id).next();
-                ord.is_some_and(|o| column.ord_to_str(o, out).unwrap_or(false))
-            };
-            if !first(kinds, &mut kind) || !first(ids, &mut id) {
-                continue;
-            }
-            let Ok(k @ (Kind::Contact | Kind::Company | Kind::Deal)) = kind.parse::<Kind>() else {
-                continue;
-            };
-            let has_title = titled.as_ref().is_some_and(|t| first(t, &mut title));
-            let shown = if has_title { title.clone() } else { id.clone() };
-            titles.insert((k, id.clone()), shown);
-        }
-        Ok(titles)
+        let wanted: std::collections::HashSet<&str, foldhash::fast::RandomState> =
+            ids.iter().copied().collect();
+        let kinds = [Kind::Contact, Kind::Company, Kind::Deal];
+        let keys = crate::model::row::Keys::only(&["name", "title"]);
+        let rows = self.rows_keys(&kinds, keys, |_, id| wanted.contains(id))?;
+        use crate::model::View;
+        Ok(rows.iter().map(|r| ((r.kind(), r.id().to_string()), r.title())).collect())
     }
 
     /// The last contacts and the agenda's [`Facts`] of every record; no titles.

@@ -276,6 +276,15 @@ fn stretch(rows: &[Row], before: impl Fn(&Row) -> bool) -> usize {
     low + rows[low..high].partition_point(before)
 }
 
+/// A cache file mapped into memory: its pages are the page cache's, not copied (read
+/// whole where it cannot be mapped).
+pub(super) fn map_file(path: &Path) -> std::io::Result<OwnedBytes> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return std::fs::read(path).map(OwnedBytes::new);
+    };
+    map(MmapDirectory::open(dir).ok().as_ref(), dir, Path::new(name))
+}
+
 /// A rows file mapped into memory (read whole where the directory cannot map).
 fn map(mapped: Option<&MmapDirectory>, dir: &Path, name: &Path) -> std::io::Result<OwnedBytes> {
     let read = || std::fs::read(dir.join(name)).map(OwnedBytes::new);

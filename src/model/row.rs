@@ -130,6 +130,31 @@ fn plain(text: &[u8]) -> Option<&str> {
     std::str::from_utf8(inner).ok()
 }
 
+/// The strings of a JSON list of strings without escapes, as the encoder writes it
+/// (`["a","b"]`, no spaces): read in place. `None` for anything else.
+fn plain_list(text: &[u8]) -> Option<Vec<&str>> {
+    let inner = text.strip_prefix(b"[")?.strip_suffix(b"]")?;
+    if inner.is_empty() {
+        return Some(Vec::new());
+    }
+    if inner.contains(&b'\\') {
+        return None;
+    }
+    let inner = std::str::from_utf8(inner).ok()?;
+    let mut out = Vec::new();
+    let mut rest = inner;
+    loop {
+        let after = rest.strip_prefix('"')?;
+        let end = after.find('"')?;
+        out.push(&after[..end]);
+        rest = &after[end + 1..];
+        if rest.is_empty() {
+            return Some(out);
+        }
+        rest = rest.strip_prefix(',')?;
+    }
+}
+
 /// Which of [`ROW_KEYS`] to keep when reading a row (the others are skipped), and
 /// whether the body's first line is kept: what a command reads of many rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -307,6 +332,9 @@ impl JsonFields for Row {
     fn plain(&self, key: &str) -> Option<&str> {
         plain(self.raw(self.find(key)?))
     }
+    fn plain_list(&self, key: &str) -> Option<Vec<&str>> {
+        plain_list(self.raw(self.find(key)?))
+    }
     fn present(&self, key: &str) -> bool {
         self.find(key).is_some()
     }
@@ -355,6 +383,34 @@ mod tests {
         assert_eq!(row.strs("tags"), ["vip"]);
         assert_eq!(row.when("birthday").map(|w| w.display()).as_deref(), Some("1988-04-12"));
         assert!(row.when("name").is_none() && !row.has("stage"));
+    }
+
+    #[test]
+    fn plain_lists_are_read_in_place() {
+        assert_eq!(
+            plain_list(r#"["vip","клиент","王"]"#.as_bytes()),
+            Some(vec!["vip", "клиент", "王"])
+        );
+        assert_eq!(plain_list(b"[]"), Some(vec![]));
+        assert_eq!(plain_list(br#"[""]"#), Some(vec![""]));
+        for other in [
+            &br#"["a\"b"]"#[..],
+            br#"["a", "b"]"#,
+            br#"["a",1]"#,
+            br#"[1]"#,
+            br#"["a""#,
+            br#"["a",]"#,
+            br#"[{"stage":"won"}]"#,
+            br#""a""#,
+        ] {
+            assert_eq!(plain_list(other), None, "{}", String::from_utf8_lossy(other));
+        }
+        let card = r#"{"type":"note","id":"n","path":"notes/n.md","about":["anna","deal/сайт"],
+            "tags":["a\"b","c"]}"#;
+        let row = Row::parse(card).unwrap();
+        use crate::model::View;
+        assert_eq!(row.strs("about"), ["anna", "deal/сайт"]);
+        assert_eq!(row.strs("tags"), ["a\"b", "c"]);
     }
     use crate::model::Card;
 

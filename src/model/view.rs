@@ -168,6 +168,11 @@ pub(super) trait JsonFields {
     fn plain(&self, _key: &str) -> Option<&str> {
         None
     }
+    /// The value of `key` when it is a list of strings that can be read in place
+    /// (`None`: absent, or read through [`Self::field`]).
+    fn plain_list(&self, _key: &str) -> Option<Vec<&str>> {
+        None
+    }
     /// Whether the key is there, whatever its value (without reading the value).
     fn present(&self, key: &str) -> bool {
         self.field(key).is_some()
@@ -200,6 +205,9 @@ macro_rules! json_view {
             fn strs(&self, key: &str) -> Vec<&str> {
                 if let Some(text) = self.plain(key) {
                     return vec![text];
+                }
+                if let Some(list) = self.plain_list(key) {
+                    return list;
                 }
                 match self.field(key) {
                     Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).collect(),
