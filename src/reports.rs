@@ -247,15 +247,16 @@ pub const ACTIVITY_KEYS: [&str; 7] =
 /// that of the first record it is about that has one, else the book's default owner.
 pub fn activity<V: View>(
     notes: &[V],
-    owners: &HashMap<&str, &str>,
+    owners: &Owners,
     config: &Config,
     range: Range,
     by: Period,
 ) -> Vec<ActivityRow> {
     // Counted by borrowed keys and each day's period named once: tens of thousands of
     // notes fall into a few hundred rows.
-    let mut periods: HashMap<NaiveDate, String> = HashMap::new();
-    let mut counts: HashMap<(NaiveDate, &str, Option<&str>, &str), usize> = HashMap::new();
+    let mut periods: foldhash::HashMap<NaiveDate, String> = Default::default();
+    let mut counts: foldhash::HashMap<(NaiveDate, &str, Option<&str>, &str), usize> =
+        Default::default();
     for note in notes {
         let Some(day) = note.when("date").map(|w| w.local_date()) else { continue };
         if !range.contains(day) {
@@ -290,8 +291,11 @@ fn bare(reference: &str) -> &str {
     reference.rsplit_once('/').map_or(reference, |(_, id)| id)
 }
 
+/// Who owns each contact, company and deal, by id: asked for every note.
+pub type Owners<'a> = foldhash::HashMap<&'a str, &'a str>;
+
 /// Who owns each contact, company and deal (by id), for [`activity`].
-pub fn owners_of<V: View>(records: &[V]) -> HashMap<&str, &str> {
+pub fn owners_of<V: View>(records: &[V]) -> Owners<'_> {
     records.iter().filter_map(|r| Some((r.id(), r.str("owner")?))).collect()
 }
 

@@ -236,7 +236,18 @@ pub struct Changes {
     pub removed: Vec<String>,
 }
 
+/// [`Changes`] borrowed: a rebuild's are every file found, not copied.
+#[derive(Debug, Clone, Copy)]
+pub struct ChangesRef<'a> {
+    pub changed: &'a [Found],
+    pub removed: &'a [String],
+}
+
 impl Changes {
+    pub fn borrowed(&self) -> ChangesRef<'_> {
+        ChangesRef { changed: &self.changed, removed: &self.removed }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.changed.is_empty() && self.removed.is_empty()
     }

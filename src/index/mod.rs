@@ -28,7 +28,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::book::Book;
 use crate::error::{Diagnostic, Error, IoContext, Result};
-use fresh::{Changes, Found, Manifest};
+use fresh::{Changes, ChangesRef, Found, Manifest};
 use schema::Fields;
 use tokenizer::{RoloTokenizer, Stemming};
 
@@ -60,6 +60,16 @@ pub struct SearchIndex {
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
 
 const VERSION_FILE: &str = "rolo-version";
+
+/// What the program does before indexing many files at once (a rebuild, a mass import):
+/// set by the binary, which knows its allocator ([`before_bulk_indexing`]).
+static BEFORE_BULK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Have `prepare` run before indexing many files at once (once per process is enough:
+/// a process that indexes a whole book does little else).
+pub fn before_bulk_indexing(prepare: fn()) {
+    let _ = BEFORE_BULK.set(prepare);
+}
 /// Memory for indexing: enough for 100k records in one pass within the memory budget.
 const WRITER_MEMORY: usize = 60_000_000;
 /// tantivy's minimum arena per thread, for updates of a few files.
@@ -133,7 +143,9 @@ impl SearchIndex {
         let dir = index_dir(book);
         let _lock = lock(book)?;
         match Self::open_unsynced(&dir) {
-            Ok(index) => index.index_all(book, &dir, found, changes, false, &mut |_, _| {}),
+            Ok(index) => {
+                index.index_all(book, &dir, found, changes.borrowed(), false, &mut |_, _| {})
+            }
             Err(_) => {
                 let walked;
                 let found = match found {
@@ -245,8 +257,15 @@ impl SearchIndex {
         let index = Index::create(directory, fields.schema.clone(), Default::default())
             .map_err(|e| tantivy_error(&dir, e))?;
         let index = Self::ready(index, fields, &dir)?;
-        let changes = Changes { changed: found.to_vec(), removed: Vec::new() };
-        let mut refresh = index.index_all(book, &dir, Some(found), changes, true, progress)?;
+        // Every file found is a change (borrowed: a copy of 100,000 of them is 14 MB).
+        let mut refresh = index.index_all(
+            book,
+            &dir,
+            Some(found),
+            ChangesRef { changed: found, removed: &[] },
+            true,
+            progress,
+        )?;
         fs::write(dir.join(VERSION_FILE), schema::VERSION.to_string()).at(&dir)?;
         index.reader.reload().map_err(|e| tantivy_error(&dir, e))?;
         refresh.rebuilt = true;
@@ -254,7 +273,7 @@ impl SearchIndex {
     }
 
     fn apply(&self, book: &Book, dir: &Path, found: &[Found], changes: Changes) -> Result<Refresh> {
-        self.index_all(book, dir, Some(found), changes, false, &mut |_, _| {})
+        self.index_all(book, dir, Some(found), changes.borrowed(), false, &mut |_, _| {})
     }
 
     /// Delete what changed or went away, add what changed, commit, then save the manifest.
@@ -265,18 +284,22 @@ impl SearchIndex {
         book: &Book,
         dir: &Path,
         found: Option<&[Found]>,
-        changes: Changes,
+        changes: ChangesRef,
         empty: bool,
         progress: Progress,
     ) -> Result<Refresh> {
+        let ChangesRef { changed, removed } = changes;
         // A few changed files (the usual case) need one small writer; a rebuild all cores.
-        let small = changes.changed.len() < 1000;
+        let small = changed.len() < 1000;
         let threads = if small {
             1
         } else {
             std::thread::available_parallelism().map_or(1, |n| n.get()).min(2)
         };
         let memory = if small { SMALL_WRITER_MEMORY } else { WRITER_MEMORY };
+        if !small && let Some(prepare) = BEFORE_BULK.get() {
+            prepare();
+        }
         let writer: IndexWriter = self
             .index
             .writer_with_num_threads(threads, memory)
@@ -290,28 +313,30 @@ impl SearchIndex {
             policy.set_min_layer_size(SMALLEST_LAYER);
             writer.set_merge_policy(Box::new(policy));
         }
-        let mut refresh = Refresh { removed: changes.removed.len(), ..Refresh::default() };
-        // Problems of files not touched now still stand; the touched ones are re-judged.
-        let touched: std::collections::HashSet<&str> = changes
-            .removed
-            .iter()
-            .map(String::as_str)
-            .chain(changes.changed.iter().map(|f| f.rel.as_str()))
-            .collect();
-        let mut problems: Vec<Diagnostic> = fresh::load_problems(&fresh::problems_path(dir))
-            .into_iter()
-            .filter(|d| !touched.contains(d.path.to_string_lossy().as_ref()))
-            .collect();
-        let stale = changes.removed.iter().chain(changes.changed.iter().map(|f| &f.rel));
+        let mut refresh = Refresh { removed: removed.len(), ..Refresh::default() };
+        // Problems of files not touched now still stand; the touched ones are re-judged
+        // (into an empty index, every file is).
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        if !empty {
+            let touched: std::collections::HashSet<&str> = removed
+                .iter()
+                .map(String::as_str)
+                .chain(changed.iter().map(|f| f.rel.as_str()))
+                .collect();
+            problems = fresh::load_problems(&fresh::problems_path(dir))
+                .into_iter()
+                .filter(|d| !touched.contains(d.path.to_string_lossy().as_ref()))
+                .collect();
+        }
+        let stale = removed.iter().chain(changed.iter().map(|f| &f.rel));
         for rel in stale.filter(|_| !empty) {
             writer.delete_term(Term::from_field_text(self.fields.path, rel));
         }
-        let total = changes.changed.len();
+        let total = changed.len();
         let chunk = total.div_ceil(threads).max(1);
         let done = std::sync::atomic::AtomicUsize::new(0);
         let results: Vec<Result<Indexed>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = changes
-                .changed
+            let workers: Vec<_> = changed
                 .chunks(chunk)
                 .map(|part| {
                     let writer = &writer;
@@ -363,9 +388,16 @@ impl SearchIndex {
         if let Some(found) = found {
             let failed_paths: std::collections::HashSet<&str> =
                 failed.iter().map(|(rel, _)| rel.as_str()).collect();
-            let indexed: Vec<Found> =
-                found.iter().filter(|f| !failed_paths.contains(f.rel.as_str())).cloned().collect();
-            Manifest::save(&indexed, &fresh::manifest_path(dir))?;
+            if failed_paths.is_empty() {
+                Manifest::save(found, &fresh::manifest_path(dir))?;
+            } else {
+                let indexed: Vec<Found> = found
+                    .iter()
+                    .filter(|f| !failed_paths.contains(f.rel.as_str()))
+                    .cloned()
+                    .collect();
+                Manifest::save(&indexed, &fresh::manifest_path(dir))?;
+            }
         }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
         refresh.failed = failed.iter().map(|(rel, _)| rel.clone()).collect();
