@@ -15,9 +15,8 @@ use crate::config::Config;
 use crate::dates::{Cadence, When};
 use crate::filter::{is_open, is_overdue};
 use crate::model::facts::{
-    Facts, birthday_in, birthday_of, deal_links, floor_days, own_follow_up, written_day,
+    FactsRef, birthday_in, birthday_of, deal_links, floor_days, own_follow_up, written_day,
 };
-use crate::model::reference::Entry;
 use crate::model::{Kind, View};
 use crate::pipeline;
 
@@ -237,7 +236,7 @@ pub fn agenda<V: View>(
 
 /// By section, day, a timed task's time (each item's found once: it may need the local
 /// time zone), title and id; items equal in all of them keep their order.
-fn sort(items: &mut Vec<Item>) {
+fn sort(items: &mut [Item]) {
     let instants: Vec<_> = items.iter().map(due_instant).collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&i, &j| {
@@ -247,8 +246,18 @@ fn sort(items: &mut Vec<Item>) {
             .then_with(|| instants[i].cmp(&instants[j]))
             .then_with(|| (&x.title, &x.id).cmp(&(&y.title, &y.id)))
     });
-    let mut slots: Vec<Option<Item>> = std::mem::take(items).into_iter().map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    // Put in that order in place, a cycle of swaps at a time (no second list of items).
+    let mut place: Vec<usize> = vec![0; order.len()];
+    for (to, &from) in order.iter().enumerate() {
+        place[from] = to;
+    }
+    for start in 0..items.len() {
+        while place[start] != start {
+            let to = place[start];
+            items.swap(start, to);
+            place.swap(start, to);
+        }
+    }
 }
 
 /// What every section of one agenda reads: the day, the look-ahead, the last contacts,
@@ -423,13 +432,13 @@ impl Day<'_> {
 /// The records that may give an agenda item on the local day of `now` with this
 /// look-ahead (a superset: [`agenda`] decides), and the open tasks about any of them
 /// (an open task about a record handles its follow-up).
-pub fn candidates(
-    facts: &[Facts],
+pub fn candidates<'f>(
+    facts: impl Iterator<Item = FactsRef<'f>>,
     last_contact: &LastContacts,
     config: &Config,
     now: DateTime<FixedOffset>,
     days: u32,
-) -> Vec<Entry> {
+) -> Vec<(Kind, &'f str)> {
     // `now` is in the user's zone (`Clock::now`): its date is today.
     let today = now.date_naive();
     let horizon = today.checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX);
@@ -441,10 +450,21 @@ pub fn candidates(
     let stale = i32::try_from(config.digest.stale_deal_days).unwrap_or(i32::MAX);
     let defaults = &config.follow_up;
     let mut out = Vec::new();
-    let mut follow_ups: HashSet<String> = HashSet::new();
+    // The records whose follow-up is due, by id and by `type/id` (as `about` names them).
+    let mut follow_ups: foldhash::HashSet<&str> = Default::default();
+    let mut qualified: foldhash::HashSet<(Kind, &str)> = Default::default();
+    // Open tasks due after the look-ahead (or never) that are about something: they
+    // are wanted if they handle a follow-up, known once every record has been seen.
+    let mut later: Vec<FactsRef> = Vec::new();
     for f in facts {
         let hit = match f.kind {
-            Kind::Task => !f.done && f.due.is_some_and(|d| d <= h.saturating_add(slack)),
+            Kind::Task if !f.done && f.due.is_none_or(|d| d > h.saturating_add(slack)) => {
+                if f.links.iter().next().is_some() {
+                    later.push(f);
+                }
+                false
+            }
+            Kind::Task => !f.done,
             Kind::Deal => {
                 // Won and lost deals are left to `agenda` (`filter::is_open`): the stage
                 // column cannot tell `stage = "won"` from `stage = ["won"]`, which is open.
@@ -454,7 +474,7 @@ pub fn candidates(
                     .iter()
                     .filter_map(|l| l.split_once('/'))
                     .filter_map(|(k, id)| last(k.parse().ok()?, id))
-                    .chain(last(Kind::Deal, &f.id))
+                    .chain(last(Kind::Deal, f.id))
                     .max()
                     .or(f.created)
                     .is_some_and(|since| since.saturating_add(stale) <= t + slack);
@@ -477,7 +497,7 @@ pub fn candidates(
                         .tags
                         .iter()
                         .filter_map(|tag| defaults.tags.get(tag))
-                        .chain(f.stage.as_ref().and_then(|s| defaults.stages.get(s)))
+                        .chain(f.stage.and_then(|s| defaults.stages.get(s)))
                         .map(|c| floor_days(*c))
                         .min(),
                     None => None,
@@ -485,31 +505,27 @@ pub fn candidates(
                 let follow_up = floor.is_some_and(|n| {
                     n == 0
                         || (n > 0
-                            && last(f.kind, &f.id)
+                            && last(f.kind, f.id)
                                 .or(f.created)
                                 .is_none_or(|since| since.saturating_add(n) <= t + slack))
                 });
                 if follow_up {
-                    follow_ups.insert(f.id.clone());
-                    follow_ups.insert(format!("{}/{}", f.kind, f.id));
+                    follow_ups.insert(f.id);
+                    qualified.insert((f.kind, f.id));
                 }
                 birthday || follow_up
             }
             Kind::Note => false,
         };
         if hit {
-            out.push(Entry { kind: f.kind, id: f.id.clone() });
+            out.push((f.kind, f.id));
         }
     }
-    for f in facts {
-        let handles = f.kind == Kind::Task
-            && !f.done
-            && f.links.iter().any(|l| follow_ups.contains(l.as_str()));
-        // Tasks already in (due within the look-ahead) are not added twice.
-        if handles && f.due.is_none_or(|d| d > h.saturating_add(slack)) {
-            out.push(Entry { kind: f.kind, id: f.id.clone() });
-        }
-    }
+    let handles = |link: &str| match link.split_once('/') {
+        Some((kind, id)) => kind.parse().is_ok_and(|kind| qualified.contains(&(kind, id))),
+        None => follow_ups.contains(link),
+    };
+    out.extend(later.into_iter().filter(|f| f.links.iter().any(handles)).map(|f| (f.kind, f.id)));
     out
 }
 
@@ -625,23 +641,28 @@ mod tests {
         config.follow_up.stages.insert("customer".into(), "1y".parse().unwrap());
         let catalog = Catalog::new(records, Vec::new());
         let last = crate::links::last_contacts(&catalog);
-        let facts: Vec<Facts> =
-            catalog.records.iter().filter(|r| r.kind != Kind::Note).map(Facts::of).collect();
+        let facts: Vec<crate::model::facts::Facts> = catalog
+            .records
+            .iter()
+            .filter(|r| r.kind != Kind::Note)
+            .map(crate::model::facts::Facts::of)
+            .collect();
         let mut seen = 0;
         for day in 0..800 {
             let now = DateTime::parse_from_rfc3339("2026-01-01T23:00:00+05:00").unwrap()
                 + chrono::Duration::hours(day * 13);
             for days in [0, 7, 400] {
-                let wanted = candidates(&facts, &last, &config, now, days);
+                let borrowed = facts.iter().map(crate::model::facts::Facts::borrowed);
+                let wanted = candidates(borrowed, &last, &config, now, days);
                 let options = Options { days, owners: Vec::new() };
                 let agenda = agenda(&catalog.records, &last, &config, now, &options);
                 for item in &agenda.items {
-                    let e = Entry { kind: item.record, id: item.id.clone() };
+                    let e = (item.record, item.id.as_str());
                     assert!(wanted.contains(&e), "{now} +{days}: {item:?} not a candidate");
                     seen += 1;
                 }
                 for problem in &agenda.problems {
-                    assert!(wanted.iter().any(|e| problem.contains(&e.id)), "{problem}");
+                    assert!(wanted.iter().any(|e| problem.contains(e.1)), "{problem}");
                 }
             }
         }

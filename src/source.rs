@@ -251,7 +251,7 @@ impl<'b> Source<'b> {
             Some(index) => {
                 let lookup = index.lookup_with_facts()?;
                 let wanted = agenda::candidates(
-                    &lookup.facts,
+                    lookup.facts.iter(),
                     &lookup.last_contact,
                     config,
                     now,
@@ -259,7 +259,7 @@ impl<'b> Source<'b> {
                 );
                 // Asked of every row of four kinds: a fast hash.
                 let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> =
-                    wanted.iter().map(|e| (e.kind, e.id.as_str())).collect();
+                    wanted.into_iter().collect();
                 let keys = Keys::only(&agenda::KEYS);
                 let rows =
                     index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;

@@ -170,8 +170,11 @@ fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
     // Dates and ids are ASCII, so their widths are their lengths.
     let w_when = lines.iter().flatten().map(|l| l.when.len()).max().unwrap_or(0);
     let w_ref = lines.iter().flatten().map(|l| l.reference.len()).max().unwrap_or(0);
-    let mut out = format!("rolo: {day}\n{}\n", summary(sections));
-    // Written in place: thousands of lines.
+    // Written in place, into room for all of it: thousands of lines.
+    let size: usize = lines.iter().flatten().map(|l| l.title.len() + l.detail.len()).sum();
+    let count: usize = lines.iter().map(Vec::len).sum();
+    let mut out = String::with_capacity(size + count * (w_when + w_ref + 16) + 1024);
+    out.push_str(&format!("rolo: {day}\n{}\n", summary(sections)));
     use std::fmt::Write as _;
     for (s, lines) in sections.iter().zip(&lines) {
         out.push_str(&format!("\n{}\n", paint(s.heading.to_string(), "1")));

@@ -17,8 +17,9 @@ use super::SearchIndex;
 use crate::dates::When;
 use crate::error::{Error, Result};
 use crate::model::bytes::{In, Out};
-use crate::model::facts::Facts;
+use crate::model::facts::{Facts, FactsRef, Strs};
 use crate::model::reference::Entry;
+use crate::model::row::OwnedBytes;
 use crate::model::{Card, Kind};
 
 /// What a list asks the index to narrow its records by before it filters them exactly:
@@ -40,7 +41,63 @@ pub struct Lookup {
     pub titles: HashMap<(Kind, String), String>,
     pub last_contact: LastContacts,
     /// Of open tasks, contacts, companies with a follow-up or birthday, and deals.
-    pub facts: Vec<Facts>,
+    pub facts: FactsFile,
+}
+
+/// The agenda's [`Facts`] as the cache file holds them (a count, then each): read in
+/// place, each as a [`FactsRef`].
+#[derive(Debug)]
+pub struct FactsFile {
+    /// From the count on.
+    bytes: OwnedBytes,
+}
+
+impl Default for FactsFile {
+    fn default() -> FactsFile {
+        FactsFile::of(&[])
+    }
+}
+
+impl FactsFile {
+    pub fn of(facts: &[Facts]) -> FactsFile {
+        let mut out = Out(Vec::with_capacity(48 * facts.len()));
+        out.count(facts.len());
+        for f in facts {
+            f.write(&mut out);
+        }
+        FactsFile { bytes: OwnedBytes::new(out.0) }
+    }
+
+    /// The facts in `bytes` if they read whole, to their end.
+    fn read(bytes: OwnedBytes) -> Option<FactsFile> {
+        let file = FactsFile { bytes };
+        let mut all = file.iter();
+        for _ in 0..all.left {
+            all.next()?;
+        }
+        all.input.done().then_some(file)
+    }
+
+    pub fn iter(&self) -> FactsIter<'_> {
+        let mut input = In { bytes: &self.bytes, at: 0 };
+        let left = input.count().unwrap_or(0);
+        FactsIter { input, left }
+    }
+}
+
+/// The facts of a [`FactsFile`], read as they come.
+#[derive(Debug, Clone)]
+pub struct FactsIter<'a> {
+    input: In<'a>,
+    left: usize,
+}
+
+impl<'a> Iterator for FactsIter<'a> {
+    type Item = FactsRef<'a>;
+    fn next(&mut self) -> Option<FactsRef<'a>> {
+        self.left = self.left.checked_sub(1)?;
+        FactsRef::read(&mut self.input)
+    }
 }
 
 /// The bytes of a cache file after its header line, if that line is `header`.
@@ -81,15 +138,8 @@ impl Lookup {
         }
         if let Some(facts) = facts {
             let bytes = super::rows::map_file(facts).ok()?;
-            let mut input = In { bytes: body(&bytes, header)?, at: 0 };
-            let count = input.count()?;
-            lookup.facts.reserve(count);
-            for _ in 0..count {
-                lookup.facts.push(Facts::read(&mut input)?);
-            }
-            if !input.done() {
-                return None;
-            }
+            let skip = bytes.len() - body(&bytes, header)?.len();
+            lookup.facts = FactsFile::read(bytes.slice(skip..bytes.len()))?;
         }
         Some(lookup)
     }
@@ -113,14 +163,11 @@ impl Lookup {
             out.str(title);
         }
         crate::store::write::replace_cache(path, &out.0)?;
-        let mut out = Out(Vec::with_capacity(48 * self.facts.len()));
-        out.0.extend_from_slice(header.as_bytes());
-        out.u8(b'\n');
-        out.count(self.facts.len());
-        for f in &self.facts {
-            f.write(&mut out);
-        }
-        crate::store::write::replace_cache(facts, &out.0)
+        let mut out = Vec::with_capacity(header.len() + 1 + self.facts.bytes.len());
+        out.extend_from_slice(header.as_bytes());
+        out.push(b'\n');
+        out.extend_from_slice(&self.facts.bytes);
+        crate::store::write::replace_cache(facts, &out)
     }
 }
 
@@ -148,10 +195,13 @@ impl Facts {
             }
         }
     }
+}
 
-    fn read(input: &mut In) -> Option<Facts> {
+impl<'a> FactsRef<'a> {
+    /// What [`Facts::write`] wrote, its strings read in place.
+    fn read(input: &mut In<'a>) -> Option<FactsRef<'a>> {
         let kind = input.kind()?;
-        let id = input.str()?.to_string();
+        let id = input.str()?;
         let bits = input.u8()?;
         let mut numbers = [None; 5];
         for (i, n) in numbers.iter_mut().enumerate() {
@@ -159,18 +209,18 @@ impl Facts {
                 *n = Some(input.i32()?);
             }
         }
-        let stage = input.opt_str()?.map(String::from);
-        let mut list = || -> Option<Vec<String>> {
-            let n = input.count()?;
-            let mut out = Vec::with_capacity(n.min(1024));
-            for _ in 0..n {
-                out.push(input.str()?.to_string());
+        let stage = input.opt_str()?;
+        let mut list = || -> Option<Strs<'a>> {
+            let count = input.count()?;
+            let start = input.at;
+            for _ in 0..count {
+                input.str()?;
             }
-            Some(out)
+            Some(Strs::Encoded { bytes: input.bytes.get(start..input.at)?, count })
         };
         let (tags, links) = (list()?, list()?);
         let [due, close, created, birthday, follow_up] = numbers;
-        Some(Facts {
+        Some(FactsRef {
             kind,
             id,
             due,
@@ -454,7 +504,7 @@ impl SearchIndex {
         );
         let titles =
             titles.into_iter().map(|((k, id), t)| ((k, id.to_string()), t.to_string())).collect();
-        Ok(Lookup { titles, last_contact, facts })
+        Ok(Lookup { titles, last_contact, facts: FactsFile::of(&facts) })
     }
 
     /// Cards of one kind, narrowed by the index where it can (every tag; any of the
@@ -646,17 +696,20 @@ mod tests {
         let mut some = fact(Kind::Company, "acme");
         some.birthday = Some(0);
         some.stage = Some("customer".into());
-        lookup.facts = vec![full, fact(Kind::Deal, "d"), some];
+        let written = vec![full, fact(Kind::Deal, "d"), some];
+        lookup.facts = FactsFile::of(&written);
         let dir = tempfile::tempdir().unwrap();
         let (path, facts) = (dir.path().join("lookup"), dir.path().join("facts"));
         lookup.save(&path, &facts, "rolo-lookup-2 1 2").unwrap();
         let back = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
         assert_eq!(back.last_contact, lookup.last_contact);
         assert_eq!(back.titles, lookup.titles);
-        assert_eq!(back.facts, lookup.facts);
+        let owned = |file: &FactsFile| file.iter().map(|f| f.to_owned()).collect::<Vec<_>>();
+        assert_eq!(owned(&back.facts), written);
+        assert_eq!(owned(&lookup.facts), written);
         let bare = Lookup::load(&path, None, "rolo-lookup-2 1 2", false).unwrap();
         assert_eq!(bare.last_contact, lookup.last_contact);
-        assert!(bare.titles.is_empty() && bare.facts.is_empty());
+        assert!(bare.titles.is_empty() && bare.facts.iter().next().is_none());
         assert!(Lookup::load(&path, None, "rolo-lookup-2 1 3", true).is_none());
         // Cut short (a torn write): not read.
         let bytes = std::fs::read(&facts).unwrap();

@@ -266,7 +266,11 @@ fn in_parallel<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> Ve
 /// moved once into a single vector: a stretch at a time of the run whose head comes
 /// first, found by a galloping search (runs from the segments of one rebuild, or of a
 /// watcher's few edits, interleave in long stretches).
-fn merge_all(runs: Vec<Vec<Row>>) -> Vec<Row> {
+fn merge_all(mut runs: Vec<Vec<Row>>) -> Vec<Row> {
+    runs.retain(|r| !r.is_empty());
+    if runs.len() < 2 {
+        return runs.pop().unwrap_or_default();
+    }
     let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
     let mut runs: Vec<std::vec::IntoIter<Row>> =
         runs.into_iter().filter(|r| !r.is_empty()).map(Vec::into_iter).collect();
@@ -341,7 +345,9 @@ fn map(mapped: Option<&MmapDirectory>, dir: &Path, name: &Path) -> std::io::Resu
 /// The rows of the records `doc len row` that `wanted(doc, id)` accepts; a record
 /// not wanted is skipped by its length, its id read in place.
 fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
-    let mut rows = Vec::new();
+    // Where the wanted rows are first, so that the rows are made in a vector of their
+    // size (growing one by doubling touches twice the memory, each page of it new).
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
     let mut at = 0;
     let word = |at: usize| -> Option<u32> {
         Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
@@ -351,12 +357,12 @@ fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool
         let end = start + len as usize;
         let Some(row) = bytes.get(start..end) else { break };
         at = end;
-        if row::peek_id(row).is_some_and(|id| wanted(doc, id))
-            && let Some(row) = Row::decode(bytes, start..end, keys)
-        {
-            rows.push(row);
+        if row::peek_id(row).is_some_and(|id| wanted(doc, id)) {
+            found.push(start..end);
         }
     }
+    let mut rows = Vec::with_capacity(found.len());
+    rows.extend(found.into_iter().filter_map(|range| Row::decode(bytes, range, keys)));
     rows
 }
 

@@ -69,6 +69,7 @@ impl Out {
 }
 
 /// Reads what [`Out`] wrote; every read checks its bounds.
+#[derive(Debug, Clone)]
 pub struct In<'a> {
     pub bytes: &'a [u8],
     pub at: usize,

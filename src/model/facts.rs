@@ -40,6 +40,60 @@ pub struct Facts {
     pub links: Vec<String>,
 }
 
+/// A list of strings of [`FactsRef`]: a record's own, or read in place from the index's
+/// cache file (each string its length, then its bytes).
+#[derive(Debug, Clone, Copy)]
+pub enum Strs<'a> {
+    Owned(&'a [String]),
+    Encoded { bytes: &'a [u8], count: usize },
+}
+
+impl<'a> Strs<'a> {
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        let (owned, bytes, count) = match self {
+            Strs::Owned(list) => (list, &[][..], 0),
+            Strs::Encoded { bytes, count } => (&[][..], bytes, count),
+        };
+        let mut input = super::bytes::In { bytes, at: 0 };
+        owned.iter().map(String::as_str).chain((0..count).map_while(move |_| input.str()))
+    }
+}
+
+/// [`Facts`] borrowed: from a record's own, or read in place from the index's cache, so
+/// that the agenda judges tens of thousands of records without copying their strings.
+#[derive(Debug, Clone, Copy)]
+pub struct FactsRef<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub due: Option<i32>,
+    pub close: Option<i32>,
+    pub created: Option<i32>,
+    pub birthday: Option<u32>,
+    pub follow_up: Option<i32>,
+    pub done: bool,
+    pub stage: Option<&'a str>,
+    pub tags: Strs<'a>,
+    pub links: Strs<'a>,
+}
+
+impl FactsRef<'_> {
+    pub fn to_owned(&self) -> Facts {
+        Facts {
+            kind: self.kind,
+            id: self.id.to_string(),
+            due: self.due,
+            close: self.close,
+            created: self.created,
+            birthday: self.birthday,
+            follow_up: self.follow_up,
+            done: self.done,
+            stage: self.stage.map(String::from),
+            tags: self.tags.iter().map(String::from).collect(),
+            links: self.links.iter().map(String::from).collect(),
+        }
+    }
+}
+
 pub fn written_day(w: When) -> i32 {
     match w {
         When::Date(d) => d.num_days_from_ce(),
@@ -61,6 +115,22 @@ pub fn floor_days(c: Cadence) -> i32 {
 }
 
 impl Facts {
+    pub fn borrowed(&self) -> FactsRef<'_> {
+        FactsRef {
+            kind: self.kind,
+            id: &self.id,
+            due: self.due,
+            close: self.close,
+            created: self.created,
+            birthday: self.birthday,
+            follow_up: self.follow_up,
+            done: self.done,
+            stage: self.stage.as_deref(),
+            tags: Strs::Owned(&self.tags),
+            links: Strs::Owned(&self.links),
+        }
+    }
+
     pub fn of(r: &impl View) -> Facts {
         let day = |key| r.when(key).map(written_day);
         let links = match r.kind() {
