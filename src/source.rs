@@ -62,23 +62,38 @@ pub struct Data<V> {
 }
 
 impl<V: View> Data<V> {
-    fn new(records: Vec<V>, last_contact: LastContacts) -> Data<V> {
-        let mut d = Data {
+    fn empty(last_contact: LastContacts) -> Data<V> {
+        Data {
             deals: Vec::new(),
             contacts: Vec::new(),
             companies: Vec::new(),
             notes: Vec::new(),
             tasks: Vec::new(),
             last_contact,
-        };
+        }
+    }
+
+    fn of_kind(&mut self, kind: Kind) -> &mut Vec<V> {
+        match kind {
+            Kind::Deal => &mut self.deals,
+            Kind::Contact => &mut self.contacts,
+            Kind::Company => &mut self.companies,
+            Kind::Note => &mut self.notes,
+            Kind::Task => &mut self.tasks,
+        }
+    }
+
+    fn new(records: Vec<V>, last_contact: LastContacts) -> Data<V> {
+        let mut d = Data::empty(last_contact);
+        let mut counts = [0; Kind::ALL.len()];
+        for r in &records {
+            counts[r.kind() as usize] += 1;
+        }
+        for (kind, count) in Kind::ALL.into_iter().zip(counts) {
+            d.of_kind(kind).reserve_exact(count);
+        }
         for r in records {
-            match r.kind() {
-                Kind::Deal => d.deals.push(r),
-                Kind::Contact => d.contacts.push(r),
-                Kind::Company => d.companies.push(r),
-                Kind::Note => d.notes.push(r),
-                Kind::Task => d.tasks.push(r),
-            }
+            d.of_kind(r.kind()).push(r);
         }
         d
     }
@@ -170,10 +185,14 @@ impl<'b> Source<'b> {
     ) -> Result<Found<Data<Row>, Data<Record>>> {
         Ok(match &self.index {
             Some(index) => {
-                let rows = index.rows_keys(kinds, keys, |_, _| true)?;
                 let last_contact =
                     if last { index.last_contacts()? } else { LastContacts::default() };
-                Found::Index(Data::new(rows, last_contact))
+                let mut d = Data::empty(last_contact);
+                // Kind by kind: each list made once, in its own order.
+                for &kind in kinds {
+                    *d.of_kind(kind) = index.rows_keys(&[kind], keys, |_, _| true)?;
+                }
+                Found::Index(d)
             }
             None => {
                 let loaded = self.load(kinds)?;

@@ -149,16 +149,28 @@ impl SearchIndex {
         // the path's bytes. Each file is in that order already: one sorted run per
         // segment and kind, merged.
         files.sort_by_key(|(kind, _, ord, _)| (*kind, *ord));
-        let parse = |(kind, bytes, ord, segment): &(Kind, OwnedBytes, u32, &SegmentReader)| {
+        // Where the wanted rows of each file are (the files side by side on the cores),
+        // those places merged into book order, then each row made once, in that order.
+        let files = &files;
+        let find = |i: usize| -> Vec<(usize, Spot)> {
+            let (kind, bytes, ord, segment) = &files[i];
             let alive = segment.alive_bitset();
             let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            parse_rows(bytes, keys, |doc, id| {
-                alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id)
-            })
+            let wanted =
+                |doc, id: &str| alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id);
+            spots(bytes, wanted).into_iter().map(|spot| (i, spot)).collect()
         };
         let sizes: Vec<usize> = files.iter().map(|f| f.1.len()).collect();
-        let runs = in_parallel(&sizes, |i| parse(&files[i]));
-        Ok(merge_all(runs))
+        let runs = in_parallel(&sizes, find);
+        let in_order = |(i, x): &(usize, Spot), (j, y): &(usize, Spot)| {
+            (files[*i].0, x.path) <= (files[*j].0, y.path)
+        };
+        let order = merge_all(runs, in_order);
+        let mut rows = Vec::with_capacity(order.len());
+        rows.extend(
+            order.into_iter().filter_map(|(i, spot)| Row::decode(&files[i].1, spot.range, keys)),
+        );
+        Ok(rows)
     }
 
     /// Every document of a segment (deleted ones too: they may be read by an older
@@ -262,18 +274,18 @@ fn in_parallel<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> Ve
     done.into_iter().map(|(_, t)| t).collect()
 }
 
-/// Runs of rows, each in book order, merged into one (earlier runs first where equal),
-/// moved once into a single vector: a stretch at a time of the run whose head comes
-/// first, found by a galloping search (runs from the segments of one rebuild, or of a
-/// watcher's few edits, interleave in long stretches).
-fn merge_all(mut runs: Vec<Vec<Row>>) -> Vec<Row> {
+/// Runs, each in order by `in_order` (whether one comes before another or level with
+/// it), merged into one (earlier runs first where level), moved once into a single
+/// vector: a stretch at a time of the run whose head comes first, found by a galloping
+/// search (the runs of the segments of one rebuild, or of a watcher's few edits,
+/// interleave in long stretches).
+fn merge_all<T>(mut runs: Vec<Vec<T>>, in_order: impl Fn(&T, &T) -> bool) -> Vec<T> {
     runs.retain(|r| !r.is_empty());
     if runs.len() < 2 {
         return runs.pop().unwrap_or_default();
     }
     let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
-    let mut runs: Vec<std::vec::IntoIter<Row>> =
-        runs.into_iter().filter(|r| !r.is_empty()).map(Vec::into_iter).collect();
+    let mut runs: Vec<std::vec::IntoIter<T>> = runs.into_iter().map(Vec::into_iter).collect();
     while runs.len() > 1 {
         // The first run holding the smallest head: earlier runs' heads are greater.
         let mut first = 0;
@@ -282,7 +294,7 @@ fn merge_all(mut runs: Vec<Vec<Row>>) -> Vec<Row> {
                 first = i;
             }
         }
-        let before_all = |r: &Row| {
+        let before_all = |r: &T| {
             runs.iter().enumerate().all(|(j, other)| {
                 let h = &other.as_slice()[0];
                 match j.cmp(&first) {
@@ -302,15 +314,9 @@ fn merge_all(mut runs: Vec<Vec<Row>>) -> Vec<Row> {
     out
 }
 
-/// Whether `x` comes before `y` in book order, or is level with it.
-fn in_order(x: &Row, y: &Row) -> bool {
-    use crate::model::View;
-    (x.kind(), x.path_bytes()) <= (y.kind(), y.path_bytes())
-}
-
 /// How many rows at the start of `rows` satisfy `before` (true for a prefix, then
 /// false): found by doubling a bound, then a binary search below it.
-fn stretch(rows: &[Row], before: impl Fn(&Row) -> bool) -> usize {
+fn stretch<T>(rows: &[T], before: impl Fn(&T) -> bool) -> usize {
     let mut bound = 1;
     while bound < rows.len() && before(&rows[bound]) {
         bound *= 2;
@@ -342,12 +348,18 @@ fn map(mapped: Option<&MmapDirectory>, dir: &Path, name: &Path) -> std::io::Resu
     }
 }
 
-/// The rows of the records `doc len row` that `wanted(doc, id)` accepts; a record
-/// not wanted is skipped by its length, its id read in place.
-fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
-    // Where the wanted rows are first, so that the rows are made in a vector of their
-    // size (growing one by doubling touches twice the memory, each page of it new).
-    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+/// Where a wanted row lies in a rows file, and its path (what book order compares).
+#[derive(Debug, Clone)]
+struct Spot<'a> {
+    range: std::ops::Range<usize>,
+    path: &'a [u8],
+}
+
+/// The rows of the records `doc len row` that `wanted(doc, id)` accepts, in the file's
+/// order; a record not wanted is skipped by its length, its id read in place. A file
+/// cut short (a torn write) gives the whole records before the cut.
+fn spots(bytes: &[u8], wanted: impl Fn(u32, &str) -> bool) -> Vec<Spot<'_>> {
+    let mut found = Vec::new();
     let mut at = 0;
     let word = |at: usize| -> Option<u32> {
         Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
@@ -357,13 +369,20 @@ fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool
         let end = start + len as usize;
         let Some(row) = bytes.get(start..end) else { break };
         at = end;
-        if row::peek_id(row).is_some_and(|id| wanted(doc, id)) {
-            found.push(start..end);
+        if row::peek_id(row).is_some_and(|id| wanted(doc, id))
+            && let Some(path) = row::peek_path(row)
+        {
+            found.push(Spot { range: start..end, path });
         }
     }
-    let mut rows = Vec::with_capacity(found.len());
-    rows.extend(found.into_iter().filter_map(|range| Row::decode(bytes, range, keys)));
-    rows
+    found
+}
+
+/// The rows of the records that `wanted(doc, id)` accepts, in the file's order.
+#[cfg(test)]
+fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
+    let found = spots(bytes, wanted);
+    found.into_iter().filter_map(|spot| Row::decode(bytes, spot.range, keys)).collect()
 }
 
 /// Rows of segments that no longer exist (merged away, or of a rebuilt index). Only
@@ -487,7 +506,11 @@ mod tests {
                 use crate::model::View;
                 (r.kind(), r.path().to_owned(), r.id().to_owned())
             };
-            let merged: Vec<_> = merge_all(runs).iter().map(key).collect();
+            let in_order = |x: &Row, y: &Row| {
+                use crate::model::View;
+                (x.kind(), x.path_bytes()) <= (y.kind(), y.path_bytes())
+            };
+            let merged: Vec<_> = merge_all(runs, in_order).iter().map(key).collect();
             let expected: Vec<_> = expected.iter().map(key).collect();
             assert_eq!(merged, expected, "round {round}");
         }
