@@ -5,6 +5,7 @@
 //!
 //! The HTML page, tables and charts here are also those of `rolo report --html`.
 
+use rolo::Kind;
 use rolo::agenda::{Agenda, Detail, Item, ItemKind};
 use rolo::dates::When;
 use rolo::render::chart::{self, Chart};
@@ -63,68 +64,90 @@ struct Line<'a> {
 }
 
 fn line(i: &Item, today: chrono::NaiveDate) -> Line<'_> {
-    let when = match &i.detail {
+    let mut detail = String::new();
+    detail_into(&mut detail, i, today);
+    Line { when: when(i), reference: i.reference(), title: &i.title, detail }
+}
+
+/// When a line's item is: a timed task's time, else its day (`%Y-%m-%d`).
+fn when(i: &Item) -> String {
+    match &i.detail {
         Detail::Task { due: due @ (When::At(_) | When::Local(_)), .. } => due.display(),
-        // `%Y-%m-%d`, without parsing that format for each of thousands of lines.
         _ => i.day.to_string(),
+    }
+}
+
+/// What else to know of an item, its parts joined by ` · `, written at the end of `out`.
+fn detail_into(out: &mut String, i: &Item, today: chrono::NaiveDate) {
+    use std::fmt::Write as _;
+    // Parts are counted, not seen: an empty one (a deal without a stage) still takes
+    // its separator.
+    let mut parts = 0;
+    let mut part = |out: &mut String, text: std::fmt::Arguments| {
+        if parts > 0 {
+            out.push_str(" · ");
+        }
+        parts += 1;
+        let _ = out.write_fmt(text);
     };
-    let rel = relative(i.day, today);
-    let mut parts: Vec<String> = Vec::new();
+    let rel = || relative(i.day, today);
     match &i.detail {
         Detail::Task { about, repeat, .. } => {
             if !about.is_empty() {
-                parts.push(format!("about {}", about.join(", ")));
+                part(out, format_args!("about {}", about.join(", ")));
             }
             if let Some(r) = repeat {
-                parts.push(format!("every {r}"));
+                part(out, format_args!("every {r}"));
             }
             if i.kind == ItemKind::Overdue {
-                let late = (today - i.day).num_days();
-                parts.push(match late {
-                    0 => "overdue since earlier today".into(),
-                    1 => "1 day overdue".into(),
-                    n => format!("{n} days overdue"),
-                });
+                match (today - i.day).num_days() {
+                    0 => part(out, format_args!("overdue since earlier today")),
+                    1 => part(out, format_args!("1 day overdue")),
+                    n => part(out, format_args!("{n} days overdue")),
+                }
             } else if i.day != today {
-                parts.push(rel);
+                part(out, format_args!("{}", rel()));
             }
         }
         Detail::FollowUp { cadence, from_default, last_contact } => {
-            parts.push(match from_default {
-                Some(from) => format!("every {cadence} ({from})"),
-                None => format!("every {cadence}"),
-            });
-            parts.push(match last_contact {
-                Some(d) => format!("last contact {d} ({})", relative(*d, today)),
-                None => "never contacted".into(),
-            });
+            match from_default {
+                Some(from) => part(out, format_args!("every {cadence} ({from})")),
+                None => part(out, format_args!("every {cadence}")),
+            }
+            match last_contact {
+                Some(d) => {
+                    part(out, format_args!("last contact {d} ({})", relative(*d, today)));
+                }
+                None => part(out, format_args!("never contacted")),
+            }
         }
         Detail::Birthday { age, .. } => {
             if let Some(age) = age {
-                parts.push(format!("turns {age}"));
+                part(out, format_args!("turns {age}"));
             }
-            parts.push(rel);
+            part(out, format_args!("{}", rel()));
         }
         Detail::Deal { stage, value, currency, last_contact, .. } => {
-            parts.push(stage.clone());
+            part(out, format_args!("{stage}"));
             if let Some(v) = value {
-                parts.push(format!("{} {currency}", thousands(*v)));
+                part(out, format_args!("{} {currency}", thousands(*v)));
             }
             if i.kind == ItemKind::Closing {
-                parts.push(if i.day < today {
-                    format!("was to close {rel}")
-                } else {
-                    format!("closes {rel}")
-                });
+                match i.day < today {
+                    true => part(out, format_args!("was to close {}", rel())),
+                    false => part(out, format_args!("closes {}", rel())),
+                }
             } else {
-                parts.push(match last_contact {
-                    Some(d) => format!("no contact since {d} ({})", relative(*d, today)),
-                    None => "no contact yet".into(),
-                });
+                match last_contact {
+                    Some(d) => {
+                        let since = relative(*d, today);
+                        part(out, format_args!("no contact since {d} ({since})"));
+                    }
+                    None => part(out, format_args!("no contact yet")),
+                }
             }
         }
     }
-    Line { when, reference: i.reference(), title: &i.title, detail: parts.join(" · ") }
 }
 
 fn relative(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
@@ -162,32 +185,42 @@ pub fn render_terminal(a: &Agenda, colour: bool) -> String {
 }
 
 fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
+    use std::fmt::Write as _;
     let paint = |text: String, code: &str| {
         if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text }
     };
-    let lines: Vec<Vec<Line>> =
-        sections.iter().map(|s| s.items.iter().map(|i| line(i, a.today)).collect()).collect();
-    // Dates and ids are ASCII, so their widths are their lengths.
-    let w_when = lines.iter().flatten().map(|l| l.when.len()).max().unwrap_or(0);
-    let w_ref = lines.iter().flatten().map(|l| l.reference.len()).max().unwrap_or(0);
-    // Written in place, into room for all of it: thousands of lines.
-    let size: usize = lines.iter().flatten().map(|l| l.title.len() + l.detail.len()).sum();
-    let count: usize = lines.iter().map(Vec::len).sum();
-    let mut out = String::with_capacity(size + count * (w_when + w_ref + 16) + 1024);
+    let items = || sections.iter().flat_map(|s| &s.items);
+    // The columns' widths first (dates and ids are ASCII: their widths are their
+    // lengths), then each line written in place: thousands of lines, no copies.
+    let mut scratch = String::new();
+    let mut w_when = 0;
+    let mut w_ref = 0;
+    for i in items() {
+        scratch.clear();
+        let _ = write!(scratch, "{}", Shown::When(i));
+        w_when = w_when.max(scratch.len());
+        w_ref = w_ref.max(i.id.len() + if i.record == Kind::Company { 8 } else { 0 });
+    }
+    let size: usize = items().map(|i| i.title.len()).sum();
+    let count = items().count();
+    let mut out = String::with_capacity(size + count * (w_when + w_ref + 80) + 1024);
     out.push_str(&format!("rolo: {day}\n{}\n", summary(sections)));
-    use std::fmt::Write as _;
-    for (s, lines) in sections.iter().zip(&lines) {
+    for s in sections {
         out.push_str(&format!("\n{}\n", paint(s.heading.to_string(), "1")));
-        for l in lines {
+        for i in &s.items {
             let start = out.len();
+            let when = Shown::When(i);
             let _ = match s.overdue && colour {
-                true => write!(out, "  \x1b[31m{:w_when$}\x1b[0m", l.when),
-                false => write!(out, "  {:w_when$}", l.when),
+                true => write!(out, "  \x1b[31m{when:w_when$}\x1b[0m"),
+                false => write!(out, "  {when:w_when$}"),
             };
-            let _ = write!(out, "  {:w_ref$}  {}", l.reference, l.title);
-            if !l.detail.is_empty() {
-                out.push_str(" — ");
-                out.push_str(&l.detail);
+            let _ = write!(out, "  {:w_ref$}  {}", Shown::Reference(i), i.title);
+            let mark = out.len();
+            out.push_str(" — ");
+            let detail = out.len();
+            detail_into(&mut out, i, a.today);
+            if out.len() == detail {
+                out.truncate(mark);
             }
             let kept = out[start..].trim_end().len();
             out.truncate(start + kept);
@@ -195,6 +228,48 @@ fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
         }
     }
     out
+}
+
+/// `%Y-%m-%d` padded, made on the stack for the years of four digits.
+fn pad_day(f: &mut std::fmt::Formatter, day: chrono::NaiveDate) -> std::fmt::Result {
+    use chrono::Datelike;
+    let (y, m, d) = (day.year(), day.month(), day.day());
+    let Ok(y @ 0..=9999) = u32::try_from(y) else { return f.pad(&day.to_string()) };
+    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    let text = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ];
+    f.pad(std::str::from_utf8(&text).unwrap_or_default())
+}
+
+/// A part of an item's line, written where it is wanted (padded like a string).
+enum Shown<'a> {
+    When(&'a Item),
+    Reference(&'a Item),
+}
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Shown::When(i) => match &i.detail {
+                Detail::Task { due: When::At(_) | When::Local(_), .. } => f.pad(&when(i)),
+                _ => pad_day(f, i.day),
+            },
+            Shown::Reference(i) => match i.record {
+                Kind::Company => f.pad(&i.reference()),
+                _ => f.pad(&i.id),
+            },
+        }
+    }
 }
 
 /// Backslash-escape what Markdown would read as markup in the middle of a line (ids
@@ -323,6 +398,22 @@ fn html(a: &Agenda, sections: &[Section], day: &str, charts: &[Chart]) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Days written on the stack read as chrono writes them, padded alike.
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        struct Day(chrono::NaiveDate);
+        impl std::fmt::Display for Day {
+            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                pad_day(f, self.0)
+            }
+        }
+        for (y, m, d) in [(2026, 11, 23), (999, 1, 2), (0, 12, 31), (12345, 6, 7), (-44, 3, 15)] {
+            let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(Day(day).to_string(), day.to_string());
+            assert_eq!(format!("{:12}|", Day(day)), format!("{:12}|", day.to_string()));
+        }
+    }
 
     #[test]
     fn escapes() {

@@ -276,9 +276,9 @@ fn in_parallel<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> Ve
 
 /// Runs, each in order by `in_order` (whether one comes before another or level with
 /// it), merged into one (earlier runs first where level), moved once into a single
-/// vector: a stretch at a time of the run whose head comes first, found by a galloping
-/// search (the runs of the segments of one rebuild, or of a watcher's few edits,
-/// interleave in long stretches).
+/// vector. The runs are kept in a binary heap by their heads: a run's elements come
+/// out at a few comparisons each, however finely the runs interleave (the segments of
+/// a rebuild hold documents dealt to tantivy's threads one by one).
 fn merge_all<T>(mut runs: Vec<Vec<T>>, in_order: impl Fn(&T, &T) -> bool) -> Vec<T> {
     runs.retain(|r| !r.is_empty());
     if runs.len() < 2 {
@@ -286,44 +286,40 @@ fn merge_all<T>(mut runs: Vec<Vec<T>>, in_order: impl Fn(&T, &T) -> bool) -> Vec
     }
     let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
     let mut runs: Vec<std::vec::IntoIter<T>> = runs.into_iter().map(Vec::into_iter).collect();
-    while runs.len() > 1 {
-        // The first run holding the smallest head: earlier runs' heads are greater.
-        let mut first = 0;
-        for i in 1..runs.len() {
-            if !in_order(&runs[first].as_slice()[0], &runs[i].as_slice()[0]) {
-                first = i;
-            }
+    // Whether run `a`'s head comes out before run `b`'s (the earlier run where level).
+    let first = |runs: &[std::vec::IntoIter<T>], a: usize, b: usize| {
+        let (x, y) = (&runs[a].as_slice()[0], &runs[b].as_slice()[0]);
+        if a < b { in_order(x, y) } else { !in_order(y, x) }
+    };
+    let sift_down = |heap: &mut [usize], runs: &[std::vec::IntoIter<T>], mut at: usize| loop {
+        let (left, right) = (2 * at + 1, 2 * at + 2);
+        let mut top = at;
+        if left < heap.len() && first(runs, heap[left], heap[top]) {
+            top = left;
         }
-        let before_all = |r: &T| {
-            runs.iter().enumerate().all(|(j, other)| {
-                let h = &other.as_slice()[0];
-                match j.cmp(&first) {
-                    std::cmp::Ordering::Less => !in_order(h, r),
-                    std::cmp::Ordering::Equal => true,
-                    std::cmp::Ordering::Greater => in_order(r, h),
-                }
-            })
-        };
-        let n = stretch(runs[first].as_slice(), before_all).max(1);
-        out.extend(runs[first].by_ref().take(n));
-        if runs[first].as_slice().is_empty() {
-            runs.remove(first);
+        if right < heap.len() && first(runs, heap[right], heap[top]) {
+            top = right;
         }
+        if top == at {
+            break;
+        }
+        heap.swap(at, top);
+        at = top;
+    };
+    let mut heap: Vec<usize> = (0..runs.len()).collect();
+    for at in (0..heap.len() / 2).rev() {
+        sift_down(&mut heap, &runs, at);
     }
-    out.extend(runs.into_iter().flatten());
+    while let Some(&run) = heap.first() {
+        out.extend(runs[run].next());
+        if runs[run].as_slice().is_empty() {
+            let last = heap.len() - 1;
+            heap.swap(0, last);
+            heap.pop();
+        }
+        sift_down(&mut heap, &runs, 0);
+    }
     out
-}
-
-/// How many rows at the start of `rows` satisfy `before` (true for a prefix, then
-/// false): found by doubling a bound, then a binary search below it.
-fn stretch<T>(rows: &[T], before: impl Fn(&T) -> bool) -> usize {
-    let mut bound = 1;
-    while bound < rows.len() && before(&rows[bound]) {
-        bound *= 2;
-    }
-    let low = bound / 2;
-    let high = rows.len().min(bound + 1);
-    low + rows[low..high].partition_point(before)
 }
 
 /// A cache file mapped into memory: its pages are the page cache's, not copied (read
