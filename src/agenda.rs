@@ -225,6 +225,8 @@ pub fn agenda<V: View>(
         today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
     let day = Day { now, today, horizon, last_contact, config, opts };
     let mut a = Agenda { today, ..Agenda::default() };
+    // At most an item per record, two per deal: room made once (thousands of items).
+    a.items.reserve(records.len() + records.iter().filter(|r| r.kind() == Kind::Deal).count());
     let of = |kind| records.iter().filter(move |r| r.kind() == kind);
     let handled = day.tasks(of(Kind::Task), &mut a);
     day.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
@@ -239,12 +241,14 @@ pub fn agenda<V: View>(
 fn sort(items: &mut [Item]) {
     let instants: Vec<_> = items.iter().map(due_instant).collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&i, &j| {
+    // Unstable, with the position last: the same order as a stable sort, faster.
+    order.sort_unstable_by(|&i, &j| {
         let (x, y) = (&items[i], &items[j]);
         (x.kind, x.day)
             .cmp(&(y.kind, y.day))
             .then_with(|| instants[i].cmp(&instants[j]))
             .then_with(|| (&x.title, &x.id).cmp(&(&y.title, &y.id)))
+            .then(i.cmp(&j))
     });
     // Put in that order in place, a cycle of swaps at a time (no second list of items).
     let mut place: Vec<usize> = vec![0; order.len()];

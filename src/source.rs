@@ -269,21 +269,20 @@ impl<'b> Source<'b> {
         Ok(match &self.index {
             Some(index) => {
                 let lookup = index.lookup_with_facts()?;
-                let wanted = agenda::candidates(
-                    lookup.facts.iter(),
-                    &lookup.last_contact,
-                    config,
-                    now,
-                    options.days,
-                );
-                // Asked of every row of four kinds: a fast hash.
-                let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> =
-                    wanted.into_iter().collect();
-                let keys = Keys::only(&agenda::KEYS);
-                let rows =
-                    index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;
-                let agenda = agenda::agenda(&rows, &lookup.last_contact, config, now, options);
-                std::mem::forget((rows, lookup)); // freed by the process's exit, at no cost
+                let agenda = match agenda_of(index, &lookup, config, now, options)? {
+                    Some(agenda) => agenda,
+                    // The cached facts did not read whole: computed again (whole).
+                    None => {
+                        let lookup = index.lookup_with_facts_computed()?;
+                        let agenda = agenda_of(index, &lookup, config, now, options)?;
+                        std::mem::forget(lookup);
+                        agenda.ok_or_else(|| {
+                            let e = std::io::Error::other("the agenda's facts do not read back");
+                            crate::error::Error::io(".rolo/index", e)
+                        })?
+                    }
+                };
+                std::mem::forget(lookup); // freed by the process's exit, at no cost
                 agenda
             }
             None => {
@@ -308,6 +307,31 @@ impl<'b> Source<'b> {
             }
         })
     }
+}
+
+/// The agenda from the index: the records the cached facts say may give an item, read
+/// as rows. `None` when the facts, read as they are judged, turn out not to read whole.
+fn agenda_of(
+    index: &SearchIndex,
+    lookup: &crate::index::lookup::Lookup,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    options: &agenda::Options,
+) -> Result<Option<Agenda>> {
+    let facts = lookup.facts.iter();
+    let last = &lookup.last_contact;
+    let wanted = agenda::candidates(facts, last, config, now, options.days);
+    if lookup.facts.damaged() {
+        return Ok(None);
+    }
+    // Asked of every row of four kinds: a fast hash.
+    let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> = wanted.into_iter().collect();
+    let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
+    let keys = Keys::only(&agenda::KEYS);
+    let rows = index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;
+    let agenda = agenda::agenda(&rows, last, config, now, options);
+    std::mem::forget((rows, wanted)); // freed by the process's exit, at no cost
+    Ok(Some(agenda))
 }
 
 /// From the index, the records `show` prints around a record: those it links to and its

@@ -46,10 +46,15 @@ pub struct Lookup {
 
 /// The agenda's [`Facts`] as the cache file holds them (a count, then each): read in
 /// place, each as a [`FactsRef`].
+///
+/// Read once, as it is used: a file that does not read whole (cut short, damaged) is
+/// told by [`FactsFile::damaged`] once its facts have been gone through, and the
+/// caller computes them again ([`SearchIndex::lookup_with_facts_computed`]).
 #[derive(Debug)]
 pub struct FactsFile {
     /// From the count on.
     bytes: OwnedBytes,
+    damaged: std::cell::Cell<bool>,
 }
 
 impl Default for FactsFile {
@@ -65,23 +70,25 @@ impl FactsFile {
         for f in facts {
             f.write(&mut out);
         }
-        FactsFile { bytes: OwnedBytes::new(out.0) }
+        FactsFile::read(OwnedBytes::new(out.0))
     }
 
-    /// The facts in `bytes` if they read whole, to their end.
-    fn read(bytes: OwnedBytes) -> Option<FactsFile> {
-        let file = FactsFile { bytes };
-        let mut all = file.iter();
-        for _ in 0..all.left {
-            all.next()?;
-        }
-        all.input.done().then_some(file)
+    fn read(bytes: OwnedBytes) -> FactsFile {
+        FactsFile { bytes, damaged: std::cell::Cell::new(false) }
     }
 
     pub fn iter(&self) -> FactsIter<'_> {
         let mut input = In { bytes: &self.bytes, at: 0 };
-        let left = input.count().unwrap_or(0);
-        FactsIter { input, left }
+        let left = input.count();
+        if left.is_none() {
+            self.damaged.set(true);
+        }
+        FactsIter { input, left: left.unwrap_or(0), damaged: &self.damaged }
+    }
+
+    /// Whether an iteration found the file not to read whole: what it gave is not all.
+    pub fn damaged(&self) -> bool {
+        self.damaged.get()
     }
 }
 
@@ -90,13 +97,30 @@ impl FactsFile {
 pub struct FactsIter<'a> {
     input: In<'a>,
     left: usize,
+    damaged: &'a std::cell::Cell<bool>,
 }
 
 impl<'a> Iterator for FactsIter<'a> {
     type Item = FactsRef<'a>;
     fn next(&mut self) -> Option<FactsRef<'a>> {
-        self.left = self.left.checked_sub(1)?;
-        FactsRef::read(&mut self.input)
+        let Some(left) = self.left.checked_sub(1) else {
+            // Read to the count: the file must end there.
+            if !self.input.done() {
+                self.damaged.set(true);
+            }
+            return None;
+        };
+        self.left = left;
+        let fact = FactsRef::read(&mut self.input);
+        if fact.is_none() {
+            self.damaged.set(true);
+            self.left = 0;
+        }
+        fact
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.left))
     }
 }
 
@@ -139,7 +163,7 @@ impl Lookup {
         if let Some(facts) = facts {
             let bytes = super::rows::map_file(facts).ok()?;
             let skip = bytes.len() - body(&bytes, header)?.len();
-            lookup.facts = FactsFile::read(bytes.slice(skip..bytes.len()))?;
+            lookup.facts = FactsFile::read(bytes.slice(skip..bytes.len()));
         }
         Some(lookup)
     }
@@ -457,7 +481,18 @@ impl SearchIndex {
         self.cached_lookup(true, false)
     }
 
-    fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {
+    /// [`Self::lookup_with_facts`] computed from the columns (and cached again): for
+    /// when the cached facts turned out [`FactsFile::damaged`].
+    pub fn lookup_with_facts_computed(&self) -> Result<Lookup> {
+        let (path, facts, header) = self.lookup_files();
+        let mut lookup = self.compute_lookup()?;
+        let _ = lookup.save(&path, &facts, &header);
+        lookup.titles = HashMap::new();
+        Ok(lookup)
+    }
+
+    /// The cache files and the header naming the state of the index they are of.
+    fn lookup_files(&self) -> (std::path::PathBuf, std::path::PathBuf, String) {
         let path = self.dir.join("rolo-lookup");
         let facts = self.dir.join("rolo-facts");
         // The state of the index the data comes from: its segments and their deletes
@@ -467,6 +502,11 @@ impl SearchIndex {
             let id = segment.segment_id().uuid_string();
             header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
         }
+        (path, facts, header)
+    }
+
+    fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {
+        let (path, facts, header) = self.lookup_files();
         let cached = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header, titles);
         if let Some(cached) = cached {
             return Ok(cached);
@@ -711,9 +751,23 @@ mod tests {
         assert_eq!(bare.last_contact, lookup.last_contact);
         assert!(bare.titles.is_empty() && bare.facts.iter().next().is_none());
         assert!(Lookup::load(&path, None, "rolo-lookup-2 1 3", true).is_none());
-        // Cut short (a torn write): not read.
+        // Cut short (a torn write), or longer than its count says: what reads is given,
+        // and the file is told damaged once gone through.
         let bytes = std::fs::read(&facts).unwrap();
         std::fs::write(&facts, &bytes[..bytes.len() - 1]).unwrap();
-        assert!(Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).is_none());
+        let cut = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        assert!(!cut.facts.damaged());
+        assert_eq!(cut.facts.iter().count(), 2);
+        assert!(cut.facts.damaged());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        std::fs::write(&facts, &longer).unwrap();
+        let longer = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        assert_eq!(longer.facts.iter().count(), 3);
+        assert!(longer.facts.damaged());
+        std::fs::write(&facts, &bytes).unwrap();
+        let whole = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        assert_eq!(whole.facts.iter().count(), 3);
+        assert!(!whole.facts.damaged());
     }
 }

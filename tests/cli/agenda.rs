@@ -1604,3 +1604,20 @@ fn far_offsets_and_odd_stages_give_the_same_agenda_from_the_index() {
         ]
     );
 }
+
+/// The agenda's cached facts cut short (a torn write) or grown: the agenda is the same,
+/// and the cache is written whole again.
+#[test]
+fn damaged_cached_facts_are_computed_again() {
+    let book = tasks_book();
+    record(&book, "contacts/anna-petrova.md", "name = \"Анна Петрова\"\nfollow_up = \"2w\"\n");
+    let before = items(&book, NOW, &["agenda"]);
+    assert!(before.len() > 3, "{before:?}");
+    let facts = book.path(".rolo/index/rolo-facts");
+    let whole = std::fs::read(&facts).expect("the agenda caches its facts");
+    for damaged in [whole[..whole.len() - 3].to_vec(), [whole.as_slice(), b"x"].concat()] {
+        std::fs::write(&facts, &damaged).unwrap();
+        assert_eq!(items(&book, NOW, &["agenda"]), before);
+        assert_eq!(std::fs::read(&facts).unwrap(), whole, "written whole again");
+    }
+}
