@@ -131,10 +131,10 @@ fn body<'a>(bytes: &'a [u8], header: &str) -> Option<&'a [u8]> {
 }
 
 impl Lookup {
-    /// The last contacts (a count, then kind, id and date each), then the titles (a
-    /// count, then kind, id and title each), after the header line; with `facts`, also
-    /// that file's [`Facts`]. Without `titles`, the titles are not read (the agenda
-    /// names nothing).
+    /// The last contacts (kind by kind: a count, then id and date each), then the
+    /// titles (a count, then kind, id and title each), after the header line; with
+    /// `facts`, also that file's [`Facts`]. Without `titles`, the titles are not read
+    /// (the agenda names nothing).
     fn load(
         path: &std::path::Path,
         facts: Option<&std::path::Path>,
@@ -144,10 +144,12 @@ impl Lookup {
         let bytes = super::rows::map_file(path).ok()?;
         let mut input = In { bytes: body(&bytes, header)?, at: 0 };
         let mut lookup = Lookup::default();
-        let count = input.count()?;
-        for _ in 0..count {
-            let (kind, id) = (input.kind()?, input.str()?);
-            lookup.last_contact.insert(kind, id, input.when()?);
+        for kind in Kind::ALL {
+            let count = input.count()?;
+            lookup.last_contact.reserve(kind, count.min(bytes.len()));
+            for _ in 0..count {
+                lookup.last_contact.insert(kind, input.str()?, input.when()?);
+            }
         }
         if titles {
             let count = input.count()?;
@@ -174,11 +176,13 @@ impl Lookup {
         let mut out = Out(Vec::with_capacity(48 * (self.titles.len() + self.last_contact.len())));
         out.0.extend_from_slice(header.as_bytes());
         out.u8(b'\n');
-        out.count(self.last_contact.len());
-        for (kind, id, when) in self.last_contact.iter() {
-            out.kind(kind);
-            out.str(id);
-            out.when(&when);
+        for kind in Kind::ALL {
+            let of_kind = self.last_contact.of_kind(kind);
+            out.count(of_kind.len());
+            for (id, when) in of_kind {
+                out.str(id);
+                out.when(&when);
+            }
         }
         out.count(self.titles.len());
         for ((kind, id), title) in &self.titles {
@@ -497,7 +501,7 @@ impl SearchIndex {
         let facts = self.dir.join("rolo-facts");
         // The state of the index the data comes from: its segments and their deletes
         // (and the walk it was checked against).
-        let mut header = format!("rolo-lookup-2 {} {}", self.fingerprint.0, self.fingerprint.1);
+        let mut header = format!("rolo-lookup-3 {} {}", self.fingerprint.0, self.fingerprint.1);
         for segment in self.searcher().segment_readers() {
             let id = segment.segment_id().uuid_string();
             header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
@@ -740,33 +744,33 @@ mod tests {
         lookup.facts = FactsFile::of(&written);
         let dir = tempfile::tempdir().unwrap();
         let (path, facts) = (dir.path().join("lookup"), dir.path().join("facts"));
-        lookup.save(&path, &facts, "rolo-lookup-2 1 2").unwrap();
-        let back = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        lookup.save(&path, &facts, "rolo-lookup-3 1 2").unwrap();
+        let back = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
         assert_eq!(back.last_contact, lookup.last_contact);
         assert_eq!(back.titles, lookup.titles);
         let owned = |file: &FactsFile| file.iter().map(|f| f.to_owned()).collect::<Vec<_>>();
         assert_eq!(owned(&back.facts), written);
         assert_eq!(owned(&lookup.facts), written);
-        let bare = Lookup::load(&path, None, "rolo-lookup-2 1 2", false).unwrap();
+        let bare = Lookup::load(&path, None, "rolo-lookup-3 1 2", false).unwrap();
         assert_eq!(bare.last_contact, lookup.last_contact);
         assert!(bare.titles.is_empty() && bare.facts.iter().next().is_none());
-        assert!(Lookup::load(&path, None, "rolo-lookup-2 1 3", true).is_none());
+        assert!(Lookup::load(&path, None, "rolo-lookup-3 1 3", true).is_none());
         // Cut short (a torn write), or longer than its count says: what reads is given,
         // and the file is told damaged once gone through.
         let bytes = std::fs::read(&facts).unwrap();
         std::fs::write(&facts, &bytes[..bytes.len() - 1]).unwrap();
-        let cut = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        let cut = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
         assert!(!cut.facts.damaged());
         assert_eq!(cut.facts.iter().count(), 2);
         assert!(cut.facts.damaged());
         let mut longer = bytes.clone();
         longer.push(0);
         std::fs::write(&facts, &longer).unwrap();
-        let longer = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        let longer = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
         assert_eq!(longer.facts.iter().count(), 3);
         assert!(longer.facts.damaged());
         std::fs::write(&facts, &bytes).unwrap();
-        let whole = Lookup::load(&path, Some(&facts), "rolo-lookup-2 1 2", true).unwrap();
+        let whole = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
         assert_eq!(whole.facts.iter().count(), 3);
         assert!(!whole.facts.damaged());
     }

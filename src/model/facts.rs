@@ -251,20 +251,22 @@ impl LastContacts {
         }
     }
 
+    /// Room for `n` more of a kind (a cache read knows how many there are).
+    pub fn reserve(&mut self, kind: Kind, n: usize) {
+        self.by_kind[kind as usize].reserve(n);
+    }
+
     pub fn len(&self) -> usize {
         self.by_kind.iter().map(HashMap::len).sum()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// The ids of one kind and their dates, in no particular order.
+    pub fn of_kind(&self, kind: Kind) -> impl ExactSizeIterator<Item = (&str, When)> {
+        self.by_kind[kind as usize].iter().map(|(id, when)| (&**id, *when))
     }
 
-    /// Every record's, kind by kind, ids in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (Kind, &str, When)> {
-        Kind::ALL
-            .into_iter()
-            .zip(&self.by_kind)
-            .flat_map(|(kind, map)| map.iter().map(move |(id, when)| (kind, &**id, *when)))
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
