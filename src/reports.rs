@@ -245,18 +245,30 @@ pub const ACTIVITY_KEYS: [&str; 7] =
 
 /// Notes per period, kind, direction and owner. A note's owner is its own `owner`, else
 /// that of the first record it is about that has one, else the book's default owner.
-pub fn activity<V: View>(
-    notes: &[V],
-    owners: &Owners,
-    config: &Config,
+pub fn activity<'a, V: View>(
+    notes: &'a [V],
+    owners: &Owners<'a>,
+    config: &'a Config,
     range: Range,
     by: Period,
 ) -> Vec<ActivityRow> {
-    // Counted by borrowed keys and each day's period named once: tens of thousands of
-    // notes fall into a few hundred rows.
+    // Tens of thousands of notes fall into a few hundred rows: counted by day and by
+    // the number of each kind, direction and owner (a few of each, kept together, so
+    // that a count does not compare strings spread over every note), each day's period
+    // named once.
     let mut periods: foldhash::HashMap<NaiveDate, String> = Default::default();
-    let mut counts: foldhash::HashMap<(NaiveDate, &str, Option<&str>, &str), usize> =
-        Default::default();
+    let mut counts: foldhash::HashMap<(NaiveDate, u32, u32, u32), usize> = Default::default();
+    let mut numbers: foldhash::HashMap<Box<str>, u32> = Default::default();
+    let mut names: Vec<&str> = Vec::new();
+    let mut number = |name: &'a str| -> u32 {
+        if let Some(&n) = numbers.get(name) {
+            return n;
+        }
+        let n = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        numbers.insert(name.into(), n);
+        names.push(name);
+        n
+    };
     for note in notes {
         let Some(day) = note.when("date").map(|w| w.local_date()) else { continue };
         if !range.contains(day) {
@@ -268,12 +280,16 @@ pub fn activity<V: View>(
             .unwrap_or(&config.defaults.owner);
         let kind = note.str("kind").unwrap_or("note");
         periods.entry(day).or_insert_with(|| by.of(day));
-        *counts.entry((day, kind, note.str("direction"), owner)).or_default() += 1;
+        let direction = note.str("direction").map_or(u32::MAX, &mut number);
+        let key = (day, number(kind), direction, number(owner));
+        *counts.entry(key).or_default() += 1;
     }
     let mut rows: BTreeMap<(&str, &str, Option<&str>, &str), usize> = BTreeMap::new();
+    let name = |n: u32| names.get(n as usize).copied().unwrap_or_default();
     for ((day, kind, direction, owner), count) in counts {
         let period = periods.get(&day).map_or("", String::as_str);
-        *rows.entry((period, kind, direction, owner)).or_default() += count;
+        let direction = (direction != u32::MAX).then(|| name(direction));
+        *rows.entry((period, name(kind), direction, name(owner))).or_default() += count;
     }
     rows.into_iter()
         .map(|((period, kind, direction, owner), count)| ActivityRow {
@@ -294,9 +310,15 @@ fn bare(reference: &str) -> &str {
 /// Who owns each contact, company and deal, by id: asked for every note.
 pub type Owners<'a> = foldhash::HashMap<&'a str, &'a str>;
 
-/// Who owns each contact, company and deal (by id), for [`activity`].
-pub fn owners_of<V: View>(records: &[V]) -> Owners<'_> {
-    records.iter().filter_map(|r| Some((r.id(), r.str("owner")?))).collect()
+/// Who owns each of `lists`' records (by id), for [`activity`]: its contacts, companies
+/// and deals.
+pub fn owners_of<'a, V: View>(lists: &[&'a [V]]) -> Owners<'a> {
+    let mut owners = Owners::default();
+    owners.reserve(lists.iter().map(|l| l.len()).sum());
+    for list in lists {
+        owners.extend(list.iter().filter_map(|r| Some((r.id(), r.str("owner")?))));
+    }
+    owners
 }
 
 /// A contact and the day of its newest note (none: never contacted).

@@ -128,9 +128,7 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
                 ActivityBy::Week => Period::Week,
                 ActivityBy::Month => Period::Month,
             };
-            let mut owners = reports::owners_of(&d.contacts);
-            owners.extend(reports::owners_of(&d.companies));
-            owners.extend(reports::owners_of(&d.deals));
+            let owners = reports::owners_of(&[&d.contacts, &d.companies, &d.deals]);
             let rows = reports::activity(&d.notes, &owners, config, range(ctx, &a.common)?, by);
             let (most, least) = reports::most_and_least_recent(&d.contacts, &d.last_contact, 5);
             (
