@@ -125,7 +125,11 @@ pub fn entry_hash(f: &Found) -> u64 {
 }
 
 /// `f` over `items` on `threads` threads, results in the order of `items`.
-fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(super) fn parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     // Small batches from a shared counter: big and small directories balance out.
     let batch = (items.len() / (threads * 8)).max(1);
@@ -145,7 +149,12 @@ fn parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R +
                 })
             })
             .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        // A worker that panicked is a bug: raised here as on one thread (its part is
+        // never left out silently).
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     });
     parts.sort_by_key(|(start, _)| *start);
     parts.into_iter().flat_map(|(_, part)| part).collect()
@@ -303,6 +312,22 @@ pub fn save_problems(path: &Path, problems: &[crate::error::Diagnostic]) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Work spread over threads comes back in the order asked, however it is shared; a
+    /// worker's panic is not lost.
+    #[test]
+    fn parallel_work_keeps_its_order() {
+        for (count, threads) in [(0, 2), (1, 4), (3, 2), (100, 3), (1000, 8)] {
+            let items: Vec<usize> = (0..count).collect();
+            let done = parallel(&items, threads, |&i| (i, i * i));
+            assert_eq!(done, items.iter().map(|&i| (i, i * i)).collect::<Vec<_>>());
+        }
+        let items: Vec<usize> = (0..50).collect();
+        let raised = std::panic::catch_unwind(|| {
+            parallel(&items, 2, |&i| if i == 37 { panic!("worker") } else { i })
+        });
+        assert!(raised.is_err(), "a worker's panic is raised");
+    }
 
     #[test]
     fn walk_diff_and_manifest_round_trip() {

@@ -160,8 +160,13 @@ impl SearchIndex {
                 |doc, id: &str| alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id);
             spots(bytes, wanted).into_iter().map(|spot| (i, spot)).collect()
         };
-        let sizes: Vec<usize> = files.iter().map(|f| f.1.len()).collect();
-        let runs = in_parallel(&sizes, find);
+        let numbers: Vec<usize> = (0..files.len()).collect();
+        let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+        let runs = match bytes < PARALLEL_BYTES || threads < 2 {
+            true => numbers.iter().map(|&i| find(i)).collect(),
+            false => super::fresh::parallel(&numbers, threads, |&i| find(i)),
+        };
         let in_order = |(i, x): &(usize, Spot), (j, y): &(usize, Spot)| {
             (files[*i].0, x.path) <= (files[*j].0, y.path)
         };
@@ -236,43 +241,8 @@ impl SearchIndex {
     }
 }
 
-/// Below this many bytes of rows in all, they are parsed on one thread.
+/// Below this many bytes of rows in all, the files are read on one thread.
 const PARALLEL_BYTES: usize = 2 << 20;
-
-/// `work(i)` for every `i` of `sizes`, in that order: spread over the cores (each
-/// thread given the largest remaining work first) when there is enough of it.
-fn in_parallel<T: Send>(sizes: &[usize], work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    if threads < 2 || sizes.len() < 2 || sizes.iter().sum::<usize>() < PARALLEL_BYTES {
-        return (0..sizes.len()).map(work).collect();
-    }
-    let mut order: Vec<usize> = (0..sizes.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
-    let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
-    for i in order {
-        let lightest = shares.iter_mut().min_by_key(|(load, _)| *load).expect("threads > 0");
-        lightest.0 += sizes[i];
-        lightest.1.push(i);
-    }
-    let work = &work;
-    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let mut shares = shares.into_iter().map(|(_, share)| share);
-        let own = shares.next().unwrap_or_default();
-        let others: Vec<_> = shares
-            .map(|share| {
-                scope.spawn(move || share.into_iter().map(|i| (i, work(i))).collect::<Vec<_>>())
-            })
-            .collect();
-        let mut done: Vec<(usize, T)> = own.into_iter().map(|i| (i, work(i))).collect();
-        for other in others {
-            // A panic in a reader thread is a bug: raised here as in one thread.
-            done.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        done
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, t)| t).collect()
-}
 
 /// Runs, each in order by `in_order` (whether one comes before another or level with
 /// it), merged into one (earlier runs first where level), moved once into a single
@@ -455,16 +425,6 @@ mod tests {
         // A file cut short (a torn write) gives the whole records before the cut.
         let cut = OwnedBytes::new(bytes[..bytes.len() - 3].to_vec());
         assert_eq!(parse_rows(&cut, Keys::ALL, |_, _| true).len(), 2);
-    }
-
-    /// Work spread over threads comes back in the order asked, big or small.
-    #[test]
-    fn parallel_work_keeps_its_order() {
-        for sizes in [vec![1, 2, 3], vec![PARALLEL_BYTES, 5, PARALLEL_BYTES / 2, 7, 1, 0]] {
-            let done = in_parallel(&sizes, |i| (i, sizes[i], std::thread::current().id()));
-            let asked: Vec<(usize, usize)> = sizes.iter().copied().enumerate().collect();
-            assert_eq!(done.iter().map(|d| (d.0, d.1)).collect::<Vec<_>>(), asked);
-        }
     }
 
     /// Sorted runs of every length and overlap, merged, are the rows in book order,
