@@ -5,7 +5,6 @@
 //! Pure: records (parsed files or index cards), last contacts, the config and `now` go
 //! in, items come out; the CLI renders them as a table, JSON, text, Markdown or HTML.
 
-use crate::model::facts::LastContacts;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -15,7 +14,8 @@ use crate::config::Config;
 use crate::dates::{Cadence, When};
 use crate::filter::{is_open, is_overdue};
 use crate::model::facts::{
-    FactsRef, birthday_in, birthday_of, deal_links, floor_days, own_follow_up, written_day,
+    FactsRef, LastContacts, birthday_in, birthday_of, deal_links, floor_days, own_follow_up,
+    written_day,
 };
 use crate::model::{Kind, View};
 use crate::pipeline;
@@ -411,9 +411,10 @@ impl Day<'_> {
             let stale = since
                 .filter(|since| (self.today - *since).num_days() >= stale_days)
                 .map(|since| since + chrono::Duration::days(stale_days));
-            if closing.is_none() && stale.is_none() {
-                continue;
-            }
+            let mut shown = [(ItemKind::Closing, closing), (ItemKind::Stale, stale)]
+                .into_iter()
+                .filter_map(|(kind, day)| Some((kind, day?)));
+            let Some((kind, day)) = shown.next() else { continue };
             let detail = Detail::Deal {
                 stage: d.str("stage").unwrap_or_default().to_string(),
                 value: d.number("value"),
@@ -421,14 +422,10 @@ impl Day<'_> {
                 close,
                 last_contact: last,
             };
-            let item = self.item(ItemKind::Closing, NaiveDate::MIN, d, detail);
-            if let Some(day) = closing {
-                let item = Item { day, ..item.clone() };
-                a.items.push(item);
-            }
-            if let Some(day) = stale {
-                a.items.push(Item { kind: ItemKind::Stale, day, ..item });
-            }
+            // Made once; a deal both closing and stale gives a copy for the second.
+            let item = self.item(kind, day, d, detail);
+            let second = shown.next().map(|(kind, day)| Item { kind, day, ..item.clone() });
+            a.items.extend(std::iter::once(item).chain(second));
         }
     }
 }

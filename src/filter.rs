@@ -2,13 +2,13 @@
 //!
 //! The CLI turns flags into a [`ListFilter`]; the library never sees clap.
 
-use crate::model::facts::LastContacts;
 use std::cmp::Ordering;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::config::Config;
 use crate::dates::When;
+use crate::model::facts::LastContacts;
 use crate::model::reference::Entry;
 use crate::model::{Kind, View};
 

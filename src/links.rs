@@ -2,10 +2,10 @@
 //! links when a record is renamed. A link is an id in `company`, `contact` or `about`, or
 //! the `to` of a contact's or company's `relations` entry.
 
-use crate::model::facts::LastContacts;
 use std::collections::HashMap;
 
 use crate::dates::When;
+use crate::model::facts::LastContacts;
 use crate::model::reference::Entry;
 use crate::model::relation;
 use crate::model::schema::link_keys;

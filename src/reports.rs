@@ -5,7 +5,6 @@
 //! JSON shapes; printing them (table, JSON, CSV) is the CLI's job. Amounts stay per
 //! currency; an empty book gives empty rows, never an error.
 
-use crate::model::facts::LastContacts;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -13,6 +12,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::dates::When;
+use crate::model::facts::LastContacts;
 use crate::model::{Kind, View};
 use crate::pipeline::{
     Money, Range, created_at, currency, median, owner, round, same_stage, won_at,

@@ -8,7 +8,6 @@
 //! files with [`Record`]s; every one is a [`View`], so a command handles a [`Found`] with
 //! one generic function, through [`for_both!`](crate::for_both).
 
-use crate::model::facts::LastContacts;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -21,6 +20,7 @@ use crate::error::{Diagnostic, Result};
 use crate::index::SearchIndex;
 use crate::index::lookup::Narrowing;
 use crate::links;
+use crate::model::facts::LastContacts;
 use crate::model::reference::Entry;
 use crate::model::row::Keys;
 use crate::model::schema::link_keys;

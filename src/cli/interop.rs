@@ -2,7 +2,6 @@
 //! flags become the library's formats and options; files or stdin in, a file or stdout
 //! out; problems and the summary on stderr; one commit per import.
 
-use rolo::model::facts::LastContacts;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -15,6 +14,7 @@ use rolo::interop::json::JsonFormat;
 use rolo::interop::vcard::{Vcard, Version, vdir};
 use rolo::interop::{Action, Format, Importer, OnDuplicate, Options, Report, text};
 use rolo::model::View;
+use rolo::model::facts::LastContacts;
 use rolo::model::row::Keys;
 use rolo::{Book, Kind};
 

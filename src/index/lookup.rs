@@ -3,7 +3,6 @@
 //! `about`) and the agenda's [`Facts`]; and cards fetched by query (the
 //! index is the query cache).
 
-use crate::model::facts::LastContacts;
 use std::collections::HashMap;
 
 use tantivy::collector::DocSetCollector;
@@ -17,7 +16,7 @@ use super::SearchIndex;
 use crate::dates::When;
 use crate::error::{Error, Result};
 use crate::model::bytes::{In, Out};
-use crate::model::facts::{Facts, FactsRef, Strs};
+use crate::model::facts::{Facts, FactsRef, LastContacts, Strs};
 use crate::model::reference::Entry;
 use crate::model::row::OwnedBytes;
 use crate::model::{Card, Kind};
@@ -488,11 +487,7 @@ impl SearchIndex {
     /// [`Self::lookup_with_facts`] computed from the columns (and cached again): for
     /// when the cached facts turned out [`FactsFile::damaged`].
     pub fn lookup_with_facts_computed(&self) -> Result<Lookup> {
-        let (path, facts, header) = self.lookup_files();
-        let mut lookup = self.compute_lookup()?;
-        let _ = lookup.save(&path, &facts, &header);
-        lookup.titles = HashMap::new();
-        Ok(lookup)
+        self.recompute_lookup(false)
     }
 
     /// The cache files and the header naming the state of the index they are of.
@@ -512,10 +507,16 @@ impl SearchIndex {
     fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {
         let (path, facts, header) = self.lookup_files();
         let cached = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header, titles);
-        if let Some(cached) = cached {
-            return Ok(cached);
+        match cached {
+            Some(cached) => Ok(cached),
+            None => self.recompute_lookup(titles),
         }
-        let mut lookup = self.compute_lookup()?;
+    }
+
+    /// The look-up computed from the columns and cached (titles kept if asked for).
+    fn recompute_lookup(&self, titles: bool) -> Result<Lookup> {
+        let (path, facts, header) = self.lookup_files();
+        let mut lookup = self.lookup_from_columns()?;
         // A cache: if it cannot be written, the next command computes it again.
         let _ = lookup.save(&path, &facts, &header);
         if !titles {
@@ -524,7 +525,7 @@ impl SearchIndex {
         Ok(lookup)
     }
 
-    fn compute_lookup(&self) -> Result<Lookup> {
+    fn lookup_from_columns(&self) -> Result<Lookup> {
         let searcher = self.searcher();
         // Every segment's columns decoded first, so what follows borrows their words.
         let mut segments = Vec::new();

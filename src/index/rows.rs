@@ -223,14 +223,12 @@ impl SearchIndex {
         // sorted runs, merged rather than sorted.
         encoded.sort_by(|a, b| (a.0, row::peek_path(&a.2)).cmp(&(b.0, row::peek_path(&b.2))));
         let mut files: Vec<Vec<u8>> = vec![Vec::new(); KINDS.len()];
-        {
-            for (kind, doc, row) in encoded {
-                let Ok(len) = u32::try_from(row.len()) else { continue };
-                let file = &mut files[kind_index(kind)];
-                file.extend_from_slice(&doc.to_le_bytes());
-                file.extend_from_slice(&len.to_le_bytes());
-                file.extend_from_slice(&row);
-            }
+        for (kind, doc, row) in encoded {
+            let Ok(len) = u32::try_from(row.len()) else { continue };
+            let file = &mut files[kind_index(kind)];
+            file.extend_from_slice(&doc.to_le_bytes());
+            file.extend_from_slice(&len.to_le_bytes());
+            file.extend_from_slice(&row);
         }
         std::fs::create_dir_all(dir).map_err(fail)?;
         // A cache: when it cannot be written, the rows are still returned.

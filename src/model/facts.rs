@@ -77,6 +77,8 @@ pub struct FactsRef<'a> {
 }
 
 impl FactsRef<'_> {
+    /// For tests that compare what was written with what reads back.
+    #[cfg(test)]
     pub fn to_owned(&self) -> Facts {
         Facts {
             kind: self.kind,
