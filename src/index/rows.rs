@@ -121,17 +121,24 @@ impl SearchIndex {
             for &kind in kinds {
                 let bytes = match &built_now {
                     Some(t) => t[kind_index(kind)].clone(),
-                    None => match map(mapped.as_ref(), &dir, &name(kind)) {
-                        Ok(bytes) => bytes,
-                        // Removed since the check (another rolo cleaning up): build again.
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                            let t = self.write_rows(segment, &dir, &uuid)?;
-                            let bytes = t[kind_index(kind)].clone();
-                            built_now = Some(t);
-                            bytes
+                    None => {
+                        let file = match map(mapped.as_ref(), &dir, &name(kind)) {
+                            Ok(bytes) => Some(bytes).filter(|b| whole(b)),
+                            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                            Err(e) => return Err(fail(e)),
+                        };
+                        // Removed since the check (another rolo cleaning up), or not whole
+                        // (a cache damaged on the disk): built again.
+                        match file {
+                            Some(bytes) => bytes,
+                            None => {
+                                let t = self.write_rows(segment, &dir, &uuid)?;
+                                let bytes = t[kind_index(kind)].clone();
+                                built_now = Some(t);
+                                bytes
+                            }
                         }
-                        Err(e) => return Err(fail(e)),
-                    },
+                    }
                 };
                 files.push((kind, bytes, ord, segment));
             }
@@ -312,6 +319,18 @@ fn map(mapped: Option<&MmapDirectory>, dir: &Path, name: &Path) -> std::io::Resu
     }
 }
 
+/// Whether a rows file is whole: its records' lengths lead exactly to its end (read
+/// without reading the records).
+fn whole(bytes: &[u8]) -> bool {
+    let mut at = 0usize;
+    while at < bytes.len() {
+        let Some(len) = bytes.get(at + 4..at + 8) else { return false };
+        let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
+        at = at.saturating_add(8).saturating_add(len);
+    }
+    at == bytes.len()
+}
+
 /// Where a wanted row lies in a rows file, and its path (what book order compares).
 #[derive(Debug, Clone)]
 struct Spot<'a> {
@@ -420,7 +439,10 @@ mod tests {
             paths,
             [Path::new("tasks/a.md"), Path::new("tasks/b.md"), Path::new("tasks/c.md")]
         );
-        // A file cut short (a torn write) gives the whole records before the cut.
+        assert!(whole(&bytes) && whole(&[]));
+        // A file cut short (a torn write) gives the whole records before the cut, and
+        // is not whole (so it is built again); nor is one with bytes after its records.
+        assert!(!whole(&bytes[..bytes.len() - 3]) && !whole(&[bytes.to_vec(), vec![0]].concat()));
         let cut = OwnedBytes::new(bytes[..bytes.len() - 3].to_vec());
         assert_eq!(parse_rows(&cut, Keys::ALL, |_, _| true).len(), 2);
     }

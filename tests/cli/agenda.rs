@@ -1621,3 +1621,28 @@ fn damaged_cached_facts_are_computed_again() {
         assert_eq!(std::fs::read(&facts).unwrap(), whole, "written whole again");
     }
 }
+
+/// The index's rows of a kind cut short or grown on the disk (a damaged cache): they are
+/// built again, and the agenda and the pipeline read every record as before.
+#[test]
+fn damaged_rows_are_built_again() {
+    let book = tasks_book();
+    record(&book, "deals/sayt.md", "title = \"Сайт\"\nstage = \"proposal\"\nclose = 2026-11-25\n");
+    let agenda = items(&book, NOW, &["agenda"]);
+    let pipeline = at(&book, NOW, &["pipeline", "--json"]).json();
+    let rows = book.path(".rolo/index/rows-4");
+    let files: Vec<_> = std::fs::read_dir(&rows)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| std::fs::metadata(p).unwrap().len() > 3)
+        .collect();
+    assert!(files.len() >= 2, "rows of tasks and deals: {files:?}");
+    for file in &files {
+        let whole = std::fs::read(file).unwrap();
+        for damaged in [whole[..whole.len() - 3].to_vec(), [whole.as_slice(), b"x"].concat()] {
+            std::fs::write(file, &damaged).unwrap();
+            assert_eq!(items(&book, NOW, &["agenda"]), agenda, "{}", file.display());
+            assert_eq!(at(&book, NOW, &["pipeline", "--json"]).json(), pipeline);
+        }
+    }
+}
