@@ -188,9 +188,8 @@ impl<'b> Source<'b> {
                 let last_contact =
                     if last { index.last_contacts()? } else { LastContacts::default() };
                 let mut d = Data::empty(last_contact);
-                // Kind by kind: each list made once, in its own order.
-                for &kind in kinds {
-                    *d.of_kind(kind) = index.rows_keys(&[kind], keys, |_, _| true)?;
+                for (&kind, rows) in kinds.iter().zip(index.rows_by_kind(kinds, keys)?) {
+                    *d.of_kind(kind) = rows;
                 }
                 Found::Index(d)
             }

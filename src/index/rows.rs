@@ -95,6 +95,20 @@ impl SearchIndex {
         self.rows_of(&self.searcher(), kinds, keys, |_, kind, id| wanted(kind, id))
     }
 
+    /// Every row of each of `kinds` (holding `keys`), a list of its own per kind in book
+    /// order: what the aggregates split by kind, the files opened once.
+    pub fn rows_by_kind(&self, kinds: &[Kind], keys: Keys) -> Result<Vec<Vec<Row>>> {
+        let searcher = self.searcher();
+        let files = self.row_files(&searcher, kinds)?;
+        Ok(kinds
+            .iter()
+            .map(|&kind| {
+                let of_kind: Vec<_> = files.iter().filter(|f| f.0 == kind).cloned().collect();
+                read_rows(&of_kind, keys, |_, _, _| true)
+            })
+            .collect())
+    }
+
     /// Rows of `kinds` in `searcher`'s segments whose document address, kind and id
     /// `wanted` accepts, in book order.
     pub(super) fn rows_of(
@@ -104,9 +118,19 @@ impl SearchIndex {
         keys: Keys,
         wanted: impl Fn(DocAddress, Kind, &str) -> bool + Sync,
     ) -> Result<Vec<Row>> {
+        Ok(read_rows(&self.row_files(searcher, kinds)?, keys, wanted))
+    }
+
+    /// The rows files of `kinds` in `searcher`'s segments (built where missing or not
+    /// whole), by kind, then segment.
+    fn row_files<'s>(
+        &self,
+        searcher: &'s tantivy::Searcher,
+        kinds: &[Kind],
+    ) -> Result<Vec<RowFile<'s>>> {
         let dir = self.rows_dir();
         let mut built = false;
-        let mut files: Vec<(Kind, OwnedBytes, u32, &SegmentReader)> = Vec::new();
+        let mut files: Vec<RowFile> = Vec::new();
         // Mapped, not read: a file's pages are shared with the page cache, and a command
         // touches only the rows it wants (files are replaced whole, never changed).
         let mapped = MmapDirectory::open(&dir).ok();
@@ -152,37 +176,8 @@ impl SearchIndex {
                 let _ = std::fs::remove_dir_all(self.dir.join(format!("rows-{old}")));
             }
         }
-        // Book order, as when reading the files (`view::book_order`): by kind, then by
-        // the path's bytes. Each file is in that order already: one sorted run per
-        // segment and kind, merged.
         files.sort_by_key(|(kind, _, ord, _)| (*kind, *ord));
-        // Where the wanted rows of each file are (the files side by side on the cores),
-        // those places merged into book order, then each row made once, in that order.
-        let files = &files;
-        let find = |i: usize| -> Vec<(usize, Spot)> {
-            let (kind, bytes, ord, segment) = &files[i];
-            let alive = segment.alive_bitset();
-            let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
-            let wanted =
-                |doc, id: &str| alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id);
-            spots(bytes, wanted).into_iter().map(|spot| (i, spot)).collect()
-        };
-        let numbers: Vec<usize> = (0..files.len()).collect();
-        let bytes: usize = files.iter().map(|f| f.1.len()).sum();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-        let runs = match bytes < PARALLEL_BYTES || threads < 2 {
-            true => numbers.iter().map(|&i| find(i)).collect(),
-            false => super::fresh::parallel(&numbers, threads, |&i| find(i)),
-        };
-        let in_order = |(i, x): &(usize, Spot), (j, y): &(usize, Spot)| {
-            (files[*i].0, x.path) <= (files[*j].0, y.path)
-        };
-        let order = merge_all(runs, in_order);
-        let mut rows = Vec::with_capacity(order.len());
-        rows.extend(
-            order.into_iter().filter_map(|(i, spot)| Row::decode(&files[i].1, spot.range, keys)),
-        );
-        Ok(rows)
+        Ok(files)
     }
 
     /// Every document of a segment (deleted ones too: they may be read by an older
@@ -244,6 +239,44 @@ impl SearchIndex {
         }
         Ok(files.into_iter().map(OwnedBytes::new).collect())
     }
+}
+
+/// A rows file: its kind, its bytes, and the segment (and its number) it is of.
+type RowFile<'s> = (Kind, OwnedBytes, u32, &'s SegmentReader);
+
+/// The rows of `files` (sorted by kind, then segment) whose document address, kind and
+/// id `wanted` accepts, in book order, as when reading the record files
+/// (`view::book_order`): by kind, then by the path's bytes. Each file is in that order
+/// already: where the wanted rows of each file are is found (the files side by side on
+/// the cores), those places merged into book order, then each row made once, in order.
+fn read_rows(
+    files: &[RowFile],
+    keys: Keys,
+    wanted: impl Fn(DocAddress, Kind, &str) -> bool + Sync,
+) -> Vec<Row> {
+    let find = |i: usize| -> Vec<(usize, Spot)> {
+        let (kind, bytes, ord, segment) = &files[i];
+        let alive = segment.alive_bitset();
+        let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
+        let wanted = |doc, id: &str| alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id);
+        spots(bytes, wanted).into_iter().map(|spot| (i, spot)).collect()
+    };
+    let numbers: Vec<usize> = (0..files.len()).collect();
+    let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let runs = match bytes < PARALLEL_BYTES || threads < 2 {
+        true => numbers.iter().map(|&i| find(i)).collect(),
+        false => super::fresh::parallel(&numbers, threads, |&i| find(i)),
+    };
+    let in_order = |(i, x): &(usize, Spot), (j, y): &(usize, Spot)| {
+        (files[*i].0, x.path) <= (files[*j].0, y.path)
+    };
+    let order = merge_all(runs, in_order);
+    let mut rows = Vec::with_capacity(order.len());
+    rows.extend(
+        order.into_iter().filter_map(|(i, spot)| Row::decode(&files[i].1, spot.range, keys)),
+    );
+    rows
 }
 
 /// Below this many bytes of rows in all, the files are read on one thread.
