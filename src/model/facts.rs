@@ -262,13 +262,13 @@ impl LastContacts {
         self.by_kind.iter().map(HashMap::len).sum()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The ids of one kind and their dates, in no particular order.
     pub fn of_kind(&self, kind: Kind) -> impl ExactSizeIterator<Item = (&str, When)> {
         self.by_kind[kind as usize].iter().map(|(id, when)| (&**id, *when))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
