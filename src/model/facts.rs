@@ -16,10 +16,17 @@ use crate::dates::{Cadence, When, parse_month_day};
 /// What the agenda needs to know of a record to tell whether it may concern the agenda
 /// at all: small enough for the index to keep for every record (as columns, cached per
 /// state of the book), so that only the few records that may matter are read whole.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Facts {
+pub type Facts = FactsOf<String, Vec<String>>;
+
+/// [`Facts`] borrowed: from a record's own, or read in place from the index's cache, so
+/// that the agenda judges tens of thousands of records without copying their strings.
+pub type FactsRef<'a> = FactsOf<&'a str, Strs<'a>>;
+
+/// [`Facts`] with its strings `S` and its lists of strings `L`, owned or borrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FactsOf<S, L> {
     pub kind: Kind,
-    pub id: String,
+    pub id: S,
     /// Days from the common era of `due`, `close` and `created` as written (the date
     /// part, in the offset written: within a day of the local date).
     pub due: Option<i32>,
@@ -33,11 +40,11 @@ pub struct Facts {
     /// A task has `done`.
     pub done: bool,
     /// Lowercase.
-    pub stage: Option<String>,
+    pub stage: Option<S>,
     /// Lowercase.
-    pub tags: Vec<String>,
+    pub tags: L,
     /// A task's `about` as written; a deal's contact and company as `type/id`.
-    pub links: Vec<String>,
+    pub links: L,
 }
 
 /// A list of strings of [`FactsRef`]: a record's own, or read in place from the index's
@@ -59,40 +66,34 @@ impl<'a> Strs<'a> {
     }
 }
 
-/// [`Facts`] borrowed: from a record's own, or read in place from the index's cache, so
-/// that the agenda judges tens of thousands of records without copying their strings.
-#[derive(Debug, Clone, Copy)]
-pub struct FactsRef<'a> {
-    pub kind: Kind,
-    pub id: &'a str,
-    pub due: Option<i32>,
-    pub close: Option<i32>,
-    pub created: Option<i32>,
-    pub birthday: Option<u32>,
-    pub follow_up: Option<i32>,
-    pub done: bool,
-    pub stage: Option<&'a str>,
-    pub tags: Strs<'a>,
-    pub links: Strs<'a>,
-}
-
-impl FactsRef<'_> {
-    /// For tests that compare what was written with what reads back.
-    #[cfg(test)]
-    pub fn to_owned(&self) -> Facts {
-        Facts {
+impl<S, L> FactsOf<S, L> {
+    /// The same facts, their strings and lists of strings made by `str` and `list`.
+    fn map<'s, T, M>(
+        &'s self,
+        str: impl Fn(&'s S) -> T,
+        list: impl Fn(&'s L) -> M,
+    ) -> FactsOf<T, M> {
+        FactsOf {
             kind: self.kind,
-            id: self.id.to_string(),
+            id: str(&self.id),
             due: self.due,
             close: self.close,
             created: self.created,
             birthday: self.birthday,
             follow_up: self.follow_up,
             done: self.done,
-            stage: self.stage.map(String::from),
-            tags: self.tags.iter().map(String::from).collect(),
-            links: self.links.iter().map(String::from).collect(),
+            stage: self.stage.as_ref().map(&str),
+            tags: list(&self.tags),
+            links: list(&self.links),
         }
+    }
+}
+
+impl FactsRef<'_> {
+    /// For tests that compare what was written with what reads back.
+    #[cfg(test)]
+    pub fn to_owned(&self) -> Facts {
+        self.map(|s| s.to_string(), |list| list.iter().map(String::from).collect())
     }
 }
 
@@ -118,19 +119,7 @@ pub fn floor_days(c: Cadence) -> i32 {
 
 impl Facts {
     pub fn borrowed(&self) -> FactsRef<'_> {
-        FactsRef {
-            kind: self.kind,
-            id: &self.id,
-            due: self.due,
-            close: self.close,
-            created: self.created,
-            birthday: self.birthday,
-            follow_up: self.follow_up,
-            done: self.done,
-            stage: self.stage.as_deref(),
-            tags: Strs::Owned(&self.tags),
-            links: Strs::Owned(&self.links),
-        }
+        self.map(String::as_str, |list| Strs::Owned(list))
     }
 
     pub fn of(r: &impl View) -> Facts {
