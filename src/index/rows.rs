@@ -100,13 +100,13 @@ impl SearchIndex {
     pub fn rows_by_kind(&self, kinds: &[Kind], keys: Keys) -> Result<Vec<Vec<Row>>> {
         let searcher = self.searcher();
         let files = self.row_files(&searcher, kinds)?;
-        Ok(kinds
+        kinds
             .iter()
             .map(|&kind| {
-                let of_kind: Vec<_> = files.iter().filter(|f| f.0 == kind).cloned().collect();
-                read_rows(&of_kind, keys, |_, _, _| true)
+                let mut of_kind: Vec<_> = files.iter().filter(|f| f.0 == kind).cloned().collect();
+                self.read_whole(&mut of_kind, keys, |_, _, _| true)
             })
-            .collect())
+            .collect()
     }
 
     /// Rows of `kinds` in `searcher`'s segments whose document address, kind and id
@@ -118,7 +118,31 @@ impl SearchIndex {
         keys: Keys,
         wanted: impl Fn(DocAddress, Kind, &str) -> bool + Sync,
     ) -> Result<Vec<Row>> {
-        Ok(read_rows(&self.row_files(searcher, kinds)?, keys, wanted))
+        self.read_whole(&mut self.row_files(searcher, kinds)?, keys, wanted)
+    }
+
+    /// [`read_rows`]; the files of a segment that turn out not whole (a cache damaged on
+    /// the disk) are built again first, and read again.
+    fn read_whole(
+        &self,
+        files: &mut [RowFile],
+        keys: Keys,
+        wanted: impl Fn(DocAddress, Kind, &str) -> bool + Sync,
+    ) -> Result<Vec<Row>> {
+        let damaged = match read_rows(files, keys, &wanted) {
+            Ok(rows) => return Ok(rows),
+            Err(damaged) => damaged,
+        };
+        let dir = self.rows_dir();
+        for ord in damaged {
+            let Some(&(_, _, _, segment)) = files.iter().find(|f| f.2 == ord) else { continue };
+            let built = self.write_rows(segment, &dir, &segment.segment_id().uuid_string())?;
+            for file in files.iter_mut().filter(|f| f.2 == ord) {
+                file.1 = built[kind_index(file.0)].clone();
+            }
+        }
+        // Built just now from the index: whole.
+        Ok(read_rows(files, keys, wanted).unwrap_or_default())
     }
 
     /// The rows files of `kinds` in `searcher`'s segments (built where missing or not
@@ -147,12 +171,11 @@ impl SearchIndex {
                     Some(t) => t[kind_index(kind)].clone(),
                     None => {
                         let file = match map(mapped.as_ref(), &dir, &name(kind)) {
-                            Ok(bytes) => Some(bytes).filter(|b| whole(b)),
+                            Ok(bytes) => Some(bytes),
                             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                             Err(e) => return Err(fail(e)),
                         };
-                        // Removed since the check (another rolo cleaning up), or not whole
-                        // (a cache damaged on the disk): built again.
+                        // Removed since the check (another rolo cleaning up): built again.
                         match file {
                             Some(bytes) => bytes,
                             None => {
@@ -249,25 +272,33 @@ type RowFile<'s> = (Kind, OwnedBytes, u32, &'s SegmentReader);
 /// (`view::book_order`): by kind, then by the path's bytes. Each file is in that order
 /// already: where the wanted rows of each file are is found (the files side by side on
 /// the cores), those places merged into book order, then each row made once, in order.
+/// The segments (their numbers) of files that are not whole, if any.
 fn read_rows(
     files: &[RowFile],
     keys: Keys,
     wanted: impl Fn(DocAddress, Kind, &str) -> bool + Sync,
-) -> Vec<Row> {
-    let find = |i: usize| -> Vec<(usize, Spot)> {
+) -> std::result::Result<Vec<Row>, Vec<u32>> {
+    let find = |i: usize| -> (Vec<(usize, Spot)>, bool) {
         let (kind, bytes, ord, segment) = &files[i];
         let alive = segment.alive_bitset();
         let alive = |doc| alive.is_none_or(|a| a.is_alive(doc));
         let wanted = |doc, id: &str| alive(doc) && wanted(DocAddress::new(*ord, doc), *kind, id);
-        spots(bytes, wanted).into_iter().map(|spot| (i, spot)).collect()
+        let (found, whole) = spots(bytes, wanted);
+        (found.into_iter().map(|spot| (i, spot)).collect(), whole)
     };
     let numbers: Vec<usize> = (0..files.len()).collect();
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
-    let runs = match bytes < PARALLEL_BYTES || threads < 2 {
+    let read: Vec<_> = match bytes < PARALLEL_BYTES || threads < 2 {
         true => numbers.iter().map(|&i| find(i)).collect(),
         false => super::fresh::parallel(&numbers, threads, |&i| find(i)),
     };
+    let damaged: Vec<u32> =
+        read.iter().zip(files).filter(|((_, whole), _)| !whole).map(|(_, f)| f.2).collect();
+    if !damaged.is_empty() {
+        return Err(damaged);
+    }
+    let runs = read.into_iter().map(|(run, _)| run).collect();
     let in_order = |(i, x): &(usize, Spot), (j, y): &(usize, Spot)| {
         (files[*i].0, x.path) <= (files[*j].0, y.path)
     };
@@ -276,7 +307,7 @@ fn read_rows(
     rows.extend(
         order.into_iter().filter_map(|(i, spot)| Row::decode(&files[i].1, spot.range, keys)),
     );
-    rows
+    Ok(rows)
 }
 
 /// Below this many bytes of rows in all, the files are read on one thread.
@@ -352,18 +383,6 @@ fn map(mapped: Option<&MmapDirectory>, dir: &Path, name: &Path) -> std::io::Resu
     }
 }
 
-/// Whether a rows file is whole: its records' lengths lead exactly to its end (read
-/// without reading the records).
-fn whole(bytes: &[u8]) -> bool {
-    let mut at = 0usize;
-    while at < bytes.len() {
-        let Some(len) = bytes.get(at + 4..at + 8) else { return false };
-        let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
-        at = at.saturating_add(8).saturating_add(len);
-    }
-    at == bytes.len()
-}
-
 /// Where a wanted row lies in a rows file, and its path (what book order compares).
 #[derive(Debug, Clone)]
 struct Spot<'a> {
@@ -372,9 +391,10 @@ struct Spot<'a> {
 }
 
 /// The rows of the records `doc len row` that `wanted(doc, id)` accepts, in the file's
-/// order; a record not wanted is skipped by its length, its id read in place. A file
-/// cut short (a torn write) gives the whole records before the cut.
-fn spots(bytes: &[u8], wanted: impl Fn(u32, &str) -> bool) -> Vec<Spot<'_>> {
+/// order; a record not wanted is skipped by its length, its id read in place. With
+/// whether the file is whole: its records' lengths lead exactly to its end (a file cut
+/// short by a torn write gives the whole records before the cut, and is not whole).
+fn spots(bytes: &[u8], wanted: impl Fn(u32, &str) -> bool) -> (Vec<Spot<'_>>, bool) {
     let mut found = Vec::new();
     let mut at = 0;
     let word = |at: usize| -> Option<u32> {
@@ -391,13 +411,13 @@ fn spots(bytes: &[u8], wanted: impl Fn(u32, &str) -> bool) -> Vec<Spot<'_>> {
             found.push(Spot { range: start..end, path });
         }
     }
-    found
+    (found, at == bytes.len())
 }
 
 /// The rows of the records that `wanted(doc, id)` accepts, in the file's order.
 #[cfg(test)]
 fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool) -> Vec<Row> {
-    let found = spots(bytes, wanted);
+    let (found, _) = spots(bytes, wanted);
     found.into_iter().filter_map(|spot| Row::decode(bytes, spot.range, keys)).collect()
 }
 
@@ -472,6 +492,7 @@ mod tests {
             paths,
             [Path::new("tasks/a.md"), Path::new("tasks/b.md"), Path::new("tasks/c.md")]
         );
+        let whole = |bytes: &[u8]| spots(bytes, |_, _| true).1;
         assert!(whole(&bytes) && whole(&[]));
         // A file cut short (a torn write) gives the whole records before the cut, and
         // is not whole (so it is built again); nor is one with bytes after its records.
