@@ -67,6 +67,28 @@ impl Zone {
         }
     }
 
+    /// What decides this zone's rules, in one line, for a cache of local dates: the
+    /// database's name of a named zone; for the system's, `TZ`, else the file
+    /// `/etc/localtime` (where it leads, and when that last changed).
+    pub fn rules(&self) -> String {
+        match self {
+            Zone::Named(tz) => tz.name().to_string(),
+            Zone::System => match std::env::var_os("TZ").filter(|v| !v.is_empty()) {
+                Some(tz) => format!("TZ={}", tz.to_string_lossy()),
+                None => {
+                    let file = std::path::Path::new("/etc/localtime");
+                    let target = std::fs::canonicalize(file).unwrap_or(file.to_path_buf());
+                    let changed = std::fs::metadata(&target)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    format!("system {} {changed}", target.display())
+                }
+            },
+        }
+    }
+
     /// `t` as this zone's clocks show it.
     pub fn at<T: TimeZone>(&self, t: DateTime<T>) -> DateTime<FixedOffset> {
         match self {

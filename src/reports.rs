@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::dates::When;
+use crate::model::bytes::{In, Out};
 use crate::model::facts::LastContacts;
 use crate::model::{Kind, View};
 use crate::pipeline::{
@@ -243,63 +244,197 @@ pub struct ActivityRow {
 pub const ACTIVITY_KEYS: [&str; 7] =
     ["date", "owner", "about", "kind", "direction", "name", "title"];
 
-/// Notes per period, kind, direction and owner. A note's owner is its own `owner`, else
-/// that of the first record it is about that has one, else the book's default owner.
-pub fn activity<'a, V: View>(
-    notes: &'a [V],
-    owners: &Owners<'a>,
-    config: &'a Config,
-    range: Range,
-    by: Period,
-) -> Vec<ActivityRow> {
-    // Tens of thousands of notes fall into a few hundred rows: counted by day and by
+/// The notes counted by local day, kind, direction and owner: all that [`activity`]
+/// needs of them, for any range and period. A few thousand counts however many notes
+/// there are, so a reading command keeps them for as long as the book does not change
+/// ([`ActivitySummary`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NoteCounts {
+    /// The kinds, directions and owners that the counts name, each once.
+    pub names: Vec<String>,
+    /// By day.
+    pub counts: Vec<DayCount>,
+}
+
+/// How many notes of one day have one kind, direction and owner (each a place in
+/// [`NoteCounts::names`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DayCount {
+    pub day: NaiveDate,
+    pub kind: u32,
+    pub direction: Option<u32>,
+    /// None: neither the note nor what it is about names one, so the book's default
+    /// owner (as rolo.toml has it when reported).
+    pub owner: Option<u32>,
+    pub count: u32,
+}
+
+/// A note's owner is its own `owner`, else that of the first record it is about that has
+/// one (else none: [`DayCount::owner`]).
+pub fn note_counts<'a, V: View>(notes: &'a [V], owners: &Owners<'a>) -> NoteCounts {
+    // Tens of thousands of notes fall into a few thousand counts: counted by day and by
     // the number of each kind, direction and owner (a few of each, kept together, so
-    // that a count does not compare strings spread over every note), each day's period
-    // named once.
-    let mut periods: foldhash::HashMap<NaiveDate, String> = Default::default();
-    let mut counts: foldhash::HashMap<(NaiveDate, u32, u32, u32), usize> = Default::default();
-    let mut numbers: foldhash::HashMap<Box<str>, u32> = Default::default();
+    // that a count does not compare strings spread over every note).
+    let mut counts: foldhash::HashMap<(NaiveDate, u32, Option<u32>, Option<u32>), u32> =
+        Default::default();
+    let mut numbers: foldhash::HashMap<&str, u32> = Default::default();
     let mut names: Vec<&str> = Vec::new();
     let mut number = |name: &'a str| -> u32 {
-        if let Some(&n) = numbers.get(name) {
-            return n;
-        }
-        let n = u32::try_from(names.len()).unwrap_or(u32::MAX);
-        numbers.insert(name.into(), n);
-        names.push(name);
-        n
+        *numbers.entry(name).or_insert_with(|| {
+            names.push(name);
+            u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
+        })
     };
     for note in notes {
         let Some(day) = note.when("date").map(|w| w.local_date()) else { continue };
-        if !range.contains(day) {
-            continue;
-        }
         let owner = note
             .str("owner")
-            .or_else(|| note.strs("about").iter().find_map(|a| owners.get(bare(a)).copied()))
-            .unwrap_or(&config.defaults.owner);
-        let kind = note.str("kind").unwrap_or("note");
-        periods.entry(day).or_insert_with(|| by.of(day));
-        let direction = note.str("direction").map_or(u32::MAX, &mut number);
-        let key = (day, number(kind), direction, number(owner));
-        *counts.entry(key).or_default() += 1;
+            .or_else(|| note.strs("about").iter().find_map(|a| owners.get(bare(a)).copied()));
+        let kind = number(note.str("kind").unwrap_or("note"));
+        let direction = note.str("direction").map(&mut number);
+        let owner = owner.map(&mut number);
+        *counts.entry((day, kind, direction, owner)).or_default() += 1;
     }
-    let mut rows: BTreeMap<(&str, &str, Option<&str>, &str), usize> = BTreeMap::new();
-    let name = |n: u32| names.get(n as usize).copied().unwrap_or_default();
-    for ((day, kind, direction, owner), count) in counts {
-        let period = periods.get(&day).map_or("", String::as_str);
-        let direction = (direction != u32::MAX).then(|| name(direction));
-        *rows.entry((period, name(kind), direction, name(owner))).or_default() += count;
+    let mut counts: Vec<DayCount> = counts
+        .into_iter()
+        .map(|((day, kind, direction, owner), count)| DayCount {
+            day,
+            kind,
+            direction,
+            owner,
+            count,
+        })
+        .collect();
+    counts.sort_unstable();
+    NoteCounts { names: names.into_iter().map(String::from).collect(), counts }
+}
+
+/// Notes per period, kind, direction and owner, from their [`note_counts`]; a note with
+/// no owner counts for the book's default owner.
+pub fn activity(
+    counts: &NoteCounts,
+    config: &Config,
+    range: Range,
+    by: Period,
+) -> Vec<ActivityRow> {
+    let name = |n: u32| counts.names.get(n as usize).map_or("", String::as_str);
+    let mut rows: BTreeMap<(String, &str, Option<&str>, &str), usize> = BTreeMap::new();
+    // The counts come day by day: each day's period is named once.
+    let mut period: Option<(NaiveDate, String)> = None;
+    for c in counts.counts.iter().filter(|c| range.contains(c.day)) {
+        let named = match period.take() {
+            Some((day, named)) if day == c.day => named,
+            _ => by.of(c.day),
+        };
+        let owner = c.owner.map_or(config.defaults.owner.as_str(), name);
+        let key = (named.clone(), name(c.kind), c.direction.map(name), owner);
+        *rows.entry(key).or_default() += c.count as usize;
+        period = Some((c.day, named));
     }
     rows.into_iter()
         .map(|((period, kind, direction, owner), count)| ActivityRow {
-            period: period.to_string(),
+            period,
             kind: kind.to_string(),
             direction: direction.map(String::from),
             owner: owner.to_string(),
             count,
         })
         .collect()
+}
+
+/// What `rolo report activity` shows of a book, for any range and period: its notes'
+/// [`NoteCounts`] and the contacts talked to most and least recently (as many of each as
+/// `recent`). It depends on the records and the time zone alone, so a reading command
+/// keeps it beside the index until either changes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActivitySummary {
+    pub notes: NoteCounts,
+    pub recent: usize,
+    pub most_recent: Vec<Contacted>,
+    pub least_recent: Vec<Contacted>,
+}
+
+impl ActivitySummary {
+    /// The summary of a book whose contacts, companies, deals and notes are `records`
+    /// (read with at least [`ACTIVITY_KEYS`]), with its `last` contacts.
+    pub fn of<V: View>(records: &[&[V]; 4], last: &LastContacts, recent: usize) -> Self {
+        let [contacts, companies, deals, notes] = *records;
+        let owners = owners_of(&[contacts, companies, deals]);
+        let (most_recent, least_recent) = most_and_least_recent(contacts, last, recent);
+        ActivitySummary { notes: note_counts(notes, &owners), recent, most_recent, least_recent }
+    }
+
+    /// In binary: the names (a count, then each), the counts (a count, then day, kind,
+    /// direction, owner and count each: `u32::MAX` for none), `recent`, then the two
+    /// lists of contacts (a count, then id, name and day each: `i32::MIN` for never).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Out(Vec::with_capacity(20 * self.notes.counts.len() + 64));
+        out.count(self.notes.names.len());
+        self.notes.names.iter().for_each(|n| out.str(n));
+        out.count(self.notes.counts.len());
+        for c in &self.notes.counts {
+            out.i32(c.day.num_days_from_ce());
+            out.u32(c.kind);
+            out.u32(c.direction.unwrap_or(u32::MAX));
+            out.u32(c.owner.unwrap_or(u32::MAX));
+            out.u32(c.count);
+        }
+        out.count(self.recent);
+        for list in [&self.most_recent, &self.least_recent] {
+            out.count(list.len());
+            for c in list {
+                out.str(&c.id);
+                out.str(&c.name);
+                out.i32(c.last_contact.map_or(i32::MIN, |d| d.num_days_from_ce()));
+            }
+        }
+        out.0
+    }
+
+    /// What [`Self::encode`] wrote; None for anything else (cut short, damaged).
+    pub fn decode(bytes: &[u8]) -> Option<ActivitySummary> {
+        let mut input = In { bytes, at: 0 };
+        let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n);
+        let some = |n: u32| (n != u32::MAX).then_some(n);
+        let count = input.count()?;
+        let mut names = Vec::with_capacity(count.min(bytes.len()));
+        for _ in 0..count {
+            names.push(input.str()?.to_string());
+        }
+        let count = input.count()?;
+        let mut counts = Vec::with_capacity(count.min(bytes.len()));
+        for _ in 0..count {
+            let c = DayCount {
+                day: day(input.i32()?)?,
+                kind: input.u32()?,
+                direction: some(input.u32()?),
+                owner: some(input.u32()?),
+                count: input.u32()?,
+            };
+            let named = |n: Option<u32>| n.is_none_or(|n| (n as usize) < names.len());
+            if !named(Some(c.kind)) || !named(c.direction) || !named(c.owner) {
+                return None;
+            }
+            counts.push(c);
+        }
+        let recent = input.count()?;
+        let mut lists = [Vec::new(), Vec::new()];
+        for list in &mut lists {
+            let count = input.count().filter(|&n| n <= recent)?;
+            for _ in 0..count {
+                let (id, name, last) = (input.str()?, input.str()?, input.i32()?);
+                let last_contact = if last == i32::MIN { None } else { Some(day(last)?) };
+                list.push(Contacted { id: id.into(), name: name.into(), last_contact });
+            }
+        }
+        let [most_recent, least_recent] = lists;
+        input.done().then_some(ActivitySummary {
+            notes: NoteCounts { names, counts },
+            recent,
+            most_recent,
+            least_recent,
+        })
+    }
 }
 
 /// `contact/anna` → `anna`.
@@ -377,6 +512,90 @@ mod tests {
     fn bare_ids() {
         assert_eq!(bare("contact/anna"), "anna");
         assert_eq!(bare("anna"), "anna");
+    }
+
+    /// Notes about Айгерим (owned by ann), about nobody's record, and one of its own
+    /// owner; a contact never talked to.
+    fn summary() -> ActivitySummary {
+        use crate::model::record::test_record;
+        let contacts = [
+            test_record(Kind::Contact, "aigerim", "name = \"Айгерим\"\nowner = \"ann\""),
+            test_record(Kind::Contact, "max", "name = \"Max Müller\""),
+        ];
+        let note = |id: &str, front: &str| test_record(Kind::Note, id, front);
+        let notes = [
+            note(
+                "a",
+                "date = 2026-11-02T10:00:00\nkind = \"call\"\ndirection = \"out\"\nabout = [\"aigerim\"]",
+            ),
+            note(
+                "b",
+                "date = 2026-11-02\nkind = \"call\"\ndirection = \"out\"\nabout = [\"contact/aigerim\"]",
+            ),
+            note("c", "date = 2026-11-03\nabout = [\"deal/x\"]"),
+            note("d", "date = 2026-12-01\nkind = \"email\"\nowner = \"王\"\nabout = [\"aigerim\"]"),
+            note("e", "kind = \"call\""),
+        ];
+        let mut last = LastContacts::default();
+        last.insert(Kind::Contact, "aigerim", When::Date(d("2026-12-01")));
+        ActivitySummary::of(&[&contacts[..], &[], &[], &notes], &last, 5)
+    }
+
+    #[test]
+    fn notes_counted_by_day_kind_direction_owner() {
+        let s = summary();
+        let named = |n: Option<u32>| n.map(|n| s.notes.names[n as usize].as_str());
+        let counts: Vec<_> = s
+            .notes
+            .counts
+            .iter()
+            .map(|c| {
+                (
+                    c.day.to_string(),
+                    named(Some(c.kind)),
+                    named(c.direction),
+                    named(c.owner),
+                    c.count,
+                )
+            })
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("2026-11-02".into(), Some("call"), Some("out"), Some("ann"), 2),
+                ("2026-11-03".into(), Some("note"), None, None, 1),
+                ("2026-12-01".into(), Some("email"), None, Some("王"), 1),
+            ]
+        );
+        let mut config = Config::default();
+        config.defaults.owner = "даурен".into();
+        let all = Range { from: None, to: None };
+        let rows = activity(&s.notes, &config, all, Period::Month);
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|r| format!("{} {} {} {}", r.period, r.kind, r.owner, r.count))
+            .collect();
+        assert_eq!(rows, ["2026-11 call ann 2", "2026-11 note даурен 1", "2026-12 email 王 1"]);
+        let november = Range { from: Some(d("2026-11-03")), to: Some(d("2026-11-30")) };
+        assert_eq!(activity(&s.notes, &config, november, Period::Week).len(), 1);
+        let ids = |l: &[Contacted]| l.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&s.most_recent), ["aigerim"]);
+        assert_eq!(ids(&s.least_recent), ["max", "aigerim"]);
+    }
+
+    #[test]
+    fn a_summary_reads_back_as_written_and_nothing_else() {
+        let s = summary();
+        let bytes = s.encode();
+        assert_eq!(ActivitySummary::decode(&bytes), Some(s.clone()));
+        assert_eq!(
+            ActivitySummary::decode(&ActivitySummary::default().encode()),
+            Some(Default::default())
+        );
+        for cut in 0..bytes.len() {
+            assert_eq!(ActivitySummary::decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        assert_eq!(ActivitySummary::decode(&[&bytes[..], b"x"].concat()), None);
     }
 
     #[test]

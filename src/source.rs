@@ -25,6 +25,7 @@ use crate::model::reference::Entry;
 use crate::model::row::Keys;
 use crate::model::schema::link_keys;
 use crate::model::{Card, Catalog, Kind, Record, Row, View};
+use crate::reports::{self, ActivitySummary};
 
 /// Whether reading commands answer from the search index (the default) or read every
 /// file (`ROLO_NO_INDEX=1`).
@@ -200,6 +201,34 @@ impl<'b> Source<'b> {
                 Found::Files(Data::new(loaded.records, last_contact))
             }
         })
+    }
+
+    /// What `rolo report activity` shows, with `recent` contacts talked to most and least
+    /// recently: kept beside the index for as long as the book and the time zone stay as
+    /// they are (read from the index's rows, or the files, when they change).
+    pub fn activity(&self, recent: usize) -> Result<ActivitySummary> {
+        let zone = crate::clock::local_zone().rules();
+        let key = format!("{recent} {zone}");
+        if let Some(index) = &self.index
+            && let Some(bytes) = index.derived("activity", &key)
+            && let Some(kept) = ActivitySummary::decode(&bytes)
+            && kept.recent == recent
+        {
+            return Ok(kept);
+        }
+        let kinds = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];
+        let found = self.records(&kinds, Keys::only(&reports::ACTIVITY_KEYS), true)?;
+        let summary = crate::for_both!(&found, d => ActivitySummary::of(
+            &[&d.contacts, &d.companies, &d.deals, &d.notes],
+            &d.last_contact,
+            recent,
+        ));
+        if let Some(index) = &self.index {
+            // A cache: if it cannot be written, the next command computes it again.
+            let _ = index.keep_derived("activity", &key, &summary.encode());
+        }
+        std::mem::forget(found); // freed by the process's exit, at no cost
+        Ok(summary)
     }
 
     /// The records of `kind` that `narrowing` may keep (a superset: the command's filter

@@ -86,16 +86,20 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
     let kinds: &[Kind] = match &cmd {
         ReportCommand::Funnel(_) | ReportCommand::Revenue(_) => &[Kind::Deal],
         ReportCommand::Sources(_) => &[Kind::Contact, Kind::Deal],
-        ReportCommand::Activity(_) => &[Kind::Contact, Kind::Company, Kind::Deal, Kind::Note],
+        ReportCommand::Activity(a) => {
+            // Every note counted once per state of the book (and kept), not per report.
+            let summary = ctx.source(&book)?.activity(RECENT)?;
+            return print(ctx, &a.common, activity(ctx, &book, &summary, a)?);
+        }
     };
-    let last = matches!(cmd, ReportCommand::Activity(_));
-    // Activity reads a few keys of every note: only those are built.
-    let keys = if last { Keys::only(&reports::ACTIVITY_KEYS) } else { Keys::ALL };
-    let records = load_keys(ctx, &book, kinds, keys, last)?;
+    let records = load_keys(ctx, &book, kinds, Keys::ALL, false)?;
     let done = rolo::for_both!(&records, d => report(ctx, &book, d, &cmd));
     super::let_exit_free(records);
     done
 }
+
+/// How many contacts `report activity` names as talked to most, and least, recently.
+const RECENT: usize = 5;
 
 fn range(ctx: &Context, c: &Common) -> Result<Range, CliError> {
     let day = |s: &Option<String>| -> Result<_, CliError> {
@@ -124,17 +128,9 @@ fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand)
             (c, sources(&reports::sources(&d.contacts, &d.deals, config, range(ctx, c)?)))
         }
         ReportCommand::Activity(a) => {
-            let by = match a.by {
-                ActivityBy::Week => Period::Week,
-                ActivityBy::Month => Period::Month,
-            };
-            let owners = reports::owners_of(&[&d.contacts, &d.companies, &d.deals]);
-            let rows = reports::activity(&d.notes, &owners, config, range(ctx, &a.common)?, by);
-            let (most, least) = reports::most_and_least_recent(&d.contacts, &d.last_contact, 5);
-            (
-                &a.common,
-                activity(&rows, &[("MOST RECENT CONTACT", most), ("LEAST RECENT CONTACT", least)]),
-            )
+            let records = [&d.contacts[..], &d.companies, &d.deals, &d.notes];
+            let summary = reports::ActivitySummary::of(&records, &d.last_contact, RECENT);
+            (&a.common, activity(ctx, book, &summary, a)?)
         }
     };
     print(ctx, common, laid)
@@ -337,9 +333,20 @@ fn sources(rows: &[reports::SourceRow]) -> Laid {
 }
 
 fn activity(
-    rows: &[reports::ActivityRow],
-    recent: &[(&'static str, Vec<reports::Contacted>)],
-) -> Laid {
+    ctx: &Context,
+    book: &Book,
+    summary: &reports::ActivitySummary,
+    a: &ActivityArgs,
+) -> Result<Laid, CliError> {
+    let by = match a.by {
+        ActivityBy::Week => Period::Week,
+        ActivityBy::Month => Period::Month,
+    };
+    let rows = &reports::activity(&summary.notes, &book.config, range(ctx, &a.common)?, by);
+    let recent = [
+        ("MOST RECENT CONTACT", &summary.most_recent),
+        ("LEAST RECENT CONTACT", &summary.least_recent),
+    ];
     let cells = |r: &reports::ActivityRow| {
         vec![
             r.period.clone(),
@@ -361,7 +368,7 @@ fn activity(
         .map(|(period, n)| Bar { label: period, value: n as f64, text: n.to_string() })
         .collect();
     let more = recent
-        .iter()
+        .into_iter()
         .map(|(title, list)| {
             let lines = list
                 .iter()
@@ -370,10 +377,10 @@ fn activity(
                     vec![c.id.clone(), c.name.clone(), when]
                 })
                 .collect();
-            (vec!["ID", "NAME", *title], lines)
+            (vec!["ID", "NAME", title], lines)
         })
         .collect();
-    Laid {
+    Ok(Laid {
         what: "activity",
         header: vec!["PERIOD", "KIND", "DIR", "OWNER", "NOTES"],
         lines: rows.iter().map(cells).collect(),
@@ -384,7 +391,7 @@ fn activity(
         charts: vec![Chart { title: "Notes per period".into(), bars }],
         summary: None,
         more,
-    }
+    })
 }
 
 /// `0.6667` → `66.7%`.

@@ -494,14 +494,18 @@ impl SearchIndex {
     fn lookup_files(&self) -> (std::path::PathBuf, std::path::PathBuf, String) {
         let path = self.dir.join("rolo-lookup");
         let facts = self.dir.join("rolo-facts");
-        // The state of the index the data comes from: its segments and their deletes
-        // (and the walk it was checked against).
-        let mut header = format!("rolo-lookup-3 {} {}", self.fingerprint.0, self.fingerprint.1);
+        (path, facts, format!("rolo-lookup-3 {}", self.state()))
+    }
+
+    /// The state of the index a cache is computed from, in one line: its segments and
+    /// their deletes (and the walk it was checked against).
+    pub(super) fn state(&self) -> String {
+        let mut state = format!("{} {}", self.fingerprint.0, self.fingerprint.1);
         for segment in self.searcher().segment_readers() {
             let id = segment.segment_id().uuid_string();
-            header.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
+            state.push_str(&format!(" {id}:{}", segment.num_deleted_docs()));
         }
-        (path, facts, header)
+        state
     }
 
     fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {

@@ -8,6 +8,7 @@
 //! leaves at worst a few files to index again.
 
 pub mod addresses;
+mod derived;
 pub mod document;
 pub mod eval;
 pub mod fresh;

@@ -334,6 +334,66 @@ fn activity_per_period_kind_direction_owner() {
     assert!(table[least..].contains("never"), "{table}");
 }
 
+/// The activity report is kept beside the index once counted; it follows every change
+/// of the book, of the time zone and of the default owner, and a damaged copy is counted
+/// again, never shown.
+#[test]
+fn kept_activity_follows_every_change() {
+    let book = sales_book();
+    let activity = |tz: &str| {
+        let mut cmd = book.command(["report", "activity", "--json"]);
+        cmd.env("TZ", tz);
+        let run = run(cmd);
+        assert_eq!(run.stderr, "", "{run}");
+        let rows = run.json();
+        let rows = rows.as_array().unwrap().iter().map(|r| {
+            let owner = r["owner"].as_str().unwrap().to_string();
+            let period = r["period"].as_str().unwrap().to_string();
+            format!("{period} {} {owner} {}", r["kind"].as_str().unwrap(), r["count"])
+        });
+        rows.collect::<Vec<_>>().join(", ")
+    };
+    let kept = book.path(".rolo/index/rolo-derived-activity");
+    let first = activity("UTC0");
+    assert_eq!(
+        first,
+        "2026-10 meeting me 1, 2026-11 call ann 2, 2026-11 call me 1, 2026-11 email me 1"
+    );
+    assert!(kept.exists(), "the first report keeps its counts");
+    assert_eq!(activity("UTC0"), first);
+    // A note written by hand on the last evening of November in Almaty (UTC+5) is
+    // December's there and November's in UTC; both asked for one after the other.
+    book.write(
+        "notes/2026/2026-11-30-carl.md",
+        "+++\ndate = 2026-11-30T19:30:00Z\nkind = \"visit\"\nabout = [\"carl\"]\n+++\nЗашёл в офис.\n",
+    );
+    assert!(activity("UTC0").contains("2026-11 visit me 1"));
+    assert!(activity("<+05>-5").contains("2026-12 visit me 1"));
+    assert!(activity("UTC0").contains("2026-11 visit me 1"));
+    // The note changes hands, then goes.
+    let note = book.read("notes/2026/2026-11-30-carl.md");
+    book.write("notes/2026/2026-11-30-carl.md", &note.replace("kind", "owner = \"ann\"\nkind"));
+    assert!(activity("UTC0").contains("2026-11 visit ann 1"));
+    std::fs::remove_file(book.path("notes/2026/2026-11-30-carl.md")).unwrap();
+    assert_eq!(activity("UTC0"), first);
+    // The default owner is rolo.toml's as it is now.
+    let toml = book.read("rolo.toml");
+    let line = "owner = \"me\"";
+    assert!(toml.contains(line), "{toml}");
+    book.write("rolo.toml", &toml.replacen(line, "owner = \"даурен\"", 1));
+    // (The email names its owner, "me", itself, and the meeting is about a deal of "me".)
+    let mine =
+        "2026-10 meeting me 1, 2026-11 call ann 2, 2026-11 call даурен 1, 2026-11 email me 1";
+    assert_eq!(activity("UTC0"), mine);
+    book.write("rolo.toml", &toml);
+    // A damaged copy is counted again.
+    let bytes = std::fs::read(&kept).unwrap();
+    std::fs::write(&kept, &bytes[..bytes.len() - 7]).unwrap();
+    assert_eq!(activity("UTC0"), first);
+    std::fs::write(&kept, [&bytes[..], b"more"].concat()).unwrap();
+    assert_eq!(activity("UTC0"), first);
+}
+
 #[test]
 fn csv_headers() {
     let book = sales_book();

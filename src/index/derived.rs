@@ -1,0 +1,70 @@
+//! Summaries computed from the whole book and kept beside the index (`rolo-derived-NAME`),
+//! each good for exactly the state of the index it was computed from: a report that reads
+//! every note reads its few thousand counts instead, until the book changes.
+//!
+//! Like the rest of the index, a cache: a file that is missing, of another state, cut
+//! short or unreadable is computed again by the caller, never reported.
+
+use super::SearchIndex;
+use crate::error::Result;
+
+/// The first line of every file: bumped when what any summary holds changes meaning.
+const FORMAT: &str = "rolo-derived-1";
+
+impl SearchIndex {
+    /// The bytes kept for `name` with this state of the index and `key` (whatever else
+    /// the summary depends on: a time zone, a count), if there are any.
+    pub fn derived(&self, name: &str, key: &str) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.derived_path(name)).ok()?;
+        let rest = bytes.strip_prefix(self.derived_header(key).as_bytes())?;
+        Some(rest.to_vec())
+    }
+
+    /// Keep `bytes` as [`Self::derived`]'s answer for `name` and `key` in this state.
+    pub fn keep_derived(&self, name: &str, key: &str, bytes: &[u8]) -> Result<()> {
+        let mut file = self.derived_header(key).into_bytes();
+        file.extend_from_slice(bytes);
+        crate::store::write::replace_cache(&self.derived_path(name), &file)
+    }
+
+    fn derived_path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.join(format!("rolo-derived-{name}"))
+    }
+
+    /// Two lines: the format and the state of the index, then the key quoted (its line
+    /// breaks escaped, so that no key can reach into the bytes).
+    fn derived_header(&self, key: &str) -> String {
+        format!("{FORMAT} {}\n{key:?}\n", self.state())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::book::Book;
+    use crate::index::SearchIndex;
+
+    fn book(dir: &std::path::Path) -> Book {
+        std::fs::create_dir_all(dir.join("contacts")).unwrap();
+        std::fs::write(dir.join("rolo.toml"), "").unwrap();
+        std::fs::write(dir.join("contacts/anna.md"), "+++\nname = \"Анна\"\n+++\n").unwrap();
+        Book::open(dir).unwrap()
+    }
+
+    #[test]
+    fn a_summary_is_kept_for_one_state_and_key() {
+        let tmp = tempfile::tempdir().unwrap();
+        let book = book(tmp.path());
+        let (index, _) = SearchIndex::open_fresh(&book, &mut |_, _| {}).unwrap();
+        assert_eq!(index.derived("activity", "5 UTC"), None);
+        index.keep_derived("activity", "5 UTC", b"counts").unwrap();
+        assert_eq!(index.derived("activity", "5 UTC").as_deref(), Some(&b"counts"[..]));
+        // Another key, another summary.
+        assert_eq!(index.derived("activity", "5 Asia/Almaty"), None);
+        assert_eq!(index.derived("activity", "5\nUTC"), None);
+        assert_eq!(index.derived("other", "5 UTC"), None);
+        // The book changed: what was kept is of another state.
+        std::fs::write(tmp.path().join("contacts/bob.md"), "+++\nname = \"Bob\"\n+++\n").unwrap();
+        let (index, _) = SearchIndex::open_fresh(&book, &mut |_, _| {}).unwrap();
+        assert_eq!(index.derived("activity", "5 UTC"), None);
+    }
+}
