@@ -212,26 +212,54 @@ pub const KEYS: [&str; 18] = [
 /// (an open task about a record handles its follow-up), the contacts and companies with
 /// a birthday or a cadence, and the open deals. More is fine: each is tested.
 /// `last_contact` is the newest note per contact, company and deal.
-pub fn agenda<V: View>(
+pub fn agenda<V: View + Sync>(
     records: &[V],
     last_contact: &LastContacts,
     config: &Config,
     now: DateTime<FixedOffset>,
     opts: &Options,
 ) -> Agenda {
-    // `now` is in the user's zone (`Clock::now`): its date is today.
-    let today = now.date_naive();
-    let horizon =
-        today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
-    let day = Day { now, today, horizon, last_contact, config, opts };
-    let mut a = Agenda { today, ..Agenda::default() };
-    // At most an item per record, two per deal: room made once (thousands of items).
-    a.items.reserve(records.len() + records.iter().filter(|r| r.kind() == Kind::Deal).count());
+    judged(records, &Day::of(now, last_contact, config, opts), PARALLEL_DEALS)
+}
+
+/// From how many deals the agenda judges them on a thread of their own.
+const PARALLEL_DEALS: usize = 2000;
+
+/// [`agenda`], the deals judged on a second thread when there are `parallel_deals` or
+/// more.
+fn judged<V: View + Sync>(records: &[V], day: &Day, parallel_deals: usize) -> Agenda {
+    let today = day.today;
     let of = |kind| records.iter().filter(move |r| r.kind() == kind);
-    let handled = day.tasks(of(Kind::Task), &mut a);
-    day.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
-    day.birthdays(of(Kind::Contact), &mut a);
-    day.deals(of(Kind::Deal), &mut a);
+    let deals = of(Kind::Deal).count();
+    // At most an item per record, two per deal: room made once (thousands of items).
+    let room = |n| Agenda { today, items: Vec::with_capacity(n), problems: Vec::new() };
+    let others = |mut a: Agenda| {
+        let handled = day.tasks(of(Kind::Task), &mut a);
+        day.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
+        day.birthdays(of(Kind::Contact), &mut a);
+        a
+    };
+    let mut a = if deals < parallel_deals {
+        let mut a = others(room(records.len() + deals));
+        day.deals(of(Kind::Deal), &mut a);
+        a
+    } else {
+        // Deals give half the items of a busy book, and depend on no other section:
+        // judged on a second core while the rest are, then put after them (the order
+        // the sort keeps between equal items).
+        let (mut a, judged) = std::thread::scope(|scope| {
+            let judged = scope.spawn(|| {
+                let mut a = room(2 * deals);
+                day.deals(of(Kind::Deal), &mut a);
+                a
+            });
+            let a = others(room(records.len() + deals));
+            (a, judged.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        a.items.extend(judged.items);
+        a.problems.extend(judged.problems);
+        a
+    };
     sort(&mut a.items);
     a
 }
@@ -275,7 +303,20 @@ struct Day<'a> {
     opts: &'a Options,
 }
 
-impl Day<'_> {
+impl<'a> Day<'a> {
+    fn of(
+        now: DateTime<FixedOffset>,
+        last_contact: &'a LastContacts,
+        config: &'a Config,
+        opts: &'a Options,
+    ) -> Day<'a> {
+        // `now` is in the user's zone (`Clock::now`): its date is today.
+        let today = now.date_naive();
+        let horizon =
+            today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
+        Day { now, today, horizon, last_contact, config, opts }
+    }
+
     /// Whether the record is one of the owners' asked for (everyone's when none are).
     fn wanted(&self, r: &impl View) -> bool {
         self.opts.owners.is_empty() || {
@@ -582,6 +623,47 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Deals judged on a thread of their own give the agenda judged on one: the same
+    /// items in the same order, the same problems.
+    #[test]
+    fn deals_judged_beside_the_rest_give_the_same_agenda() {
+        let mut records = Vec::new();
+        for i in 0..300 {
+            let due = format!("2026-11-{:02}", 1 + i % 30);
+            let front =
+                format!("title = \"Задача {}\"\ndue = {due}\nabout = [\"c{}\"]", i % 7, i % 50);
+            records.push(record(Kind::Task, &format!("t{i}"), &front));
+        }
+        for i in 0..100 {
+            let front = format!("name = \"Қуаныш {}\"\nfollow_up = \"{}w\"", i % 9, 1 + i % 3);
+            records.push(record(Kind::Contact, &format!("c{i}"), &front));
+        }
+        records.push(record(Kind::Contact, "bad", "name = \"x\"\nfollow_up = \"3x\""));
+        for i in 0..2100 {
+            let close = if i % 500 == 0 {
+                "\"soon\"".to_string()
+            } else {
+                format!("2026-11-{:02}", 1 + i % 28)
+            };
+            let front = format!(
+                "title = \"Сделка {}\"\nstage = \"lead\"\nclose = {close}\ncreated = 2026-0{}-01",
+                i % 11,
+                1 + i % 9
+            );
+            records.push(record(Kind::Deal, &format!("d{i}"), &front));
+        }
+        let config = Config::default();
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        let last = LastContacts::default();
+        let opts = Options { days: 7, owners: Vec::new() };
+        let day = Day::of(now, &last, &config, &opts);
+        let alone = judged(&records, &day, usize::MAX);
+        let beside = judged(&records, &day, 0);
+        assert!(alone.items.len() > 2000 && !alone.problems.is_empty(), "{alone:?}");
+        assert_eq!(alone.items, beside.items);
+        assert_eq!(alone.problems, beside.problems);
     }
 
     /// Whatever the day and look-ahead, every record the agenda shows is among the

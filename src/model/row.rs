@@ -3,8 +3,8 @@
 //! record). The index keeps one per record (`index::rows`); [`View`] reads it exactly as
 //! it reads the whole [`super::Card`].
 
-use std::cell::OnceCell;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value as Json};
 pub use tantivy::directory::OwnedBytes;
@@ -70,7 +70,7 @@ pub struct Row {
     fields: Box<[Field]>,
     /// The values of `fields` parsed, made when the first is: most reads are of plain
     /// strings, read in place, and most rows never need it.
-    values: OnceCell<Box<[OnceCell<Json>]>>,
+    values: OnceLock<Box<[OnceLock<Json>]>>,
 }
 
 /// Where a string lies in a row's bytes.
@@ -276,7 +276,7 @@ impl Row {
             return None;
         }
         let fields = fields.into_boxed_slice();
-        let values = OnceCell::new();
+        let values = OnceLock::new();
         Some(Row { kind, dates, id, path, summary, bytes: bytes.clone(), fields, values })
     }
 
@@ -299,7 +299,7 @@ impl Row {
     fn value(&self, field: &Field) -> &Json {
         let at = self.fields.iter().position(|f| f.key == field.key).unwrap_or_default();
         let values =
-            self.values.get_or_init(|| self.fields.iter().map(|_| OnceCell::new()).collect());
+            self.values.get_or_init(|| self.fields.iter().map(|_| OnceLock::new()).collect());
         values[at].get_or_init(|| {
             let text = self.raw(field);
             // Most values are plain strings: taken as they are, without the parser.
