@@ -168,7 +168,7 @@ pub struct Options {
     pub owners: Vec<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Agenda {
     pub today: NaiveDate,
     /// In section order, then by day, then by title.
@@ -226,42 +226,75 @@ pub fn agenda<V: View + Sync>(
 const PARALLEL_DEALS: usize = 2000;
 
 /// [`agenda`], the deals judged on a second thread when there are `parallel_deals` or
-/// more.
+/// more: they give half the items of a busy book.
 fn judged<V: View + Sync>(records: &[V], day: &Day, parallel_deals: usize) -> Agenda {
-    let today = day.today;
-    let of = |kind| records.iter().filter(move |r| r.kind() == kind);
-    let deals = of(Kind::Deal).count();
-    // At most an item per record, two per deal: room made once (thousands of items).
-    let room = |n| Agenda { today, items: Vec::with_capacity(n), problems: Vec::new() };
-    let others = |mut a: Agenda| {
-        let handled = day.tasks(of(Kind::Task), &mut a);
-        day.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
-        day.birthdays(of(Kind::Contact), &mut a);
-        a
-    };
-    let mut a = if deals < parallel_deals {
-        let mut a = others(room(records.len() + deals));
-        day.deals(of(Kind::Deal), &mut a);
-        a
+    let deals = records.iter().filter(|r| r.kind() == Kind::Deal).count();
+    let [rest, deals] = if deals < parallel_deals {
+        Part::BOTH.map(|part| day.part(records, part))
     } else {
-        // Deals give half the items of a busy book, and depend on no other section:
-        // judged on a second core while the rest are, then put after them (the order
-        // the sort keeps between equal items).
-        let (mut a, judged) = std::thread::scope(|scope| {
-            let judged = scope.spawn(|| {
-                let mut a = room(2 * deals);
-                day.deals(of(Kind::Deal), &mut a);
-                a
-            });
-            let a = others(room(records.len() + deals));
-            (a, judged.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        });
-        a.items.extend(judged.items);
-        a.problems.extend(judged.problems);
-        a
+        std::thread::scope(|scope| {
+            let deals = scope.spawn(|| day.part(records, Part::Deals));
+            let rest = day.part(records, Part::Rest);
+            [rest, deals.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))]
+        })
     };
-    sort(&mut a.items);
-    a
+    joined([rest, deals])
+}
+
+/// The agenda's sections in two parts that depend on nothing of each other, so that
+/// they can be judged apart (on two cores) and [`joined`]: the deals, and the rest
+/// (tasks, then the follow-ups that no task handles, then birthdays).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Rest,
+    Deals,
+}
+
+impl Part {
+    /// In the order [`joined`] takes them.
+    pub const BOTH: [Part; 2] = [Part::Rest, Part::Deals];
+
+    /// The kinds of records the part reads.
+    pub fn kinds(self) -> &'static [Kind] {
+        match self {
+            Part::Rest => &[Kind::Task, Kind::Contact, Kind::Company],
+            Part::Deals => &[Kind::Deal],
+        }
+    }
+
+    pub fn holds(self, kind: Kind) -> bool {
+        self.kinds().contains(&kind)
+    }
+}
+
+/// One [`Part`] of the agenda of `records` (those of other kinds are passed over), its
+/// items in order.
+pub fn part<V: View>(
+    records: &[V],
+    part: Part,
+    last_contact: &LastContacts,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    opts: &Options,
+) -> Agenda {
+    Day::of(now, last_contact, config, opts).part(records, part)
+}
+
+/// The agenda made of its parts (in the order of [`Part::BOTH`]), its items in order.
+pub fn joined([mut rest, deals]: [Agenda; 2]) -> Agenda {
+    // Items are ordered by section first, and the rest's sections all come before the
+    // deals' (the order of `ItemKind`): the parts, each in order, one after the other
+    // are in order. Sorted again only if that ever stops being so.
+    let apart = match (rest.items.last(), deals.items.first()) {
+        (Some(a), Some(b)) => a.kind < b.kind,
+        _ => true,
+    };
+    rest.items.extend(deals.items);
+    rest.problems.extend(deals.problems);
+    if !apart {
+        sort(&mut rest.items);
+    }
+    rest
 }
 
 /// By section, day, a timed task's time (each item's found once: it may need the local
@@ -323,6 +356,28 @@ impl<'a> Day<'a> {
             let owner = pipeline::owner(r, self.config).to_lowercase();
             self.opts.owners.iter().any(|o| o.to_lowercase() == owner)
         }
+    }
+
+    fn part<V: View>(&self, records: &[V], part: Part) -> Agenda {
+        let of = |kind| records.iter().filter(move |r| r.kind() == kind);
+        let deals = of(Kind::Deal).count();
+        let mut a = Agenda { today: self.today, ..Agenda::default() };
+        match part {
+            Part::Rest => {
+                // At most an item per record, and room for the deals' two each, which
+                // are put after them: made once (thousands of items).
+                a.items.reserve(records.len() + deals);
+                let handled = self.tasks(of(Kind::Task), &mut a);
+                self.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
+                self.birthdays(of(Kind::Contact), &mut a);
+            }
+            Part::Deals => {
+                a.items.reserve(2 * deals);
+                self.deals(of(Kind::Deal), &mut a);
+            }
+        }
+        sort(&mut a.items);
+        a
     }
 
     fn item(&self, kind: ItemKind, day: NaiveDate, r: &impl View, detail: Detail) -> Item {
@@ -664,6 +719,16 @@ mod tests {
         assert!(alone.items.len() > 2000 && !alone.problems.is_empty(), "{alone:?}");
         assert_eq!(alone.items, beside.items);
         assert_eq!(alone.problems, beside.problems);
+        // Parts whose sections were to overlap are put in order all the same.
+        let [rest, deals] = Part::BOTH.map(|part| day.part(&records, part));
+        let mut swapped = deals.clone();
+        swapped.items.extend(rest.items.iter().take(50).cloned());
+        let overlapping = joined([swapped, rest.clone()]);
+        let mut expected = rest.items.iter().take(50).cloned().collect::<Vec<_>>();
+        expected.extend(deals.items.iter().cloned());
+        expected.extend(rest.items.iter().cloned());
+        sort(&mut expected);
+        assert_eq!(overlapping.items, expected);
     }
 
     /// Whatever the day and look-ahead, every record the agenda shows is among the

@@ -346,20 +346,36 @@ fn agenda_of(
     now: DateTime<FixedOffset>,
     options: &agenda::Options,
 ) -> Result<Option<Agenda>> {
-    let facts = lookup.facts.iter();
     let last = &lookup.last_contact;
-    let wanted = agenda::candidates(facts, last, config, now, options.days);
-    if lookup.facts.damaged() {
-        return Ok(None);
-    }
-    // Asked of every row of four kinds: a fast hash.
-    let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> = wanted.into_iter().collect();
-    let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
     let keys = Keys::only(&agenda::KEYS);
-    let rows = index.rows_keys(&kinds, keys, |kind, id| wanted.contains(&(kind, id)))?;
-    let agenda = agenda::agenda(&rows, last, config, now, options);
-    std::mem::forget((rows, wanted)); // freed by the process's exit, at no cost
-    Ok(Some(agenda))
+    // The rows files of every kind made first where missing, so that the two parts'
+    // threads only read them.
+    index.rows_ready(&[Kind::Task, Kind::Contact, Kind::Company, Kind::Deal])?;
+    // Each part from its candidates to its items, on a core of its own: which records
+    // it may show (their facts, with every last contact), then their rows judged.
+    let judge = |part: agenda::Part| -> Result<Option<Agenda>> {
+        let facts = lookup.facts.iter().filter(|f| part.holds(f.kind));
+        let wanted = agenda::candidates(facts, last, config, now, options.days);
+        if lookup.facts.damaged() {
+            return Ok(None);
+        }
+        // Asked of every row of the part's kinds: a fast hash.
+        let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> =
+            wanted.into_iter().collect();
+        let rows = index.rows_keys(part.kinds(), keys, |kind, id| wanted.contains(&(kind, id)))?;
+        let judged = agenda::part(&rows, part, last, config, now, options);
+        std::mem::forget((rows, wanted)); // freed by the process's exit, at no cost
+        Ok(Some(judged))
+    };
+    let [rest, deals] = std::thread::scope(|scope| {
+        let deals = scope.spawn(|| judge(agenda::Part::Deals));
+        let rest = judge(agenda::Part::Rest);
+        [rest, deals.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))]
+    });
+    Ok(match (rest?, deals?) {
+        (Some(rest), Some(deals)) => Some(agenda::joined([rest, deals])),
+        _ => None,
+    })
 }
 
 /// From the index, the records `show` prints around a record: those it links to and its

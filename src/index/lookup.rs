@@ -4,6 +4,8 @@
 //! index is the query cache).
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering::Relaxed;
 
 use tantivy::collector::DocSetCollector;
 use tantivy::columnar::Column;
@@ -53,7 +55,7 @@ pub struct Lookup {
 pub struct FactsFile {
     /// From the count on.
     bytes: OwnedBytes,
-    damaged: std::cell::Cell<bool>,
+    damaged: AtomicBool,
 }
 
 impl Default for FactsFile {
@@ -73,21 +75,21 @@ impl FactsFile {
     }
 
     fn read(bytes: OwnedBytes) -> FactsFile {
-        FactsFile { bytes, damaged: std::cell::Cell::new(false) }
+        FactsFile { bytes, damaged: AtomicBool::new(false) }
     }
 
     pub fn iter(&self) -> FactsIter<'_> {
         let mut input = In { bytes: &self.bytes, at: 0 };
         let left = input.count();
         if left.is_none() {
-            self.damaged.set(true);
+            self.damaged.store(true, Relaxed);
         }
         FactsIter { input, left: left.unwrap_or(0), damaged: &self.damaged }
     }
 
     /// Whether an iteration found the file not to read whole: what it gave is not all.
     pub fn damaged(&self) -> bool {
-        self.damaged.get()
+        self.damaged.load(Relaxed)
     }
 }
 
@@ -96,7 +98,7 @@ impl FactsFile {
 pub struct FactsIter<'a> {
     input: In<'a>,
     left: usize,
-    damaged: &'a std::cell::Cell<bool>,
+    damaged: &'a AtomicBool,
 }
 
 impl<'a> Iterator for FactsIter<'a> {
@@ -105,14 +107,14 @@ impl<'a> Iterator for FactsIter<'a> {
         let Some(left) = self.left.checked_sub(1) else {
             // Read to the count: the file must end there.
             if !self.input.done() {
-                self.damaged.set(true);
+                self.damaged.store(true, Relaxed);
             }
             return None;
         };
         self.left = left;
         let fact = FactsRef::read(&mut self.input);
         if fact.is_none() {
-            self.damaged.set(true);
+            self.damaged.store(true, Relaxed);
             self.left = 0;
         }
         fact

@@ -95,6 +95,12 @@ impl SearchIndex {
         self.rows_of(&self.searcher(), kinds, keys, |_, kind, id| wanted(kind, id))
     }
 
+    /// The rows files of `kinds` made where missing or not whole, nothing read: before
+    /// threads read rows of different kinds, so that none of them writes a file.
+    pub fn rows_ready(&self, kinds: &[Kind]) -> Result<()> {
+        self.row_files(&self.searcher(), kinds).map(drop)
+    }
+
     /// Every row of each of `kinds` (holding `keys`), a list of its own per kind in book
     /// order: what the aggregates split by kind, the files opened once.
     pub fn rows_by_kind(&self, kinds: &[Kind], keys: Keys) -> Result<Vec<Vec<Row>>> {

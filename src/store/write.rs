@@ -25,11 +25,14 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Replace a cache file (the index's manifest): atomic like [`replace`], without the
-/// fsyncs. After a crash it may be empty or old, which only means re-indexing.
+/// fsyncs. After a crash it may be empty or old, which only means re-indexing. Two
+/// threads may write the same file at once: each through a temporary file of its own.
 pub fn replace_cache(path: &Path, bytes: &[u8]) -> Result<()> {
+    static WRITES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     fs::write(&tmp, bytes).at(&tmp)?;
     fs::rename(&tmp, path)
         .inspect_err(|_| {
@@ -148,6 +151,35 @@ fn sync_dir(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Threads of one process writing the same cache at once: every reader finds one
+    /// whole version, and no temporary file is left behind.
+    #[test]
+    fn caches_written_by_two_threads_at_once_stay_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("rolo-facts");
+        let versions: Vec<Vec<u8>> = (0..2u8).map(|t| vec![b'a' + t; 200_000]).collect();
+        std::thread::scope(|scope| {
+            for version in &versions {
+                let p = &p;
+                scope.spawn(move || {
+                    for _ in 0..40 {
+                        replace_cache(p, version).unwrap();
+                    }
+                });
+            }
+            scope.spawn(|| {
+                for _ in 0..200 {
+                    if let Ok(read) = fs::read(&p) {
+                        assert!(versions.contains(&read), "{} bytes, torn", read.len());
+                    }
+                }
+            });
+        });
+        let left: Vec<_> =
+            fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left, ["rolo-facts"]);
+    }
 
     #[test]
     fn replace_and_create_new() {
