@@ -2,7 +2,9 @@
 //! table (or JSON) each kind is shown as.
 
 use chrono::NaiveDate;
-use comfy_table::{Cell, Color};
+use comfy_table::Color;
+
+use super::grid::{Grid, GridCell};
 use rolo::model::facts::LastContacts;
 use serde_json::Value as Json;
 
@@ -143,8 +145,8 @@ impl Shown<'_> {
             ctx.out.status(format_args!("No {}.", kind.dir()));
             return Ok(());
         }
-        let table = table(ctx, kind, &records, names, &cx, default_columns(kind));
-        ctx.out.print_table(&table)?;
+        let table = table(kind, &records, names, &cx, default_columns(kind));
+        ctx.out.print_grid(&table)?;
         Ok(())
     }
 }
@@ -165,16 +167,16 @@ pub fn default_columns(kind: Kind) -> &'static [&'static str] {
 /// A table of records of one kind. Columns are the names of [`default_columns`], or
 /// any key of the records (its value in one line; a date as a date).
 pub fn table<V: View, S: AsRef<str>>(
-    ctx: &Context,
     kind: Kind,
     records: &[&V],
     names: &Names,
     cx: &FilterContext,
     columns: &[S],
-) -> comfy_table::Table {
-    let mut table = ctx.out.table(columns.iter().map(|c| heading(c.as_ref())));
+) -> Grid {
+    let mut table = Grid::new(columns.iter().map(|c| heading(c.as_ref())).collect());
+    table.reserve(records.len());
     for r in records {
-        table.add_row(columns.iter().map(|c| cell(ctx, kind, *r, c.as_ref(), names, cx)));
+        table.push(columns.iter().map(|c| cell(kind, *r, c.as_ref(), names, cx)).collect());
     }
     table
 }
@@ -184,14 +186,7 @@ fn heading(column: &str) -> String {
     column.replace(['-', '_'], " ").to_uppercase()
 }
 
-fn cell<V: View>(
-    ctx: &Context,
-    kind: Kind,
-    r: &V,
-    column: &str,
-    names: &Names,
-    cx: &FilterContext,
-) -> Cell {
+fn cell<V: View>(kind: Kind, r: &V, column: &str, names: &Names, cx: &FilterContext) -> GridCell {
     let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
         ids.iter()
             .map(|id| kinds.iter().find_map(|&k| names(k, id)).unwrap_or_else(|| id.to_string()))
@@ -200,34 +195,34 @@ fn cell<V: View>(
     };
     let date = |key: &str| r.when(key).map(|w| w.display()).unwrap_or_default();
     match (kind, column) {
-        (_, "id") => Cell::new(r.id()),
-        (_, "name" | "summary") => Cell::new(r.title()),
-        (Kind::Deal | Kind::Task | Kind::Note, "title") => Cell::new(r.title()),
-        (Kind::Deal, "with") => Cell::new(titles(
+        (_, "id") => GridCell::new(r.id()),
+        (_, "name" | "summary") => GridCell::new(r.title()),
+        (Kind::Deal | Kind::Task | Kind::Note, "title") => GridCell::new(r.title()),
+        (Kind::Deal, "with") => GridCell::new(titles(
             r.str("company").or(r.str("contact")).into_iter().collect(),
             &[Kind::Company, Kind::Contact],
         )),
         (_, "company") => {
-            Cell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company]))
+            GridCell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company]))
         }
         (_, "contact") => {
-            Cell::new(titles(r.str("contact").into_iter().collect(), &[Kind::Contact]))
+            GridCell::new(titles(r.str("contact").into_iter().collect(), &[Kind::Contact]))
         }
-        (_, "about") => Cell::new(titles(r.strs("about"), &Kind::LINKABLE)),
-        (_, "email") => Cell::new(r.strs("emails").first().copied().unwrap_or_default()),
-        (_, "phone") => Cell::new(r.strs("phones").first().copied().unwrap_or_default()),
-        (_, "dir") => Cell::new(r.display("direction")),
-        (_, "last-contact" | "last_contact") => {
-            Cell::new(cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default())
-        }
-        (_, "value") => Cell::new(money(r)).set_alignment(comfy_table::CellAlignment::Right),
-        (Kind::Task, "due") => ctx.out.cell(date("due"), task_status(r, cx).1),
+        (_, "about") => GridCell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+        (_, "email") => GridCell::new(r.strs("emails").first().copied().unwrap_or_default()),
+        (_, "phone") => GridCell::new(r.strs("phones").first().copied().unwrap_or_default()),
+        (_, "dir") => GridCell::new(r.display("direction")),
+        (_, "last-contact" | "last_contact") => GridCell::new(
+            cx.last_contact(r).map(|w| w.local_date().to_string()).unwrap_or_default(),
+        ),
+        (_, "value") => GridCell::new(money(r)).right(),
+        (Kind::Task, "due") => GridCell::colored(date("due"), task_status(r, cx).1),
         (Kind::Task, "status") => {
             let (status, color) = task_status(r, cx);
-            ctx.out.cell(status, color)
+            GridCell::colored(status, color)
         }
-        (_, key) if r.when(key).is_some() => Cell::new(date(key)),
-        (_, key) => Cell::new(r.display(key)),
+        (_, key) if r.when(key).is_some() => GridCell::new(date(key)),
+        (_, key) => GridCell::new(r.display(key)),
     }
 }
 

@@ -13,6 +13,7 @@ mod edit;
 mod email;
 mod examples;
 mod forget;
+mod grid;
 mod history;
 mod init;
 mod interop;

@@ -118,6 +118,22 @@ impl Output {
         self.line(table.to_string())
     }
 
+    /// A [`Grid`](super::grid::Grid): laid out by comfy-table where a terminal, a width
+    /// or colour asks for it, else written straight (the same text).
+    pub fn print_grid(&self, grid: &super::grid::Grid) -> WriteResult {
+        if self.color || self.width.is_some() || io::stdout().is_terminal() {
+            self.print_table(&grid.comfy(self))
+        } else {
+            self.line(grid.plain())
+        }
+    }
+
+    /// No colour, no width, no JSON: what a pipe gets.
+    #[cfg(test)]
+    pub fn plain() -> Output {
+        Output { json: false, color: false, width: None }
+    }
+
     pub fn print_json(&self, value: &serde_json::Value) -> WriteResult {
         let text = serde_json::to_string_pretty(value).map_err(|e| WriteFailed(e.into()))?;
         self.line(text)

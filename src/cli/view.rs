@@ -86,8 +86,8 @@ pub fn run(ctx: &Context, a: &ViewArgs) -> CliResult {
         } else {
             view.columns.iter().map(String::as_str).collect()
         };
-        let table = list::table(ctx, *kind, records, &names, &cx, &columns);
-        ctx.out.print_table(&table)?;
+        let table = list::table(*kind, records, &names, &cx, &columns);
+        ctx.out.print_grid(&table)?;
         if *kind == Kind::Deal {
             let totals = rolo::views::totals(records, &book.config);
             if !totals.is_empty() {
