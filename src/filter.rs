@@ -228,38 +228,73 @@ impl Sort {
 
     /// Sort records; records without the key go last either way, ties by name then id.
     pub fn apply<V: View>(&self, records: &mut [&V], cx: &Context) {
-        let stage_rank = |r: &V| {
-            let stages = &cx.config.pipeline.stages;
-            r.str("stage").and_then(|s| stages.iter().position(|x| x == s)).unwrap_or(stages.len())
-        };
-        let when_key = |w: Option<When>| w.map(|w| w.instant());
-        records.sort_by(|a, b| {
-            let ord = match self.key {
-                SortKey::Name => Some(a.title().to_lowercase().cmp(&b.title().to_lowercase())),
-                SortKey::Id => Some(a.id().cmp(b.id())),
-                SortKey::Stage => Some(stage_rank(a).cmp(&stage_rank(b))),
-                SortKey::Value => {
-                    cmp_present(a.number("value"), b.number("value"), |x, y| x.total_cmp(y))
+        // Each record's keys made once (its title lowercased, a date read), not at each
+        // of the comparisons that sorting thousands of records makes.
+        let mut keyed: Vec<(Primary, String, &V)> =
+            records.iter().map(|r| (self.primary(*r, cx), r.title().to_lowercase(), *r)).collect();
+        keyed.sort_by(|(pa, na, a), (pb, nb, b)| {
+            let ord = match (pa, pb) {
+                (Primary::Name, Primary::Name) => Some(na.cmp(nb)),
+                (Primary::Id, Primary::Id) => Some(a.id().cmp(b.id())),
+                (Primary::Rank(x), Primary::Rank(y)) => Some(x.cmp(y)),
+                (Primary::Number(x), Primary::Number(y)) => {
+                    cmp_present(*x, *y, |x, y| x.total_cmp(y))
                 }
-                key => {
-                    let get = |r: &V| match key {
-                        SortKey::Created => when_key(r.when("created")),
-                        SortKey::LastContact => when_key(cx.last_contact(r)),
-                        SortKey::Due => when_key(r.when("due")),
-                        SortKey::Close => when_key(r.when("close")),
-                        _ => when_key(r.when("date")),
-                    };
-                    cmp_present(get(a), get(b), Ord::cmp)
-                }
+                (Primary::Instant(x), Primary::Instant(y)) => cmp_present(*x, *y, Ord::cmp),
+                _ => None,
             };
             let ord = match ord {
                 Some(o) if self.descending => o.reverse(),
                 Some(o) => o,
-                None => missing_last(*a, *b, self, cx),
+                // Records without the key last, either way.
+                None => pb.present().cmp(&pa.present()),
             };
-            ord.then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
-                .then_with(|| a.id().cmp(b.id()))
+            ord.then_with(|| na.cmp(nb)).then_with(|| a.id().cmp(b.id()))
         });
+        for (slot, (_, _, r)) in records.iter_mut().zip(keyed) {
+            *slot = r;
+        }
+    }
+
+    /// What a record is sorted by.
+    fn primary<V: View>(&self, r: &V, cx: &Context) -> Primary {
+        let instant = |w: Option<When>| Primary::Instant(w.map(|w| w.instant()));
+        match self.key {
+            SortKey::Name => Primary::Name,
+            SortKey::Id => Primary::Id,
+            SortKey::Stage => {
+                let stages = &cx.config.pipeline.stages;
+                let rank = r.str("stage").and_then(|s| stages.iter().position(|x| x == s));
+                Primary::Rank(rank.unwrap_or(stages.len()))
+            }
+            SortKey::Value => Primary::Number(r.number("value")),
+            SortKey::Created => instant(r.when("created")),
+            SortKey::LastContact => instant(cx.last_contact(r)),
+            SortKey::Due => instant(r.when("due")),
+            SortKey::Close => instant(r.when("close")),
+            SortKey::Date => instant(r.when("date")),
+        }
+    }
+}
+
+/// A record's key for a [`Sort`]: the name and id are compared in place; a stage by its
+/// place in the pipeline; a number or a date may be missing.
+#[derive(Debug, Clone, Copy)]
+enum Primary {
+    Name,
+    Id,
+    Rank(usize),
+    Number(Option<f64>),
+    Instant(Option<chrono::DateTime<chrono::FixedOffset>>),
+}
+
+impl Primary {
+    fn present(&self) -> bool {
+        match self {
+            Primary::Number(n) => n.is_some(),
+            Primary::Instant(i) => i.is_some(),
+            Primary::Name | Primary::Id | Primary::Rank(_) => true,
+        }
     }
 }
 
@@ -271,15 +306,72 @@ fn cmp_present<T>(a: Option<T>, b: Option<T>, f: impl Fn(&T, &T) -> Ordering) ->
     }
 }
 
-fn missing_last<V: View>(a: &V, b: &V, sort: &Sort, cx: &Context) -> Ordering {
-    let has = |r: &V| match sort.key {
-        SortKey::Value => r.number("value").is_some(),
-        SortKey::Created => r.when("created").is_some(),
-        SortKey::LastContact => cx.last_contact(r).is_some(),
-        SortKey::Due => r.when("due").is_some(),
-        SortKey::Close => r.when("close").is_some(),
-        SortKey::Date => r.when("date").is_some(),
-        _ => true,
-    };
-    has(b).cmp(&has(a))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Record;
+    use crate::model::record::test_record;
+
+    /// The order by the sort's rule compared record to record, each key found again at
+    /// every comparison: what [`Sort::apply`] must give with its keys found once.
+    fn by_the_rule(sort: &Sort, records: &mut [&Record], cx: &Context) {
+        let key = |r: &Record| sort.primary(r, cx);
+        records.sort_by(|a, b| {
+            let (pa, pb) = (key(a), key(b));
+            let ord = match (pa, pb) {
+                (Primary::Name, _) => Some(a.title().to_lowercase().cmp(&b.title().to_lowercase())),
+                (Primary::Id, _) => Some(a.id().cmp(b.id())),
+                (Primary::Rank(x), Primary::Rank(y)) => Some(x.cmp(&y)),
+                (Primary::Number(Some(x)), Primary::Number(Some(y))) => Some(x.total_cmp(&y)),
+                (Primary::Instant(Some(x)), Primary::Instant(Some(y))) => Some(x.cmp(&y)),
+                _ => None,
+            };
+            let ord = match ord {
+                Some(o) if sort.descending => o.reverse(),
+                Some(o) => o,
+                None => pb.present().cmp(&pa.present()),
+            };
+            ord.then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
+                .then_with(|| a.id().cmp(b.id()))
+        });
+    }
+
+    #[test]
+    fn every_sort_puts_missing_keys_last_and_ties_by_name_then_id() {
+        let deal = |id: &str, front: &str| test_record(Kind::Deal, id, front);
+        let records = [
+            deal("b", "title = \"Ёлка\"\nvalue = 10\nstage = \"won\"\nclose = 2026-11-01"),
+            deal("a", "title = \"ёлка\"\nvalue = 10\ncreated = 2026-01-01T10:00:00+05:00"),
+            deal("c", "title = \"Äpfel\"\nstage = \"lead\"\nclose = 2026-10-01"),
+            deal("d", "title = \"äpfel\"\nvalue = 2.5\nstage = \"proposal\"\ndue = 2026-12-01"),
+            deal("e", "title = \"合同\"\nstage = \"unknown\"\ndate = 2026-11-20T09:00:00"),
+            deal("f", "title = \"Zeta\"\nvalue = -1\ncreated = 2026-01-01"),
+            deal("g", "title = \"zeta\""),
+        ];
+        let config = Config::default();
+        let mut last = LastContacts::default();
+        last.insert(Kind::Deal, "c", When::Date(NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()));
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        let cx = Context { now, config: &config, last_contact: &last };
+        let keys =
+            ["name", "id", "created", "last-contact", "due", "close", "value", "date", "stage"];
+        for key in keys {
+            for descending in [false, true] {
+                let sort = Sort { key: key.parse().unwrap(), descending };
+                let mut sorted: Vec<&Record> = records.iter().rev().collect();
+                sort.apply(&mut sorted, &cx);
+                let mut expected: Vec<&Record> = records.iter().rev().collect();
+                by_the_rule(&sort, &mut expected, &cx);
+                let ids = |l: &[&Record]| l.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+                assert_eq!(ids(&sorted), ids(&expected), "{key} descending {descending}");
+            }
+        }
+        // Spelled out for one: values high to low (ties by name, then id), the deals
+        // without one last (by name, lowercased, as its UTF-8 bytes sort).
+        let sort = Sort::parse("-value").unwrap();
+        let mut sorted: Vec<&Record> = records.iter().collect();
+        sort.apply(&mut sorted, &cx);
+        let ids: Vec<&str> = sorted.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "d", "f", "g", "c", "e"]);
+    }
 }

@@ -268,13 +268,17 @@ impl<'b> Source<'b> {
         }
     }
 
-    /// The names (titles) of the contacts, companies and deals with these ids.
-    pub fn titles_of(&self, ids: &[&str]) -> Result<HashMap<(Kind, String), String>> {
+    /// The names (titles) of the records of `kinds` with these ids.
+    pub fn titles_of(
+        &self,
+        kinds: &[Kind],
+        ids: &[&str],
+    ) -> Result<HashMap<(Kind, String), String>> {
         match &self.index {
-            Some(index) => index.titles_of(ids),
+            Some(index) => index.titles_of(kinds, ids),
             None => {
                 let wanted: HashSet<&str> = ids.iter().copied().collect();
-                let loaded = self.load(&[Kind::Contact, Kind::Company, Kind::Deal])?;
+                let loaded = self.load(kinds)?;
                 Ok(loaded
                     .records
                     .iter()

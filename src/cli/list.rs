@@ -83,16 +83,38 @@ pub fn print(
     let rows = source.rows(kind, &filter.narrowing())?;
     let done = rolo::for_both!(&rows, rows => {
         let picked = shown.pick(ctx, book, rows.iter().collect(), &last);
-        let linked: Vec<&str> = picked
-            .iter()
-            .flat_map(|r| r.str("company").into_iter().chain(r.str("contact")).chain(r.strs("about")))
-            .collect();
-        let titles = source.titles_of(&linked)?;
+        let mut kinds: Vec<Kind> = Vec::new();
+        let mut linked: Vec<&str> = Vec::new();
+        for r in &picked {
+            let values = [("company", r.str("company").into_iter().collect()), ("contact", r.str("contact").into_iter().collect()), ("about", r.strs("about"))];
+            for (key, values) in values {
+                if !values.is_empty() {
+                    for named in named_kinds(kind, key) {
+                        if !kinds.contains(named) {
+                            kinds.push(*named);
+                        }
+                    }
+                    linked.extend(values);
+                }
+            }
+        }
+        let titles = source.titles_of(&kinds, &linked)?;
         let names = |k: Kind, id: &str| titles.get(&(k, id.to_string())).cloned();
         shown.show(ctx, book, picked, &names, &last)
     });
     super::let_exit_free((rows, last));
     done
+}
+
+/// The kinds of record a value of `key` may name in a table of `kind`'s records: what
+/// [`cell`] looks its name up as (a deal is with a company or a contact).
+fn named_kinds(kind: Kind, key: &str) -> &'static [Kind] {
+    match (kind, key) {
+        (Kind::Deal, "company" | "contact") => &[Kind::Company, Kind::Contact],
+        (_, "company") => &[Kind::Company],
+        (_, "contact") => &[Kind::Contact],
+        _ => &Kind::LINKABLE,
+    }
 }
 
 /// The name of a linked record, if it exists.

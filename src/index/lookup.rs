@@ -465,18 +465,21 @@ impl SearchIndex {
         Ok(self.cached_lookup(false, false)?.last_contact)
     }
 
-    /// Titles of the contacts, companies and deals whose id is one of `ids` (as written:
-    /// a value that is no id names nothing), from their rows (each file's ids are read
-    /// in place; only those rows are decoded).
-    pub fn titles_of(&self, ids: &[&str]) -> Result<HashMap<(Kind, String), String>> {
-        if ids.is_empty() {
+    /// Titles of the records of `kinds` whose id is one of `ids` (as written: a value
+    /// that is no id names nothing), from their rows (each file's ids are read in place;
+    /// only those rows are decoded).
+    pub fn titles_of(
+        &self,
+        kinds: &[Kind],
+        ids: &[&str],
+    ) -> Result<HashMap<(Kind, String), String>> {
+        if ids.is_empty() || kinds.is_empty() {
             return Ok(HashMap::new());
         }
         let wanted: std::collections::HashSet<&str, foldhash::fast::RandomState> =
             ids.iter().copied().collect();
-        let kinds = [Kind::Contact, Kind::Company, Kind::Deal];
         let keys = crate::model::row::Keys::only(&["name", "title"]);
-        let rows = self.rows_keys(&kinds, keys, |_, id| wanted.contains(id))?;
+        let rows = self.rows_keys(kinds, keys, |_, id| wanted.contains(id))?;
         use crate::model::View;
         Ok(rows.iter().map(|r| ((r.kind(), r.id().to_string()), r.title())).collect())
     }
