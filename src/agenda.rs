@@ -5,7 +5,8 @@
 //! Pure: records (parsed files or index cards), last contacts, the config and `now` go
 //! in, items come out; the CLI renders them as a table, JSON, text, Markdown or HTML.
 
-use std::collections::HashSet;
+/// Sets of ids asked of every record: a fast hash (foldhash).
+type HashSet<T> = foldhash::HashSet<T>;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde_json::{Map, Value as Json, json};
@@ -398,7 +399,7 @@ impl<'a> Day<'a> {
         tasks: impl Iterator<Item = &'r V>,
         a: &mut Agenda,
     ) -> HashSet<&'r str> {
-        let mut handled: HashSet<&str> = HashSet::new();
+        let mut handled: HashSet<&str> = HashSet::default();
         for t in tasks.filter(|t| is_open(*t, self.config)) {
             let about = t.strs("about");
             handled.extend(about.iter().copied());
@@ -546,13 +547,15 @@ pub fn candidates<'f>(
     let last = |kind, id: &str| last_contact.get(kind, id).map(written_day);
     let stale = i32::try_from(config.digest.stale_deal_days).unwrap_or(i32::MAX);
     let defaults = &config.follow_up;
-    let mut out = Vec::new();
+    // Room for every fact given (pages are only touched as they are used).
+    let room = facts.size_hint().1.unwrap_or(0);
+    let mut out = Vec::with_capacity(room);
     // The records whose follow-up is due, by id and by `type/id` (as `about` names them).
     let mut follow_ups: foldhash::HashSet<&str> = Default::default();
     let mut qualified: foldhash::HashSet<(Kind, &str)> = Default::default();
     // Open tasks due after the look-ahead (or never) that are about something: they
     // are wanted if they handle a follow-up, known once every record has been seen.
-    let mut later: Vec<FactsRef> = Vec::new();
+    let mut later: Vec<FactsRef> = Vec::with_capacity(room);
     for f in facts {
         let hit = match f.kind {
             Kind::Task if !f.done && f.due.is_none_or(|d| d > h.saturating_add(slack)) => {

@@ -137,7 +137,14 @@ fn is_closed(stage: &str, config: &Config) -> bool {
 /// Stage names match in any case (`Won` is the stage `won`), as `--stage`, the index and
 /// [`crate::filter::is_open`] read them.
 pub fn same_stage(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
+    // Asked of every deal: stage names are mostly ASCII, compared without lowercased
+    // copies (the rest as `to_lowercase` has them: a final sigma is not a sigma).
+    a == b
+        || if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
 }
 
 /// The deal's own `probability`, else its stage's default from rolo.toml, else 0.

@@ -336,6 +336,15 @@ impl JsonFields for Row {
     fn plain_list(&self, key: &str) -> Option<Vec<&str>> {
         plain_list(self.raw(self.find(key)?))
     }
+    fn plain_number(&self, key: &str) -> Option<f64> {
+        // A JSON number read by the parser that reads every value (the same f64), not
+        // kept: a number's text starts with a digit or a minus.
+        let text = self.raw(self.find(key)?);
+        match text.first() {
+            Some(b'-' | b'0'..=b'9') => serde_json::from_slice(text).ok(),
+            _ => None,
+        }
+    }
     fn present(&self, key: &str) -> bool {
         self.find(key).is_some()
     }
@@ -384,6 +393,39 @@ mod tests {
         assert_eq!(row.strs("tags"), ["vip"]);
         assert_eq!(row.when("birthday").map(|w| w.display()).as_deref(), Some("1988-04-12"));
         assert!(row.when("name").is_none() && !row.has("stage"));
+    }
+
+    /// A number is read in place as the parser reads it whole: the same f64 for every
+    /// JSON number, and none for what is not one.
+    #[test]
+    fn numbers_are_read_in_place_as_parsed() {
+        use crate::model::View;
+        let numbers = [
+            "1000",
+            "-2.5",
+            "0.1",
+            "0.30000000000000004",
+            "1e21",
+            "-0",
+            "12345678901234567890",
+            "123456789012345678901234567890",
+            "1e400",
+            "2.2250738585072011e-308",
+            "\"12\"",
+            "true",
+            "null",
+            "[1]",
+            "{\"a\":1}",
+        ];
+        for text in numbers {
+            let card = format!(r#"{{"type":"deal","id":"d","path":"deals/d.md","value":{text}}}"#);
+            let Some(row) = Row::parse(&card) else { continue };
+            let parsed: Option<Json> = serde_json::from_str(&card).ok();
+            let whole = parsed.as_ref().and_then(|c| c.get("value")).and_then(Json::as_f64);
+            assert_eq!(row.number("value").map(f64::to_bits), whole.map(f64::to_bits), "{text}");
+        }
+        let row = Row::parse(r#"{"type":"deal","id":"d","path":"deals/d.md","value":7}"#).unwrap();
+        assert_eq!((row.number("value"), row.number("probability")), (Some(7.0), None));
     }
 
     #[test]

@@ -173,6 +173,11 @@ pub(super) trait JsonFields {
     fn plain_list(&self, _key: &str) -> Option<Vec<&str>> {
         None
     }
+    /// The value of `key` when it is a number that can be read in place, without
+    /// building a [`Json`] (`None`: absent, or read through [`Self::field`]).
+    fn plain_number(&self, _key: &str) -> Option<f64> {
+        None
+    }
     /// Whether the key is there, whatever its value (without reading the value).
     fn present(&self, key: &str) -> bool {
         self.field(key).is_some()
@@ -216,7 +221,7 @@ macro_rules! json_view {
                 }
             }
             fn number(&self, key: &str) -> Option<f64> {
-                self.field(key).and_then(Json::as_f64)
+                self.plain_number(key).or_else(|| self.field(key).and_then(Json::as_f64))
             }
             fn when(&self, key: &str) -> Option<When> {
                 // Dates travel as their TOML text; only real TOML dates parse back.
