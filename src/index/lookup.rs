@@ -147,7 +147,7 @@ impl Lookup {
         let mut lookup = Lookup::default();
         for kind in Kind::ALL {
             let count = input.count()?;
-            lookup.last_contact.reserve(kind, count.min(bytes.len()));
+            lookup.last_contact.reserve(kind, count.min(bytes.len()), count.min(bytes.len()) * 16);
             for _ in 0..count {
                 lookup.last_contact.insert(kind, input.str()?, input.when()?);
             }

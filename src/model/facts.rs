@@ -210,10 +210,22 @@ pub fn created_at(r: &impl View) -> Option<When> {
 
 /// Each record's `last_contact`, the date of its newest note: looked up by kind and id
 /// without building a key (the agenda and the reports ask tens of thousands of times).
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The ids lie one after another in one string, so that tens of thousands of them read
+/// from the index's cache are one copy, not one allocation each.
+#[derive(Clone, Default)]
 pub struct LastContacts {
-    /// By [`Kind`] in declaration order, then by id.
-    by_kind: [HashMap<Box<str>, When, foldhash::fast::RandomState>; 5],
+    ids: String,
+    /// By [`Kind`] in declaration order: where each id lies in `ids`, and its date.
+    by_kind: [hashbrown::HashTable<Entry>; 5],
+    hasher: foldhash::fast::FixedState,
+}
+
+/// An id (its place in [`LastContacts::ids`]) and its date.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: u32,
+    len: u32,
+    when: When,
 }
 
 // `by_kind` is indexed by `kind as usize` and read back in the order of `Kind::ALL`.
@@ -227,28 +239,28 @@ const _: () = {
 
 impl LastContacts {
     pub fn get(&self, kind: Kind, id: &str) -> Option<When> {
-        self.by_kind[kind as usize].get(id).copied()
+        let hash = self.hash(id);
+        self.by_kind[kind as usize].find(hash, |e| self.id(e) == id).map(|e| e.when)
     }
 
     pub fn insert(&mut self, kind: Kind, id: &str, when: When) {
-        self.by_kind[kind as usize].insert(id.into(), when);
+        self.update(kind, id, when, |kept, when| *kept = when);
     }
 
     /// `when`, unless the record has a newer one already ([`keep_newer`]).
     pub fn keep_newer(&mut self, kind: Kind, id: &str, when: When) {
-        match self.by_kind[kind as usize].get_mut(id) {
-            Some(kept) => keep_newer(kept, when),
-            None => self.insert(kind, id, when),
-        }
+        self.update(kind, id, when, keep_newer);
     }
 
-    /// Room for `n` more of a kind (a cache read knows how many there are).
-    pub fn reserve(&mut self, kind: Kind, n: usize) {
-        self.by_kind[kind as usize].reserve(n);
+    /// Room for `n` more of a kind, with ids of `bytes` in all (a cache read knows).
+    pub fn reserve(&mut self, kind: Kind, n: usize, bytes: usize) {
+        let (ids, hasher) = (&self.ids, &self.hasher);
+        self.by_kind[kind as usize].reserve(n, |e| hash_of(hasher, id_of(ids, e)));
+        self.ids.reserve(bytes);
     }
 
     pub fn len(&self) -> usize {
-        self.by_kind.iter().map(HashMap::len).sum()
+        self.by_kind.iter().map(hashbrown::HashTable::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -257,7 +269,61 @@ impl LastContacts {
 
     /// The ids of one kind and their dates, in no particular order.
     pub fn of_kind(&self, kind: Kind) -> impl ExactSizeIterator<Item = (&str, When)> {
-        self.by_kind[kind as usize].iter().map(|(id, when)| (&**id, *when))
+        self.by_kind[kind as usize].iter().map(|e| (self.id(e), e.when))
+    }
+
+    fn hash(&self, id: &str) -> u64 {
+        hash_of(&self.hasher, id)
+    }
+
+    fn id(&self, e: &Entry) -> &str {
+        id_of(&self.ids, e)
+    }
+
+    /// The id's date changed by `change`, or the id added with `when` (hashed once).
+    fn update(&mut self, kind: Kind, id: &str, when: When, change: impl Fn(&mut When, When)) {
+        let hash = self.hash(id);
+        let ids = &self.ids;
+        if let Some(e) = self.by_kind[kind as usize].find_mut(hash, |e| id_of(ids, e) == id) {
+            change(&mut e.when, when);
+            return;
+        }
+        let (Ok(start), Ok(len)) = (u32::try_from(self.ids.len()), u32::try_from(id.len())) else {
+            return; // past 4 GiB of ids: not a book
+        };
+        self.ids.push_str(id);
+        let (ids, hasher) = (&self.ids, &self.hasher);
+        let entry = Entry { start, len, when };
+        self.by_kind[kind as usize].insert_unique(hash, entry, |e| hash_of(hasher, id_of(ids, e)));
+    }
+}
+
+fn hash_of(hasher: &foldhash::fast::FixedState, id: &str) -> u64 {
+    std::hash::BuildHasher::hash_one(hasher, id)
+}
+
+fn id_of<'a>(ids: &'a str, e: &Entry) -> &'a str {
+    let start = e.start as usize;
+    ids.get(start..start + e.len as usize).unwrap_or_default()
+}
+
+/// The same records with the same dates, however they were added.
+impl PartialEq for LastContacts {
+    fn eq(&self, other: &LastContacts) -> bool {
+        Kind::ALL.into_iter().all(|kind| {
+            self.by_kind[kind as usize].len() == other.by_kind[kind as usize].len()
+                && self.of_kind(kind).all(|(id, when)| other.get(kind, id) == Some(when))
+        })
+    }
+}
+
+impl std::fmt::Debug for LastContacts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut map = f.debug_map();
+        for kind in Kind::ALL {
+            map.entries(self.of_kind(kind).map(|(id, when)| ((kind, id), when)));
+        }
+        map.finish()
     }
 }
 
@@ -302,5 +368,61 @@ fn keep_newer(kept: &mut When, other: When) {
     };
     if (other.instant(), rank(&other)) > (kept.instant(), rank(kept)) {
         *kept = other;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> When {
+        When::Date(NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
+    }
+
+    /// Ids of every script, the same id of two kinds, dates replaced or kept newer; equal
+    /// whatever order they came in.
+    #[test]
+    fn last_contacts_by_kind_and_id() {
+        let ids: Vec<String> = (0..5000)
+            .map(|i| match i % 4 {
+                0 => format!("анна-{i}"),
+                1 => format!("王-{i}"),
+                2 => format!("Jürgen-{i}"),
+                _ => format!("a{i}"),
+            })
+            .collect();
+        let mut last = LastContacts::default();
+        assert!(last.is_empty() && last.get(Kind::Contact, "анна-0").is_none());
+        for (i, id) in ids.iter().enumerate() {
+            last.insert(Kind::Contact, id, day(1 + (i % 20) as u32));
+        }
+        last.insert(Kind::Company, "анна-0", day(28));
+        assert_eq!(last.len(), 5001);
+        assert_eq!(last.get(Kind::Contact, "анна-0"), Some(day(1)));
+        assert_eq!(last.get(Kind::Company, "анна-0"), Some(day(28)));
+        assert_eq!(last.get(Kind::Deal, "анна-0"), None);
+        assert_eq!(last.get(Kind::Contact, "анна-"), None);
+        assert_eq!(last.get(Kind::Contact, &ids[4999]), Some(day(20)));
+        // An older date is not kept over a newer one; a newer is; insert replaces.
+        last.keep_newer(Kind::Contact, "王-1", day(1));
+        assert_eq!(last.get(Kind::Contact, "王-1"), Some(day(2)));
+        last.keep_newer(Kind::Contact, "王-1", day(25));
+        assert_eq!(last.get(Kind::Contact, "王-1"), Some(day(25)));
+        last.insert(Kind::Contact, "王-1", day(3));
+        assert_eq!((last.get(Kind::Contact, "王-1"), last.len()), (Some(day(3)), 5001));
+        // The same records in another order are the same last contacts.
+        let mut reversed = LastContacts::default();
+        for (kind, id, when) in Kind::ALL
+            .into_iter()
+            .flat_map(|k| last.of_kind(k).map(move |(id, w)| (k, id.to_string(), w)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            reversed.insert(kind, &id, when);
+        }
+        assert_eq!(reversed, last);
+        reversed.insert(Kind::Contact, "a3", day(27));
+        assert_ne!(reversed, last);
     }
 }
