@@ -262,10 +262,6 @@ impl Part {
             Part::Deals => &[Kind::Deal],
         }
     }
-
-    pub fn holds(self, kind: Kind) -> bool {
-        self.kinds().contains(&kind)
-    }
 }
 
 /// One [`Part`] of the agenda of `records` (those of other kinds are passed over), its

@@ -358,7 +358,7 @@ fn agenda_of(
     // Each part from its candidates to its items, on a core of its own: which records
     // it may show (their facts, with every last contact), then their rows judged.
     let judge = |part: agenda::Part| -> Result<Option<Agenda>> {
-        let facts = lookup.facts.iter().filter(|f| part.holds(f.kind));
+        let facts = lookup.facts.iter_of(part.kinds());
         let wanted = agenda::candidates(facts, last, config, now, options.days);
         if lookup.facts.damaged() {
             return Ok(None);

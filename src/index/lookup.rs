@@ -79,12 +79,19 @@ impl FactsFile {
     }
 
     pub fn iter(&self) -> FactsIter<'_> {
+        self.iter_of(&Kind::ALL)
+    }
+
+    /// The facts of `kinds` alone: the others are passed over without reading their
+    /// strings (each is checked by the iteration that wants it).
+    pub fn iter_of(&self, kinds: &[Kind]) -> FactsIter<'_> {
         let mut input = In { bytes: &self.bytes, at: 0 };
         let left = input.count();
         if left.is_none() {
             self.damaged.store(true, Relaxed);
         }
-        FactsIter { input, left: left.unwrap_or(0), damaged: &self.damaged }
+        let kinds = kinds.iter().fold(0u8, |mask, &k| mask | 1 << (k as u8));
+        FactsIter { input, left: left.unwrap_or(0), kinds, damaged: &self.damaged }
     }
 
     /// Whether an iteration found the file not to read whole: what it gave is not all.
@@ -98,26 +105,40 @@ impl FactsFile {
 pub struct FactsIter<'a> {
     input: In<'a>,
     left: usize,
+    /// A bit per kind given.
+    kinds: u8,
     damaged: &'a AtomicBool,
 }
 
 impl<'a> Iterator for FactsIter<'a> {
     type Item = FactsRef<'a>;
     fn next(&mut self) -> Option<FactsRef<'a>> {
-        let Some(left) = self.left.checked_sub(1) else {
-            // Read to the count: the file must end there.
-            if !self.input.done() {
-                self.damaged.store(true, Relaxed);
+        loop {
+            let Some(left) = self.left.checked_sub(1) else {
+                // Read to the count: the file must end there.
+                if !self.input.done() {
+                    self.damaged.store(true, Relaxed);
+                }
+                return None;
+            };
+            self.left = left;
+            let read = match self.input.kind() {
+                Some(kind) if self.kinds & (1 << (kind as u8)) != 0 => {
+                    FactsRef::read_of(kind, &mut self.input).map(Some)
+                }
+                Some(_) => FactsRef::skip(&mut self.input).map(|()| None),
+                None => None,
+            };
+            match read {
+                Some(Some(fact)) => return Some(fact),
+                Some(None) => continue,
+                None => {
+                    self.damaged.store(true, Relaxed);
+                    self.left = 0;
+                    return None;
+                }
             }
-            return None;
-        };
-        self.left = left;
-        let fact = FactsRef::read(&mut self.input);
-        if fact.is_none() {
-            self.damaged.store(true, Relaxed);
-            self.left = 0;
         }
-        fact
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -227,9 +248,8 @@ impl Facts {
 }
 
 impl<'a> FactsRef<'a> {
-    /// What [`Facts::write`] wrote, its strings read in place.
-    fn read(input: &mut In<'a>) -> Option<FactsRef<'a>> {
-        let kind = input.kind()?;
+    /// What [`Facts::write`] wrote after the kind, its strings read in place.
+    fn read_of(kind: Kind, input: &mut In<'a>) -> Option<FactsRef<'a>> {
         let id = input.str()?;
         let bits = input.u8()?;
         let mut numbers = [None; 5];
@@ -262,6 +282,24 @@ impl<'a> FactsRef<'a> {
             tags,
             links,
         })
+    }
+
+    /// Past what [`Facts::write`] wrote after the kind, nothing read.
+    fn skip(input: &mut In<'a>) -> Option<()> {
+        input.skip_str()?;
+        let bits = input.u8()?;
+        for i in 0..5 {
+            if bits & (1 << i) != 0 {
+                input.i32()?;
+            }
+        }
+        input.skip_opt_str()?;
+        for _list in 0..2 {
+            for _ in 0..input.count()? {
+                input.skip_str()?;
+            }
+        }
+        Some(())
     }
 }
 
@@ -717,6 +755,49 @@ mod tests {
             tags: Vec::new(),
             links: Vec::new(),
         }
+    }
+
+    /// The facts of some kinds alone, the others passed over unread: the same as those
+    /// kinds' of every fact; a damaged fact of a kind passed over is told by the
+    /// iteration that reads it.
+    #[test]
+    fn facts_of_some_kinds_pass_over_the_others() {
+        let mut written = Vec::new();
+        for (i, kind) in Kind::ALL.into_iter().cycle().take(40).enumerate() {
+            let mut f = fact(kind, &format!("Жанар-{i}"));
+            f.due = (i % 3 == 0).then_some(i as i32);
+            f.follow_up = (i % 4 == 0).then_some(-1);
+            f.stage = (i % 2 == 0).then(|| "лид".to_string());
+            f.tags = (0..i % 3).map(|t| format!("тег{t}")).collect();
+            f.links = (0..i % 2).map(|l| format!("company/王{l}")).collect();
+            written.push(f);
+        }
+        let file = FactsFile::of(&written);
+        let owned = |it: FactsIter| it.map(|f| f.to_owned()).collect::<Vec<_>>();
+        for kinds in
+            [&[Kind::Deal][..], &[Kind::Task, Kind::Contact, Kind::Company], &[], &Kind::ALL]
+        {
+            let expected: Vec<Facts> =
+                written.iter().filter(|f| kinds.contains(&f.kind)).cloned().collect();
+            assert_eq!(owned(file.iter_of(kinds)), expected, "{kinds:?}");
+        }
+        assert!(!file.damaged());
+        // A deal's id made invalid UTF-8: passed over by the rest, told by the deals'.
+        let mut bytes = file.bytes.to_vec();
+        let deal = written.iter().position(|f| f.kind == Kind::Deal).unwrap();
+        let id = format!("Жанар-{deal}");
+        let at = bytes.windows(id.len()).position(|w| w == id.as_bytes()).unwrap();
+        bytes[at] = 0xff;
+        let damaged = FactsFile::read(OwnedBytes::new(bytes));
+        let rest = owned(damaged.iter_of(&[Kind::Task, Kind::Contact, Kind::Company]));
+        assert_eq!(
+            rest.len(),
+            written.iter().filter(|f| f.kind != Kind::Deal && f.kind != Kind::Note).count()
+        );
+        assert!(!damaged.damaged());
+        let deals = owned(damaged.iter_of(&[Kind::Deal]));
+        assert!(deals.len() < written.iter().filter(|f| f.kind == Kind::Deal).count());
+        assert!(damaged.damaged());
     }
 
     /// Every kind of date, titles and ids holding separators and line breaks, facts with
