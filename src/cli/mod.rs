@@ -338,7 +338,9 @@ impl From<WriteFailed> for CliError {
 
 pub type CliResult = Result<(), CliError>;
 
-pub fn main() -> i32 {
+/// Run the command line; `before_rebuild` is called first when it asks for
+/// `index --rebuild` (the binary readies its allocator).
+pub fn main(before_rebuild: fn()) -> i32 {
     let cli = match Cli::parse_args(search::protect_exclusions(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
@@ -346,6 +348,11 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
+    if let Some(Command::Index(args)) = &cli.command
+        && args.rebuilds()
+    {
+        before_rebuild();
+    }
     let discover = Discover::from_env(cli.global.dir.clone());
     let output = Output::new(cli.global.json, cli.global.color);
     let ctx = match Context::new(output, discover, cli.global.no_hooks) {

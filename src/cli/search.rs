@@ -37,6 +37,12 @@ pub struct IndexArgs {
     rebuild: bool,
 }
 
+impl IndexArgs {
+    pub fn rebuilds(&self) -> bool {
+        self.rebuild
+    }
+}
+
 /// Open the index fresh, showing progress on a terminal and reporting bad files.
 pub fn open_index(
     ctx: &Context,

@@ -4,7 +4,7 @@
 
 use std::process::Stdio;
 
-use crate::support::{Run, TestBook};
+use crate::support::{Run, TestBook, run};
 
 /// A book with a few records in several languages, written by hand as users do.
 fn book() -> TestBook {
@@ -259,6 +259,30 @@ fn index_command_reports_and_rebuilds() {
     assert!(again.stderr.contains("up to date"), "{again}");
     let rebuilt = b.rolo(["index", "--rebuild"]);
     assert!(rebuilt.stderr.contains("Rebuilt the index: 7 records"), "{rebuilt}");
+}
+
+/// A rebuild starts itself again with its allocator's option set (unless the person set
+/// it): the book given from elsewhere, the output, a failure and its exit code all come
+/// through the restart, and a set option is left as it is.
+#[test]
+fn a_rebuild_restarted_for_its_allocator_keeps_its_command_line() {
+    let b = book();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut cmd = b.command(["--dir", &b.root().display().to_string(), "index", "--rebuild"]);
+    cmd.current_dir(elsewhere.path());
+    let rebuilt = run(cmd);
+    assert_eq!(rebuilt.code, 0, "{rebuilt}");
+    assert!(rebuilt.stderr.contains("Rebuilt the index: 7 records"), "{rebuilt}");
+    assert_eq!(b.rolo(["search", "小明", "--json"]).json().as_array().map(Vec::len), Some(1));
+    let mut set = b.command(["index", "--rebuild"]);
+    set.env("MIMALLOC_PURGE_DELAY", "250");
+    let set = run(set);
+    assert!(set.stderr.contains("Rebuilt the index: 7 records"), "{set}");
+    let mut nowhere = b.command(["--dir", &elsewhere.path().join("none").display().to_string()]);
+    nowhere.args(["index", "--rebuild"]);
+    let failed = run(nowhere);
+    assert_ne!(failed.code, 0, "{failed}");
+    assert!(failed.stderr.contains("none"), "{failed}");
 }
 
 #[test]
