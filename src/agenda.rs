@@ -220,26 +220,8 @@ pub fn agenda<V: View + Sync>(
     now: DateTime<FixedOffset>,
     opts: &Options,
 ) -> Agenda {
-    judged(records, &Day::of(now, last_contact, config, opts), PARALLEL_DEALS)
-}
-
-/// From how many deals the agenda judges them on a thread of their own.
-const PARALLEL_DEALS: usize = 2000;
-
-/// [`agenda`], the deals judged on a second thread when there are `parallel_deals` or
-/// more: they give half the items of a busy book.
-fn judged<V: View + Sync>(records: &[V], day: &Day, parallel_deals: usize) -> Agenda {
-    let deals = records.iter().filter(|r| r.kind() == Kind::Deal).count();
-    let [rest, deals] = if deals < parallel_deals {
-        Part::BOTH.map(|part| day.part(records, part))
-    } else {
-        std::thread::scope(|scope| {
-            let deals = scope.spawn(|| day.part(records, Part::Deals));
-            let rest = day.part(records, Part::Rest);
-            [rest, deals.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))]
-        })
-    };
-    joined([rest, deals])
+    let day = Day::of(now, last_contact, config, opts);
+    joined(Part::side_by_side(|part| day.part(records, part)))
 }
 
 /// The agenda's sections in two parts that depend on nothing of each other, so that
@@ -254,6 +236,16 @@ pub enum Part {
 impl Part {
     /// In the order [`joined`] takes them.
     pub const BOTH: [Part; 2] = [Part::Rest, Part::Deals];
+
+    /// Both parts made by `make`, the deals on a thread of their own (they give half
+    /// the items of a busy book), in the order [`joined`] takes them.
+    pub fn side_by_side<T: Send>(make: impl Fn(Part) -> T + Sync) -> [T; 2] {
+        std::thread::scope(|scope| {
+            let deals = scope.spawn(|| make(Part::Deals));
+            let rest = make(Part::Rest);
+            [rest, deals.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))]
+        })
+    }
 
     /// The kinds of records the part reads.
     pub fn kinds(self) -> &'static [Kind] {
@@ -357,19 +349,17 @@ impl<'a> Day<'a> {
 
     fn part<V: View>(&self, records: &[V], part: Part) -> Agenda {
         let of = |kind| records.iter().filter(move |r| r.kind() == kind);
-        let deals = of(Kind::Deal).count();
         let mut a = Agenda { today: self.today, ..Agenda::default() };
+        // Room made once (thousands of items): at most an item per record, two per deal.
         match part {
             Part::Rest => {
-                // At most an item per record, and room for the deals' two each, which
-                // are put after them: made once (thousands of items).
-                a.items.reserve(records.len() + deals);
+                a.items.reserve(records.len());
                 let handled = self.tasks(of(Kind::Task), &mut a);
                 self.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
                 self.birthdays(of(Kind::Contact), &mut a);
             }
             Part::Deals => {
-                a.items.reserve(2 * deals);
+                a.items.reserve(2 * of(Kind::Deal).count());
                 self.deals(of(Kind::Deal), &mut a);
             }
         }
@@ -713,11 +703,15 @@ mod tests {
         let last = LastContacts::default();
         let opts = Options { days: 7, owners: Vec::new() };
         let day = Day::of(now, &last, &config, &opts);
-        let alone = judged(&records, &day, usize::MAX);
-        let beside = judged(&records, &day, 0);
+        let alone = joined(Part::BOTH.map(|part| day.part(&records, part)));
+        let beside = agenda(&records, &last, &config, now, &opts);
         assert!(alone.items.len() > 2000 && !alone.problems.is_empty(), "{alone:?}");
         assert_eq!(alone.items, beside.items);
         assert_eq!(alone.problems, beside.problems);
+        // The parts one after the other are in the order one sort of all gives.
+        let mut sorted = alone.items.clone();
+        sort(&mut sorted);
+        assert_eq!(sorted, alone.items);
         // Parts whose sections were to overlap are put in order all the same.
         let [rest, deals] = Part::BOTH.map(|part| day.part(&records, part));
         let mut swapped = deals.clone();

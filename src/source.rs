@@ -207,14 +207,16 @@ impl<'b> Source<'b> {
     /// recently: kept beside the index for as long as the book and the time zone stay as
     /// they are (read from the index's rows, or the files, when they change).
     pub fn activity(&self, recent: usize) -> Result<ActivitySummary> {
-        let zone = crate::clock::local_zone().rules();
-        let key = format!("{recent} {zone}");
-        if let Some(index) = &self.index
-            && let Some(bytes) = index.derived("activity", &key)
-            && let Some(kept) = ActivitySummary::decode(&bytes)
-            && kept.recent == recent
+        // Kept for this state of the index, this count and this zone's rules.
+        let kept = self
+            .index
+            .as_ref()
+            .map(|index| (index, format!("{recent} {}", crate::clock::local_zone().rules())));
+        if let Some((index, key)) = &kept
+            && let Some(bytes) = index.derived("activity", key)
+            && let Some(summary) = ActivitySummary::decode(&bytes)
         {
-            return Ok(kept);
+            return Ok(summary);
         }
         let kinds = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note];
         let found = self.records(&kinds, Keys::only(&reports::ACTIVITY_KEYS), true)?;
@@ -223,9 +225,9 @@ impl<'b> Source<'b> {
             &d.last_contact,
             recent,
         ));
-        if let Some(index) = &self.index {
+        if let Some((index, key)) = &kept {
             // A cache: if it cannot be written, the next command computes it again.
-            let _ = index.keep_derived("activity", &key, &summary.encode());
+            let _ = index.keep_derived("activity", key, &summary.encode());
         }
         std::mem::forget(found); // freed by the process's exit, at no cost
         Ok(summary)
@@ -371,11 +373,7 @@ fn agenda_of(
         std::mem::forget((rows, wanted)); // freed by the process's exit, at no cost
         Ok(Some(judged))
     };
-    let [rest, deals] = std::thread::scope(|scope| {
-        let deals = scope.spawn(|| judge(agenda::Part::Deals));
-        let rest = judge(agenda::Part::Rest);
-        [rest, deals.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))]
-    });
+    let [rest, deals] = agenda::Part::side_by_side(judge);
     Ok(match (rest?, deals?) {
         (Some(rest), Some(deals)) => Some(agenda::joined([rest, deals])),
         _ => None,

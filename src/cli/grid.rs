@@ -99,10 +99,10 @@ impl Grid {
         let mut out = String::with_capacity(line_count * width * 2);
         rule(&mut out, ['┌', '─', '┬', '┐']);
         let header: Vec<GridCell> = self.header.iter().map(GridCell::new).collect();
-        self.line(&mut out, &header, &widths);
+        Self::line(&mut out, &header, &widths);
         rule(&mut out, ['╞', '═', '╪', '╡']);
         for row in &self.rows {
-            self.line(&mut out, row, &widths);
+            Self::line(&mut out, row, &widths);
         }
         rule(&mut out, ['└', '─', '┴', '┘']);
         out.pop();
@@ -110,7 +110,7 @@ impl Grid {
     }
 
     /// One row: as many lines as its tallest cell.
-    fn line(&self, out: &mut String, row: &[GridCell], widths: &[usize]) {
+    fn line(out: &mut String, row: &[GridCell], widths: &[usize]) {
         let tall = row.iter().map(|c| c.text.split('\n').count()).max().unwrap_or(1);
         let mut lines: Vec<std::str::Split<'_, char>> =
             row.iter().map(|c| c.text.split('\n')).collect();

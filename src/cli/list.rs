@@ -83,21 +83,11 @@ pub fn print(
     let rows = source.rows(kind, &filter.narrowing())?;
     let done = rolo::for_both!(&rows, rows => {
         let picked = shown.pick(ctx, book, rows.iter().collect(), &last);
-        let mut kinds: Vec<Kind> = Vec::new();
-        let mut linked: Vec<&str> = Vec::new();
-        for r in &picked {
-            let values = [("company", r.str("company").into_iter().collect()), ("contact", r.str("contact").into_iter().collect()), ("about", r.strs("about"))];
-            for (key, values) in values {
-                if !values.is_empty() {
-                    for named in named_kinds(kind, key) {
-                        if !kinds.contains(named) {
-                            kinds.push(*named);
-                        }
-                    }
-                    linked.extend(values);
-                }
-            }
-        }
+        let linked: Vec<&str> = picked
+            .iter()
+            .flat_map(|r| r.str("company").into_iter().chain(r.str("contact")).chain(r.strs("about")))
+            .collect();
+        let kinds = named_kinds(kind, default_columns(kind));
         let titles = source.titles_of(&kinds, &linked)?;
         let names = |k: Kind, id: &str| titles.get(&(k, id.to_string())).cloned();
         shown.show(ctx, book, picked, &names, &last)
@@ -106,15 +96,26 @@ pub fn print(
     done
 }
 
-/// The kinds of record a value of `key` may name in a table of `kind`'s records: what
-/// [`cell`] looks its name up as (a deal is with a company or a contact).
-fn named_kinds(kind: Kind, key: &str) -> &'static [Kind] {
-    match (kind, key) {
-        (Kind::Deal, "company" | "contact") => &[Kind::Company, Kind::Contact],
+/// The kinds of record whose names a column shows, by the ids its records hold (none:
+/// the column shows its own values).
+fn column_names(kind: Kind, column: &str) -> &'static [Kind] {
+    match (kind, column) {
+        (Kind::Deal, "with") => &[Kind::Company, Kind::Contact],
         (_, "company") => &[Kind::Company],
         (_, "contact") => &[Kind::Contact],
-        _ => &Kind::LINKABLE,
+        (_, "about") => &Kind::LINKABLE,
+        _ => &[],
     }
+}
+
+/// The kinds of record whose names `columns` of a table of `kind`'s records show: the
+/// only ones whose names need to be read.
+fn named_kinds(kind: Kind, columns: &[&str]) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> =
+        columns.iter().flat_map(|c| column_names(kind, c)).copied().collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
 }
 
 /// The name of a linked record, if it exists.
@@ -209,7 +210,8 @@ fn heading(column: &str) -> String {
 }
 
 fn cell<V: View>(kind: Kind, r: &V, column: &str, names: &Names, cx: &FilterContext) -> GridCell {
-    let titles = |ids: Vec<&str>, kinds: &[Kind]| -> String {
+    let kinds = column_names(kind, column);
+    let titles = |ids: Vec<&str>| -> String {
         ids.iter()
             .map(|id| kinds.iter().find_map(|&k| names(k, id)).unwrap_or_else(|| id.to_string()))
             .collect::<Vec<_>>()
@@ -220,17 +222,11 @@ fn cell<V: View>(kind: Kind, r: &V, column: &str, names: &Names, cx: &FilterCont
         (_, "id") => GridCell::new(r.id()),
         (_, "name" | "summary") => GridCell::new(r.title()),
         (Kind::Deal | Kind::Task | Kind::Note, "title") => GridCell::new(r.title()),
-        (Kind::Deal, "with") => GridCell::new(titles(
-            r.str("company").or(r.str("contact")).into_iter().collect(),
-            &[Kind::Company, Kind::Contact],
-        )),
-        (_, "company") => {
-            GridCell::new(titles(r.str("company").into_iter().collect(), &[Kind::Company]))
+        (Kind::Deal, "with") => {
+            GridCell::new(titles(r.str("company").or(r.str("contact")).into_iter().collect()))
         }
-        (_, "contact") => {
-            GridCell::new(titles(r.str("contact").into_iter().collect(), &[Kind::Contact]))
-        }
-        (_, "about") => GridCell::new(titles(r.strs("about"), &Kind::LINKABLE)),
+        (_, "company" | "contact") => GridCell::new(titles(r.str(column).into_iter().collect())),
+        (_, "about") => GridCell::new(titles(r.strs("about"))),
         (_, "email") => GridCell::new(r.strs("emails").first().copied().unwrap_or_default()),
         (_, "phone") => GridCell::new(r.strs("phones").first().copied().unwrap_or_default()),
         (_, "dir") => GridCell::new(r.display("direction")),

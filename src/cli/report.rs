@@ -18,7 +18,7 @@ use rolo::{Book, Kind};
 
 use super::digest;
 use super::list::thousands;
-use super::pipeline::{Data, amounts, load_keys, whole_numbers};
+use super::pipeline::{Records, amounts, load_keys, whole_numbers};
 use super::{CliError, CliResult, Context};
 use rolo::model::row::Keys;
 
@@ -83,23 +83,64 @@ enum ActivityBy {
 
 pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
     let book = ctx.open_book()?;
-    let kinds: &[Kind] = match &cmd {
-        ReportCommand::Funnel(_) | ReportCommand::Revenue(_) => &[Kind::Deal],
-        ReportCommand::Sources(_) => &[Kind::Contact, Kind::Deal],
+    let config = &book.config;
+    let (common, laid) = match &cmd {
+        ReportCommand::Funnel(c) => (
+            c,
+            from_records(ctx, &book, &[Kind::Deal], |records| {
+                let range = range(ctx, c)?;
+                Ok(rolo::for_both!(records, d => funnel(reports::funnel(&d.deals, config, range))))
+            })?,
+        ),
+        ReportCommand::Revenue(a) => {
+            let by = match a.by {
+                RevenueBy::Month => Period::Month,
+                RevenueBy::Quarter => Period::Quarter,
+                RevenueBy::Owner => Period::Owner,
+            };
+            let laid = from_records(ctx, &book, &[Kind::Deal], |records| {
+                let range = range(ctx, &a.common)?;
+                let rows =
+                    rolo::for_both!(records, d => reports::revenue(&d.deals, config, range, by));
+                Ok(revenue(&rows, by))
+            })?;
+            (&a.common, laid)
+        }
+        ReportCommand::Sources(c) => (
+            c,
+            from_records(ctx, &book, &[Kind::Contact, Kind::Deal], |records| {
+                let range = range(ctx, c)?;
+                let rows = rolo::for_both!(records, d => {
+                    reports::sources(&d.contacts, &d.deals, config, range)
+                });
+                Ok(sources(&rows))
+            })?,
+        ),
         ReportCommand::Activity(a) => {
             // Every note counted once per state of the book (and kept), not per report.
             let summary = ctx.source(&book)?.activity(RECENT)?;
-            return print(ctx, &a.common, activity(ctx, &book, &summary, a)?);
+            (&a.common, activity(ctx, &book, &summary, a)?)
         }
     };
-    let records = load_keys(ctx, &book, kinds, Keys::ALL, false)?;
-    let done = rolo::for_both!(&records, d => report(ctx, &book, d, &cmd));
-    super::let_exit_free(records);
-    done
+    print(ctx, common, laid)
 }
 
 /// How many contacts `report activity` names as talked to most, and least, recently.
 const RECENT: usize = 5;
+
+/// A report `make` lays out of the records of `kinds` (every key), which are left for
+/// the process's exit to free.
+fn from_records(
+    ctx: &Context,
+    book: &Book,
+    kinds: &[Kind],
+    make: impl FnOnce(&Records) -> Result<Laid, CliError>,
+) -> Result<Laid, CliError> {
+    let records = load_keys(ctx, book, kinds, Keys::ALL, false)?;
+    let laid = make(&records);
+    super::let_exit_free(records);
+    laid
+}
 
 fn range(ctx: &Context, c: &Common) -> Result<Range, CliError> {
     let day = |s: &Option<String>| -> Result<_, CliError> {
@@ -109,31 +150,6 @@ fn range(ctx: &Context, c: &Common) -> Result<Range, CliError> {
         }
     };
     Ok(Range { from: day(&c.from)?, to: day(&c.to)? })
-}
-
-fn report<V: View>(ctx: &Context, book: &Book, d: &Data<V>, cmd: &ReportCommand) -> CliResult {
-    let config = &book.config;
-    let (common, laid) = match cmd {
-        ReportCommand::Funnel(c) => (c, funnel(reports::funnel(&d.deals, config, range(ctx, c)?))),
-        ReportCommand::Revenue(a) => {
-            let by = match a.by {
-                RevenueBy::Month => Period::Month,
-                RevenueBy::Quarter => Period::Quarter,
-                RevenueBy::Owner => Period::Owner,
-            };
-            let rows = reports::revenue(&d.deals, config, range(ctx, &a.common)?, by);
-            (&a.common, revenue(&rows, by))
-        }
-        ReportCommand::Sources(c) => {
-            (c, sources(&reports::sources(&d.contacts, &d.deals, config, range(ctx, c)?)))
-        }
-        ReportCommand::Activity(a) => {
-            let records = [&d.contacts[..], &d.companies, &d.deals, &d.notes];
-            let summary = reports::ActivitySummary::of(&records, &d.last_contact, RECENT);
-            (&a.common, activity(ctx, book, &summary, a)?)
-        }
-    };
-    print(ctx, common, laid)
 }
 
 /// A report laid out every way it can be printed; [`print`] picks the one asked for.

@@ -15,9 +15,9 @@ impl SearchIndex {
     /// The bytes kept for `name` with this state of the index and `key` (whatever else
     /// the summary depends on: a time zone, a count), if there are any.
     pub fn derived(&self, name: &str, key: &str) -> Option<Vec<u8>> {
-        let bytes = std::fs::read(self.derived_path(name)).ok()?;
-        let rest = bytes.strip_prefix(self.derived_header(key).as_bytes())?;
-        Some(rest.to_vec())
+        let mut bytes = std::fs::read(self.derived_path(name)).ok()?;
+        let header = self.derived_header(key);
+        bytes.starts_with(header.as_bytes()).then(|| bytes.split_off(header.len()))
     }
 
     /// Keep `bytes` as [`Self::derived`]'s answer for `name` and `key` in this state.

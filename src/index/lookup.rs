@@ -122,13 +122,11 @@ impl<'a> Iterator for FactsIter<'a> {
                 return None;
             };
             self.left = left;
-            let read = match self.input.kind() {
-                Some(kind) if self.kinds & (1 << (kind as u8)) != 0 => {
-                    FactsRef::read_of(kind, &mut self.input).map(Some)
-                }
-                Some(_) => FactsRef::skip(&mut self.input).map(|()| None),
-                None => None,
-            };
+            let read = self.input.kind().and_then(|kind| {
+                let wanted = self.kinds & (1 << (kind as u8)) != 0;
+                let fact = FactsRef::read_of(kind, &mut self.input, wanted)?;
+                Some(wanted.then_some(fact))
+            });
             match read {
                 Some(Some(fact)) => return Some(fact),
                 Some(None) => continue,
@@ -168,7 +166,7 @@ impl Lookup {
         let mut lookup = Lookup::default();
         for kind in Kind::ALL {
             let count = input.count()?;
-            lookup.last_contact.reserve(kind, count.min(bytes.len()), count.min(bytes.len()) * 16);
+            lookup.last_contact.reserve(kind, count.min(bytes.len()));
             for _ in 0..count {
                 lookup.last_contact.insert(kind, input.str()?, input.when()?);
             }
@@ -248,9 +246,13 @@ impl Facts {
 }
 
 impl<'a> FactsRef<'a> {
-    /// What [`Facts::write`] wrote after the kind, its strings read in place.
-    fn read_of(kind: Kind, input: &mut In<'a>) -> Option<FactsRef<'a>> {
-        let id = input.str()?;
+    /// What [`Facts::write`] wrote after the kind, its strings read in place; unless
+    /// `read`, the id, tags and links are only passed over (their text not checked: the
+    /// iteration that wants this kind checks it).
+    fn read_of(kind: Kind, input: &mut In<'a>, read: bool) -> Option<FactsRef<'a>> {
+        let str =
+            |input: &mut In<'a>| if read { input.str() } else { input.skip_str().map(|()| "") };
+        let id = str(input)?;
         let bits = input.u8()?;
         let mut numbers = [None; 5];
         for (i, n) in numbers.iter_mut().enumerate() {
@@ -263,7 +265,7 @@ impl<'a> FactsRef<'a> {
             let count = input.count()?;
             let start = input.at;
             for _ in 0..count {
-                input.str()?;
+                str(input)?;
             }
             Some(Strs::Encoded { bytes: input.bytes.get(start..input.at)?, count })
         };
@@ -282,24 +284,6 @@ impl<'a> FactsRef<'a> {
             tags,
             links,
         })
-    }
-
-    /// Past what [`Facts::write`] wrote after the kind, nothing read.
-    fn skip(input: &mut In<'a>) -> Option<()> {
-        input.skip_str()?;
-        let bits = input.u8()?;
-        for i in 0..5 {
-            if bits & (1 << i) != 0 {
-                input.i32()?;
-            }
-        }
-        input.skip_opt_str()?;
-        for _list in 0..2 {
-            for _ in 0..input.count()? {
-                input.skip_str()?;
-            }
-        }
-        Some(())
     }
 }
 

@@ -111,13 +111,6 @@ impl<'a> In<'a> {
         let n = self.count()?;
         self.take(n).map(drop)
     }
-    /// Past a [`Self::opt_str`] without reading it.
-    pub fn skip_opt_str(&mut self) -> Option<()> {
-        match self.u32()? {
-            NONE => Some(()),
-            n => self.take(usize::try_from(n).ok()?).map(drop),
-        }
-    }
     pub fn kind(&mut self) -> Option<Kind> {
         Kind::ALL.get(usize::from(self.u8()?)).copied()
     }

@@ -252,11 +252,10 @@ impl LastContacts {
         self.update(kind, id, when, keep_newer);
     }
 
-    /// Room for `n` more of a kind, with ids of `bytes` in all (a cache read knows).
-    pub fn reserve(&mut self, kind: Kind, n: usize, bytes: usize) {
+    /// Room for `n` more of a kind (a cache read knows how many there are).
+    pub fn reserve(&mut self, kind: Kind, n: usize) {
         let (ids, hasher) = (&self.ids, &self.hasher);
         self.by_kind[kind as usize].reserve(n, |e| hash_of(hasher, id_of(ids, e)));
-        self.ids.reserve(bytes);
     }
 
     pub fn len(&self) -> usize {
