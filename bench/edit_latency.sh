@@ -15,12 +15,7 @@ edits=${2:-15}
 work=$(mktemp -d)
 trap 'kill "${watcher:-0}" 2>/dev/null || true; rm -rf "$work"; rm -f "$_tf"' EXIT
 export ROLO_NOW=2026-11-23
-gen_book "$work/book" "$size" >/dev/null
-cd "$work/book"
-"$rolo" index >/dev/null 2>&1
-"$rolo" watch >/dev/null 2>&1 &
-watcher=$!
-until "$rolo" watch --status >/dev/null 2>&1; do sleep 0.1; done
+watched_book "$work/book" "$size"
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 edits_ms=()
 for i in $(seq 1 "$edits"); do

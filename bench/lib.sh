@@ -49,3 +49,15 @@ bench_setup() {
 gen_book() {
   python3 "$repo/bench/gen_book.py" "$1" --records "$2" --now 2026-11-23
 }
+
+# watched_book DIR RECORDS: a generated book in DIR, indexed, with `rolo watch` running
+# for it in the background (its pid in $watcher: the caller's EXIT trap kills it); the
+# shell is left in DIR.
+watched_book() {
+  gen_book "$1" "$2" >/dev/null
+  cd "$1"
+  "$rolo" index >/dev/null 2>&1
+  "$rolo" watch >/dev/null 2>&1 &
+  watcher=$!
+  until "$rolo" watch --status >/dev/null 2>&1; do sleep 0.1; done
+}

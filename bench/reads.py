@@ -91,6 +91,26 @@ def start_watcher(rolo, cwd):
     sys.exit("the watcher did not come up")
 
 
+def resident(pid):
+    """(resident now, peak resident) of a process in MB, and its CPU seconds so far
+    (Linux: /proc); None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = dict(line.split(":", 1) for line in f if ":" in line)
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    kb = lambda key: int(status[key].split()[0]) / 1024
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return kb("VmRSS"), kb("VmHWM"), cpu
+
+
+# How long the watcher is left alone before its memory is read: its first idle checks
+# (every 2 s) come after work.
+IDLE_S = 7
+
+
 def hand_edit(cwd):
     """Each call edits another contact, as a person saving a file would."""
     names = sorted(os.listdir(os.path.join(cwd, "contacts")))
@@ -156,11 +176,17 @@ def bench_size(rolo, root, n, runs):
         without[label] = measure([rolo, *args], path, runs, prepare)
     watcher = start_watcher(rolo, path)
     try:
+        time.sleep(IDLE_S)
+        started = resident(watcher.pid)
         with_w = {}
         for label, args, kind in READS:
             prepare = edit if kind == "edit" else None
             with_w[label] = measure([rolo, *args], path, runs, prepare)
         walk_w, _ = measure([rolo, "index"], path, runs)
+        time.sleep(IDLE_S)
+        settled = resident(watcher.pid)
+        time.sleep(IDLE_S)
+        quiet = resident(watcher.pid)
     finally:
         watcher.send_signal(signal.SIGTERM)
         watcher.wait()
@@ -171,6 +197,12 @@ def bench_size(rolo, root, n, runs):
         f"{walk:.0f} ms, {walk_mb:.0f} MB; `find -newer` (1 thread) {find:.0f} ms; "
         f"`rg -il {WORD}` {rg:.0f} ms, {rg_mb:.0f} MB; `rolo index` with the watcher "
         f"{walk_w:.0f} ms.")
+    if started and settled and quiet:
+        out(f"The watcher: {started[0]:.0f} MB resident idle after its start, "
+            f"{settled[0]:.0f} MB {IDLE_S} s after the runs below ({runs} hand edits among "
+            f"them; what a batch used is kept a minute for the next), "
+            f"{quiet[1]:.0f} MB at its peak; {quiet[2] - settled[2]:.2f} s of CPU in "
+            f"{IDLE_S} s idle.")
     out("")
     out("| command | no watcher | × walk | budget | | peak | watcher | × faster than rg "
         "| budget | |")

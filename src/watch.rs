@@ -23,7 +23,7 @@ use notify::RecursiveMode;
 
 use crate::book::Book;
 use crate::error::{Error, IoContext, Result};
-use crate::index::fresh::{self, Changes, Found};
+use crate::index::fresh::{self, Changes, Found, Stamp};
 use crate::index::{SearchIndex, watcher};
 use crate::model::Kind;
 
@@ -40,6 +40,26 @@ const MANIFEST_AFTER: Duration = Duration::from_secs(1);
 const MADE_DIR_LISTED: Duration = Duration::from_secs(5);
 /// Above this many changed files, a command that asks is told to wait for the indexing.
 const MANY: usize = 64;
+
+/// How many idle checks call the program's [`when_idle`] once the memory freed by a walk
+/// or a batch may be given back: enough for all of it to go (see `when_idle`).
+const IDLE_AFTER_WORK: u8 = 3;
+/// How long what a batch of a few files used is kept after it, for the next: a batch in
+/// memory given back takes its pages from the system again, 6 ms more at 10,000 records
+/// (BENCHMARKS.md). What a walk of the whole book freed goes at once.
+const BATCH_MEMORY_KEPT: Duration = Duration::from_secs(60);
+
+/// What the program does when the watcher is idle after work: set by the binary, which
+/// knows its allocator ([`when_idle`]).
+static WHEN_IDLE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Have `settle` run at a few of the watcher's idle checks (every two seconds) after each
+/// walk of the book, and a minute after each batch: an allocator that gives freed memory
+/// back to the system only when it is next called (mimalloc) would otherwise keep what
+/// the last work freed for as long as the watcher sleeps.
+pub fn when_idle(settle: fn()) {
+    let _ = WHEN_IDLE.set(settle);
+}
 
 /// What `rolo watch` reports as it goes.
 #[derive(Debug)]
@@ -180,8 +200,10 @@ struct State<'b> {
     book: &'b Book,
     root: PathBuf,
     cookies: PathBuf,
-    /// Every record file as indexed, by path relative to the book.
-    found: BTreeMap<String, Found>,
+    /// Every record file as indexed: its path relative to the book, and its stamp (its
+    /// kind and id are read from the path when asked: 56 bytes and the path a file,
+    /// a third of what a list of [`Found`] took at 100,000 records).
+    found: BTreeMap<String, Stamp>,
     fingerprint: (u64, u64),
     /// Paths (relative to the book) changed since the last batch.
     pending: BTreeSet<PathBuf>,
@@ -200,6 +222,9 @@ struct State<'b> {
     started: SystemTime,
     batches: u64,
     files: u64,
+    /// Idle checks left that call [`WHEN_IDLE`], from when.
+    idle_after_work: u8,
+    give_back_from: Instant,
 }
 
 impl<'b> State<'b> {
@@ -222,6 +247,8 @@ impl<'b> State<'b> {
             started: SystemTime::now(),
             batches: 0,
             files: 0,
+            idle_after_work: 0,
+            give_back_from: Instant::now(),
         };
         state.index()?;
         Ok(state)
@@ -268,6 +295,9 @@ impl<'b> State<'b> {
                         return;
                     }
                     if self.pending.is_empty() && !self.rescan {
+                        if idle {
+                            self.idle();
+                        }
                         continue;
                     }
                     let quiet = self.last_event.is_none_or(|t| t.elapsed() >= QUIET);
@@ -279,6 +309,17 @@ impl<'b> State<'b> {
             }
             self.answer(notices);
             self.settle(notices);
+        }
+    }
+
+    /// An idle check with nothing to index: the program's [`when_idle`] at the first few
+    /// after work.
+    fn idle(&mut self) {
+        if self.idle_after_work > 0 && Instant::now() >= self.give_back_from {
+            self.idle_after_work -= 1;
+            if let Some(settle) = WHEN_IDLE.get() {
+                settle();
+            }
         }
     }
 
@@ -396,27 +437,33 @@ impl<'b> State<'b> {
 
     /// Bring the index up to date with the pending paths (or a whole walk).
     fn index(&mut self) -> Result<(usize, usize)> {
+        if self.rescan {
+            (self.idle_after_work, self.give_back_from) = (IDLE_AFTER_WORK, Instant::now());
+        } else if !self.pending.is_empty() {
+            let kept = Instant::now() + BATCH_MEMORY_KEPT;
+            (self.idle_after_work, self.give_back_from) = (IDLE_AFTER_WORK, kept);
+        }
         let changes = if self.rescan {
             self.pending.clear();
             let walked = fresh::scan(&self.root)?;
-            let mut before = std::mem::take(&mut self.found);
-            let mut changes = Changes::default();
-            for f in walked {
-                if before.remove(&f.rel).map(|old| old.stamp) != Some(f.stamp) {
-                    changes.changed.push(f.clone());
-                }
-                self.found.insert(f.rel.clone(), f);
-            }
-            changes.removed = before.into_keys().collect();
-            // The first walk also checks the index against its manifest on disk.
+            // The first walk brings the index up to date with the manifest on disk.
             if self.batches == 0 {
-                let all: Vec<Found> = self.found.values().cloned().collect();
-                SearchIndex::open_walked(self.book, &mut |_, _| {})?;
-                self.fingerprint = fresh::fingerprint(&all);
+                SearchIndex::open_found(self.book, &walked, &mut |_, _| {})?;
+                self.fingerprint = fresh::fingerprint(&walked);
+                self.found = walked.into_iter().map(|f| (f.rel, f.stamp)).collect();
                 self.rescan = false;
                 self.batches += 1;
                 return Ok((0, 0));
             }
+            let mut before = std::mem::take(&mut self.found);
+            let mut changes = Changes::default();
+            for f in walked {
+                self.found.insert(f.rel.clone(), f.stamp);
+                if before.remove(&f.rel) != Some(f.stamp) {
+                    changes.changed.push(f);
+                }
+            }
+            changes.removed = before.into_keys().collect();
             changes
         } else {
             // Only the files that changed: the fingerprint is updated by difference and
@@ -431,8 +478,8 @@ impl<'b> State<'b> {
                 let key = rel.to_string_lossy().replace('\\', "/");
                 match fresh::found_at(&self.root, &rel) {
                     Some(f) => {
-                        if self.found.get(&key).map(|old| old.stamp) != Some(f.stamp) {
-                            before.push((key, self.found.get(&f.rel).cloned()));
+                        if self.found.get(&key) != Some(&f.stamp) {
+                            before.push((key, self.indexed(&f.rel)));
                             changes.changed.push(f.clone());
                             self.track(f);
                         }
@@ -475,7 +522,7 @@ impl<'b> State<'b> {
         self.rescan = false;
         let counts = (changes.changed.len(), changes.removed.len());
         if !changes.is_empty() {
-            let all: Vec<Found> = self.found.values().cloned().collect();
+            let all = self.all_indexed();
             self.unsettled = true;
             SearchIndex::apply_known(self.book, Some(&all), changes)?;
             self.fingerprint = fresh::fingerprint(&all);
@@ -488,18 +535,29 @@ impl<'b> State<'b> {
 
     /// `f` is now indexed as it is: in the list of files and in the fingerprint.
     fn track(&mut self, f: Found) {
-        let _ = self.untrack(&f.rel.clone());
+        let _ = self.untrack(&f.rel);
         let (sum, count) = self.fingerprint;
         self.fingerprint = (sum.wrapping_add(fresh::entry_hash(&f)), count + 1);
-        self.found.insert(f.rel.clone(), f);
+        self.found.insert(f.rel, f.stamp);
     }
 
     /// The file at `rel` is no longer indexed; what the list held for it.
     fn untrack(&mut self, rel: &str) -> Option<Found> {
-        let old = self.found.remove(rel)?;
+        let (rel, stamp) = self.found.remove_entry(rel)?;
         let (sum, count) = self.fingerprint;
-        self.fingerprint = (sum.wrapping_sub(fresh::entry_hash(&old)), count - 1);
-        Some(old)
+        self.fingerprint = (sum.wrapping_sub(fresh::entry_hash_of(&rel, stamp)), count - 1);
+        Found::at(rel, stamp)
+    }
+
+    /// The file at `rel` as indexed, if it is.
+    fn indexed(&self, rel: &str) -> Option<Found> {
+        let (rel, &stamp) = self.found.get_key_value(rel)?;
+        Found::at(rel.clone(), stamp)
+    }
+
+    /// Every record file as indexed, in the order of their paths.
+    fn all_indexed(&self) -> Vec<Found> {
+        self.found.iter().filter_map(|(rel, &stamp)| Found::at(rel.clone(), stamp)).collect()
     }
 
     /// Write the manifest the batches left behind (once the book has been quiet a while):
@@ -508,8 +566,7 @@ impl<'b> State<'b> {
         if !self.manifest_behind {
             return;
         }
-        let all: Vec<Found> = self.found.values().cloned().collect();
-        match SearchIndex::save_manifest(self.book, &all) {
+        match SearchIndex::save_manifest(self.book, &self.all_indexed()) {
             Ok(()) => self.manifest_behind = false,
             Err(e) => notices(Notice::Trouble(format!("the manifest could not be written: {e}"))),
         }
@@ -665,10 +722,51 @@ mod tests {
         }
         assert!(state.batch(&mut |_| {}));
         assert_eq!(state.fingerprint, walked(tmp.path()));
+        let listed = |found: Vec<Found>| -> Vec<_> {
+            found.into_iter().map(|f| (f.kind, f.id, f.rel, f.stamp)).collect()
+        };
+        let mut scanned = fresh::scan(tmp.path()).unwrap();
+        scanned.sort_by(|a, b| a.rel.cmp(&b.rel));
+        assert_eq!(listed(state.all_indexed()), listed(scanned));
         assert!(state.manifest_behind, "a batch leaves the manifest for later");
         state.catch_up_manifest(&mut |_| {});
         let manifest =
             fresh::Manifest::load(&fresh::manifest_path(&crate::index::index_dir(&book)));
         assert!(fresh::diff(manifest, &fresh::scan(tmp.path()).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn idle_checks_settle_at_once_after_a_walk_and_a_while_after_a_batch() {
+        static SETTLED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        when_idle(|| {
+            SETTLED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        let tmp = tempfile::tempdir().unwrap();
+        Book::init(tmp.path()).unwrap();
+        let book = Book::open(tmp.path()).unwrap();
+        // The first walk is work, whose memory goes at once.
+        let mut state = State::new(&book).unwrap();
+        for _ in 0..IDLE_AFTER_WORK + 2 {
+            state.idle();
+        }
+        assert_eq!(SETTLED.load(std::sync::atomic::Ordering::SeqCst), IDLE_AFTER_WORK as usize);
+        // A batch with nothing to index (a command's question) is no work; a file is,
+        // whose memory is kept a while for the next.
+        assert!(state.batch(&mut |_| {}));
+        state.idle();
+        let once = IDLE_AFTER_WORK as usize;
+        assert_eq!(SETTLED.load(std::sync::atomic::Ordering::SeqCst), once);
+        fs::write(tmp.path().join("contacts/anna.md"), "+++\nname = \"Анна\"\n+++\n").unwrap();
+        state.pending.insert(PathBuf::from("contacts/anna.md"));
+        assert!(state.batch(&mut |_| {}));
+        state.idle();
+        assert_eq!(SETTLED.load(std::sync::atomic::Ordering::SeqCst), once);
+        assert!(state.give_back_from >= Instant::now() + BATCH_MEMORY_KEPT / 2);
+        state.give_back_from = Instant::now(); // a while later
+        for _ in 0..IDLE_AFTER_WORK + 2 {
+            state.idle();
+        }
+        let twice = 2 * IDLE_AFTER_WORK as usize;
+        assert_eq!(SETTLED.load(std::sync::atomic::Ordering::SeqCst), twice);
     }
 }

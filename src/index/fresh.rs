@@ -28,6 +28,15 @@ pub struct Found {
     pub stamp: Stamp,
 }
 
+impl Found {
+    /// The record file at `rel` (relative to the book, `/` separators) with `stamp`, as
+    /// a walk would give it; `None` when `rel` is not where a walk looks for records.
+    pub fn at(rel: String, stamp: Stamp) -> Option<Found> {
+        let (kind, id) = record_path(Path::new(&rel))?;
+        Some(Found { kind, id, rel, stamp })
+    }
+}
+
 /// The record files of the book with their stamps. Directories are listed and files
 /// stat-ed (relative to their directory, no path resolution per file) on several
 /// threads: on a VM a stat waits on the hypervisor as much as on the CPU, so twice as
@@ -118,9 +127,15 @@ pub fn record_path(rel: &Path) -> Option<(Kind, String)> {
 
 /// The hash a file adds to a walk's [`fingerprint`].
 pub fn entry_hash(f: &Found) -> u64 {
+    entry_hash_of(&f.rel, f.stamp)
+}
+
+/// [`entry_hash`] of the file at `rel` with `stamp`.
+pub fn entry_hash_of(rel: &str, stamp: Stamp) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (&f.rel, f.stamp.size, f.stamp.mtime_ns).hash(&mut h);
+    // The same bytes as hashing `(&String, u64, i128)`: fingerprints stay as they were.
+    (&rel, stamp.size, stamp.mtime_ns).hash(&mut h);
     h.finish()
 }
 

@@ -101,9 +101,18 @@ impl SearchIndex {
     /// [`SearchIndex::open_fresh`] by a walk of the book, without asking a watcher (what
     /// the watcher itself does when it starts).
     pub fn open_walked(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
-        let found = fresh::scan(book.root())?;
-        let (mut index, refresh) = Self::refresh(book, &found, progress)?;
-        index.fingerprint = fresh::fingerprint(&found);
+        Self::open_found(book, &fresh::scan(book.root())?, progress)
+    }
+
+    /// [`SearchIndex::open_fresh`] with `found`, every record file as a walk just found
+    /// them (what the watcher does when it starts, with its own walk).
+    pub fn open_found(
+        book: &Book,
+        found: &[Found],
+        progress: Progress,
+    ) -> Result<(SearchIndex, Refresh)> {
+        let (mut index, refresh) = Self::refresh(book, found, progress)?;
+        index.fingerprint = fresh::fingerprint(found);
         Ok((index, refresh))
     }
 
