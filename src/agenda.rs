@@ -184,6 +184,10 @@ impl Agenda {
     }
 }
 
+/// The kinds of records the agenda reads (besides the notes that give last contacts):
+/// those of [`Part::Rest`], then those of [`Part::Deals`].
+pub const KINDS: [Kind; 4] = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
+
 /// The keys [`agenda`] reads of a record (besides its type, id and path): what a row
 /// read for it must hold.
 pub const KEYS: [&str; 18] = [
@@ -247,11 +251,11 @@ impl Part {
         })
     }
 
-    /// The kinds of records the part reads.
+    /// The kinds of records the part reads (of [`KINDS`]).
     pub fn kinds(self) -> &'static [Kind] {
         match self {
-            Part::Rest => &[Kind::Task, Kind::Contact, Kind::Company],
-            Part::Deals => &[Kind::Deal],
+            Part::Rest => &KINDS[..3],
+            Part::Deals => &KINDS[3..],
         }
     }
 }

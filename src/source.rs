@@ -299,7 +299,6 @@ impl<'b> Source<'b> {
         now: DateTime<FixedOffset>,
         options: &agenda::Options,
     ) -> Result<Agenda> {
-        let kinds = [Kind::Task, Kind::Contact, Kind::Company, Kind::Deal];
         Ok(match &self.index {
             Some(index) => {
                 let lookup = index.lookup_with_facts()?;
@@ -320,7 +319,7 @@ impl<'b> Source<'b> {
                 agenda
             }
             None => {
-                let loaded = self.load(&[kinds.as_slice(), &[Kind::Note]].concat())?;
+                let loaded = self.load(&[agenda::KINDS.as_slice(), &[Kind::Note]].concat())?;
                 let last_contact = links::last_contacts(&loaded);
                 agenda::agenda(&loaded.records, &last_contact, config, now, options)
             }
@@ -356,7 +355,7 @@ fn agenda_of(
     let keys = Keys::only(&agenda::KEYS);
     // The rows files of every kind made first where missing, so that the two parts'
     // threads only read them.
-    index.rows_ready(&[Kind::Task, Kind::Contact, Kind::Company, Kind::Deal])?;
+    index.rows_ready(&agenda::KINDS)?;
     // Each part from its candidates to its items, on a core of its own: which records
     // it may show (their facts, with every last contact), then their rows judged.
     let judge = |part: agenda::Part| -> Result<Option<Agenda>> {

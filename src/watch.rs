@@ -312,6 +312,11 @@ impl<'b> State<'b> {
         }
     }
 
+    /// Work that frees memory: [`when_idle`] at the idle checks `after` from now.
+    fn give_back_after(&mut self, after: Duration) {
+        (self.idle_after_work, self.give_back_from) = (IDLE_AFTER_WORK, Instant::now() + after);
+    }
+
     /// An idle check with nothing to index: the program's [`when_idle`] at the first few
     /// after work.
     fn idle(&mut self) {
@@ -437,13 +442,9 @@ impl<'b> State<'b> {
 
     /// Bring the index up to date with the pending paths (or a whole walk).
     fn index(&mut self) -> Result<(usize, usize)> {
-        if self.rescan {
-            (self.idle_after_work, self.give_back_from) = (IDLE_AFTER_WORK, Instant::now());
-        } else if !self.pending.is_empty() {
-            let kept = Instant::now() + BATCH_MEMORY_KEPT;
-            (self.idle_after_work, self.give_back_from) = (IDLE_AFTER_WORK, kept);
-        }
         let changes = if self.rescan {
+            // What a walk of the whole book freed goes at once.
+            self.give_back_after(Duration::ZERO);
             self.pending.clear();
             let walked = fresh::scan(&self.root)?;
             // The first walk brings the index up to date with the manifest on disk.
@@ -470,6 +471,9 @@ impl<'b> State<'b> {
             // the manifest caught up when the book is quiet, so that a batch of one file
             // costs one file whatever the size of the book.
             self.list_made_dirs();
+            if !self.pending.is_empty() {
+                self.give_back_after(BATCH_MEMORY_KEPT);
+            }
             let mut changes = Changes::default();
             // What the list held before, to put back if indexing fails (the walk that
             // follows then sees these files as changed).
@@ -566,7 +570,8 @@ impl<'b> State<'b> {
         if !self.manifest_behind {
             return;
         }
-        match SearchIndex::save_manifest(self.book, &self.all_indexed()) {
+        let files = self.found.iter().map(|(rel, &stamp)| (rel.as_str(), stamp));
+        match SearchIndex::save_manifest(self.book, self.fingerprint, files) {
             Ok(()) => self.manifest_behind = false,
             Err(e) => notices(Notice::Trouble(format!("the manifest could not be written: {e}"))),
         }

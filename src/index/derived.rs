@@ -17,7 +17,11 @@ impl SearchIndex {
     pub fn derived(&self, name: &str, key: &str) -> Option<Vec<u8>> {
         let mut bytes = std::fs::read(self.derived_path(name)).ok()?;
         let header = self.derived_header(key);
-        bytes.starts_with(header.as_bytes()).then(|| bytes.split_off(header.len()))
+        if !bytes.starts_with(header.as_bytes()) {
+            return None;
+        }
+        bytes.drain(..header.len()); // in place: no second copy of the summary
+        Some(bytes)
     }
 
     /// Keep `bytes` as [`Self::derived`]'s answer for `name` and `key` in this state.

@@ -242,12 +242,22 @@ impl Manifest {
 
     /// Save what a walk found as indexed.
     pub fn save(found: &[Found], path: &Path) -> Result<()> {
+        let files = found.iter().map(|f| (f.rel.as_str(), f.stamp));
+        Self::save_stamps(fingerprint(found), files, path)
+    }
+
+    /// [`Manifest::save`] of files given as path and stamp, whose [`fingerprint`] is
+    /// known already (the watcher keeps its own).
+    pub fn save_stamps<'a>(
+        (sum, count): (u64, u64),
+        files: impl ExactSizeIterator<Item = (&'a str, Stamp)>,
+        path: &Path,
+    ) -> Result<()> {
         use std::fmt::Write as _;
-        let (sum, count) = fingerprint(found);
-        let mut text = String::with_capacity(found.len() * 48 + 64);
+        let mut text = String::with_capacity(files.len() * 48 + 64);
         let _ = writeln!(text, "{HEADER} {sum} {count}");
-        for f in found {
-            let _ = writeln!(text, "{} {} {}", f.stamp.size, f.stamp.mtime_ns, f.rel);
+        for (rel, stamp) in files {
+            let _ = writeln!(text, "{} {} {rel}", stamp.size, stamp.mtime_ns);
         }
         write::replace_cache(path, text.as_bytes())
     }

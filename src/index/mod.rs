@@ -170,11 +170,16 @@ impl SearchIndex {
         }
     }
 
-    /// Write the manifest: `found` is every record file as indexed.
-    pub fn save_manifest(book: &Book, found: &[Found]) -> Result<()> {
+    /// Write the manifest: `files` is every record file as indexed (path and stamp),
+    /// `fingerprint` theirs.
+    pub fn save_manifest<'a>(
+        book: &Book,
+        fingerprint: (u64, u64),
+        files: impl ExactSizeIterator<Item = (&'a str, fresh::Stamp)>,
+    ) -> Result<()> {
         let dir = index_dir(book);
         let _lock = lock(book)?;
-        Manifest::save(found, &fresh::manifest_path(&dir))
+        Manifest::save_stamps(fingerprint, files, &fresh::manifest_path(&dir))
     }
 
     /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk, keeping the
