@@ -224,8 +224,9 @@ pub fn agenda<V: View + Sync>(
     now: DateTime<FixedOffset>,
     opts: &Options,
 ) -> Agenda {
-    let day = Day::of(now, last_contact, config, opts);
-    joined(Part::side_by_side(|part| day.part(records, part)))
+    let day = Day::of(now, config, opts);
+    let last = |r: &V| last_contact.counted(r.kind(), r.id(), deal_links(r));
+    joined(Part::side_by_side(|part| day.part(records, part, &last)))
 }
 
 /// The agenda's sections in two parts that depend on nothing of each other, so that
@@ -261,16 +262,17 @@ impl Part {
 }
 
 /// One [`Part`] of the agenda of `records` (those of other kinds are passed over), its
-/// items in order.
+/// items in order. `last` gives a record's last contact as the agenda counts it
+/// ([`LastContacts::counted`]; the candidates' facts hold it).
 pub fn part<V: View>(
     records: &[V],
     part: Part,
-    last_contact: &LastContacts,
+    last: impl Fn(&V) -> Option<When>,
     config: &Config,
     now: DateTime<FixedOffset>,
     opts: &Options,
 ) -> Agenda {
-    Day::of(now, last_contact, config, opts).part(records, part)
+    Day::of(now, config, opts).part(records, part, &last)
 }
 
 /// The agenda made of its parts (in the order of [`Part::BOTH`]), its items in order.
@@ -318,29 +320,23 @@ fn sort(items: &mut [Item]) {
     }
 }
 
-/// What every section of one agenda reads: the day, the look-ahead, the last contacts,
-/// the config and the options.
+/// What every section of one agenda reads: the day, the look-ahead, the config and the
+/// options.
 struct Day<'a> {
     now: DateTime<FixedOffset>,
     today: NaiveDate,
     horizon: NaiveDate,
-    last_contact: &'a LastContacts,
     config: &'a Config,
     opts: &'a Options,
 }
 
 impl<'a> Day<'a> {
-    fn of(
-        now: DateTime<FixedOffset>,
-        last_contact: &'a LastContacts,
-        config: &'a Config,
-        opts: &'a Options,
-    ) -> Day<'a> {
+    fn of(now: DateTime<FixedOffset>, config: &'a Config, opts: &'a Options) -> Day<'a> {
         // `now` is in the user's zone (`Clock::now`): its date is today.
         let today = now.date_naive();
         let horizon =
             today.checked_add_days(chrono::Days::new(opts.days.into())).unwrap_or(NaiveDate::MAX);
-        Day { now, today, horizon, last_contact, config, opts }
+        Day { now, today, horizon, config, opts }
     }
 
     /// Whether the record is one of the owners' asked for (everyone's when none are).
@@ -351,7 +347,13 @@ impl<'a> Day<'a> {
         }
     }
 
-    fn part<V: View>(&self, records: &[V], part: Part) -> Agenda {
+    /// `last`: a record's last contact as the agenda counts it.
+    fn part<V: View>(
+        &self,
+        records: &[V],
+        part: Part,
+        last: &impl Fn(&V) -> Option<When>,
+    ) -> Agenda {
         let of = |kind| records.iter().filter(move |r| r.kind() == kind);
         let mut a = Agenda { today: self.today, ..Agenda::default() };
         // Room made once (thousands of items): at most an item per record, two per deal.
@@ -359,12 +361,13 @@ impl<'a> Day<'a> {
             Part::Rest => {
                 a.items.reserve(records.len());
                 let handled = self.tasks(of(Kind::Task), &mut a);
-                self.follow_ups(of(Kind::Contact).chain(of(Kind::Company)), &handled, &mut a);
+                let people = of(Kind::Contact).chain(of(Kind::Company));
+                self.follow_ups(people, &handled, last, &mut a);
                 self.birthdays(of(Kind::Contact), &mut a);
             }
             Part::Deals => {
                 a.items.reserve(2 * of(Kind::Deal).count());
-                self.deals(of(Kind::Deal), &mut a);
+                self.deals(of(Kind::Deal), last, &mut a);
             }
         }
         sort(&mut a.items);
@@ -418,6 +421,7 @@ impl<'a> Day<'a> {
         &self,
         records: impl Iterator<Item = &'r V>,
         handled: &HashSet<&str>,
+        last_contact: &impl Fn(&V) -> Option<When>,
         a: &mut Agenda,
     ) {
         // Split once here, so that the test per record allocates nothing.
@@ -437,7 +441,7 @@ impl<'a> Day<'a> {
                     continue;
                 }
             };
-            let last = self.last_contact.get(r.kind(), r.id()).map(|w| w.local_date());
+            let last = last_contact(r).map(|w| w.local_date());
             let since = last.or_else(|| pipeline::created_at(r).map(|w| w.local_date()));
             // Never contacted and no `created`: due now. A cadence past the calendar's
             // end: never.
@@ -485,14 +489,20 @@ impl<'a> Day<'a> {
     }
 
     /// Open deals: closing within the look-ahead (or past their date), or gone quiet.
-    fn deals<'r, V: View + 'r>(&self, deals: impl Iterator<Item = &'r V>, a: &mut Agenda) {
+    fn deals<'r, V: View + 'r>(
+        &self,
+        deals: impl Iterator<Item = &'r V>,
+        last_contact: &impl Fn(&V) -> Option<When>,
+        a: &mut Agenda,
+    ) {
         let stale_days = i64::from(self.config.digest.stale_deal_days);
         for d in deals.filter(|d| is_open(*d, self.config)) {
             if !self.wanted(d) {
                 continue;
             }
             let close = d.when("close").map(|w| w.local_date());
-            let last = deal_last_contact(d, self.last_contact);
+            // The newest note about it, its contact or its company.
+            let last = last_contact(d).map(|w| w.local_date());
             let closing = close.filter(|c| *c <= self.horizon);
             let since = last.or_else(|| pipeline::created_at(d).map(|w| w.local_date()));
             let stale = since
@@ -517,16 +527,25 @@ impl<'a> Day<'a> {
     }
 }
 
+/// A record that may give an agenda item ([`candidates`]), and its last contact as the
+/// agenda counts it (from its facts), for [`part`] to judge it by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate<'f> {
+    pub kind: Kind,
+    pub id: &'f str,
+    pub last: Option<When>,
+}
+
 /// The records that may give an agenda item on the local day of `now` with this
 /// look-ahead (a superset: [`agenda`] decides), and the open tasks about any of them
-/// (an open task about a record handles its follow-up).
+/// (an open task about a record handles its follow-up). Each fact's last contact is
+/// its own [`FactsRef::last`]: nothing is looked up.
 pub fn candidates<'f>(
     facts: impl Iterator<Item = FactsRef<'f>>,
-    last_contact: &LastContacts,
     config: &Config,
     now: DateTime<FixedOffset>,
     days: u32,
-) -> Vec<(Kind, &'f str)> {
+) -> Vec<Candidate<'f>> {
     // `now` is in the user's zone (`Clock::now`): its date is today.
     let today = now.date_naive();
     let horizon = today.checked_add_days(chrono::Days::new(days.into())).unwrap_or(NaiveDate::MAX);
@@ -534,7 +553,6 @@ pub fn candidates<'f>(
     // A date written with an offset may fall up to two days either side of the local
     // date (offsets run from -12:00 to +14:00).
     let slack = 2;
-    let last = |kind, id: &str| last_contact.get(kind, id).map(written_day);
     let stale = i32::try_from(config.digest.stale_deal_days).unwrap_or(i32::MAX);
     let defaults = &config.follow_up;
     // Room for every fact given (pages are only touched as they are used).
@@ -559,13 +577,10 @@ pub fn candidates<'f>(
                 // Won and lost deals are left to `agenda` (`filter::is_open`): the stage
                 // column cannot tell `stage = "won"` from `stage = ["won"]`, which is open.
                 let closing = f.close.is_some_and(|c| c <= h.saturating_add(slack));
+                // The newest note as written, within two days of the local date.
                 let quiet = f
-                    .links
-                    .iter()
-                    .filter_map(|l| l.split_once('/'))
-                    .filter_map(|(k, id)| last(k.parse().ok()?, id))
-                    .chain(last(Kind::Deal, f.id))
-                    .max()
+                    .last
+                    .map(written_day)
                     .or(f.created)
                     .is_some_and(|since| since.saturating_add(stale) <= t + slack);
                 closing || quiet
@@ -595,7 +610,8 @@ pub fn candidates<'f>(
                 let follow_up = floor.is_some_and(|n| {
                     n == 0
                         || (n > 0
-                            && last(f.kind, f.id)
+                            && f.last
+                                .map(written_day)
                                 .or(f.created)
                                 .is_none_or(|since| since.saturating_add(n) <= t + slack))
                 });
@@ -608,14 +624,15 @@ pub fn candidates<'f>(
             Kind::Note => false,
         };
         if hit {
-            out.push((f.kind, f.id));
+            out.push(Candidate { kind: f.kind, id: f.id, last: f.last });
         }
     }
     let handles = |link: &str| match link.split_once('/') {
         Some((kind, id)) => kind.parse().is_ok_and(|kind| qualified.contains(&(kind, id))),
         None => follow_ups.contains(link),
     };
-    out.extend(later.into_iter().filter(|f| f.links.iter().any(handles)).map(|f| (f.kind, f.id)));
+    let handling = later.into_iter().filter(|f| f.links.iter().any(handles));
+    out.extend(handling.map(|f| Candidate { kind: f.kind, id: f.id, last: f.last }));
     out
 }
 
@@ -652,16 +669,6 @@ fn cadence_of(
     let base = NaiveDate::from_ymd_opt(2000, 1, 31).unwrap_or_default();
     let best = by_tag.chain(by_stage).min_by_key(|(c, _)| c.after(base));
     Ok(best.map(|(c, from)| (c, c.to_string(), Some(from))))
-}
-
-/// The newest note about a deal, its contact or its company.
-fn deal_last_contact(d: &impl View, last: &LastContacts) -> Option<NaiveDate> {
-    let own = last.get(Kind::Deal, d.id());
-    deal_links(d)
-        .filter_map(|(kind, id)| last.get(kind, id))
-        .chain(own)
-        .map(|w| w.local_date())
-        .max()
 }
 
 #[cfg(test)]
@@ -706,8 +713,9 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
         let last = LastContacts::default();
         let opts = Options { days: 7, owners: Vec::new() };
-        let day = Day::of(now, &last, &config, &opts);
-        let alone = joined(Part::BOTH.map(|part| day.part(&records, part)));
+        let day = Day::of(now, &config, &opts);
+        let none = |_: &crate::model::Record| None;
+        let alone = joined(Part::BOTH.map(|part| day.part(&records, part, &none)));
         let beside = agenda(&records, &last, &config, now, &opts);
         assert!(alone.items.len() > 2000 && !alone.problems.is_empty(), "{alone:?}");
         assert_eq!(alone.items, beside.items);
@@ -717,7 +725,7 @@ mod tests {
         sort(&mut sorted);
         assert_eq!(sorted, alone.items);
         // Parts whose sections were to overlap are put in order all the same.
-        let [rest, deals] = Part::BOTH.map(|part| day.part(&records, part));
+        let [rest, deals] = Part::BOTH.map(|part| day.part(&records, part, &none));
         let mut swapped = deals.clone();
         swapped.items.extend(rest.items.iter().take(50).cloned());
         let overlapping = joined([swapped, rest.clone()]);
@@ -790,7 +798,7 @@ mod tests {
             .records
             .iter()
             .filter(|r| r.kind != Kind::Note)
-            .map(crate::model::facts::Facts::of)
+            .map(|r| crate::model::facts::Facts::of(r).with_last(&last))
             .collect();
         let mut seen = 0;
         for day in 0..800 {
@@ -798,9 +806,25 @@ mod tests {
                 + chrono::Duration::hours(day * 13);
             for days in [0, 7, 400] {
                 let borrowed = facts.iter().map(crate::model::facts::Facts::borrowed);
-                let wanted = candidates(borrowed, &last, &config, now, days);
+                let chosen = candidates(borrowed, &config, now, days);
+                let wanted: Vec<_> = chosen.iter().map(|c| (c.kind, c.id)).collect();
                 let options = Options { days, owners: Vec::new() };
                 let agenda = agenda(&catalog.records, &last, &config, now, &options);
+                // Judged as the index does: the candidates alone, each by the last
+                // contact its facts hold.
+                let last_of = |r: &crate::model::Record| {
+                    chosen.iter().find(|c| (c.kind, c.id) == (r.kind, r.id.as_str()))?.last
+                };
+                let rows: Vec<_> = catalog
+                    .records
+                    .iter()
+                    .filter(|r| wanted.contains(&(r.kind, r.id.as_str())))
+                    .cloned()
+                    .collect();
+                let judged =
+                    joined(Part::BOTH.map(|p| part(&rows, p, last_of, &config, now, &options)));
+                assert_eq!(judged.items, agenda.items, "{now} +{days}");
+                assert_eq!(judged.problems, agenda.problems, "{now} +{days}");
                 for item in &agenda.items {
                     let e = (item.record, item.id.as_str());
                     assert!(wanted.contains(&e), "{now} +{days}: {item:?} not a candidate");

@@ -16,6 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::agenda::{self, Agenda};
 use crate::book::{Book, Loaded};
 use crate::config::Config;
+use crate::dates::When;
 use crate::error::{Diagnostic, Result};
 use crate::index::SearchIndex;
 use crate::index::lookup::Narrowing;
@@ -301,22 +302,18 @@ impl<'b> Source<'b> {
     ) -> Result<Agenda> {
         Ok(match &self.index {
             Some(index) => {
-                let lookup = index.lookup_with_facts()?;
-                let agenda = match agenda_of(index, &lookup, config, now, options)? {
+                let facts = index.agenda_facts()?;
+                match agenda_of(index, &facts, config, now, options)? {
                     Some(agenda) => agenda,
                     // The cached facts did not read whole: computed again (whole).
                     None => {
-                        let lookup = index.lookup_with_facts_computed()?;
-                        let agenda = agenda_of(index, &lookup, config, now, options)?;
-                        std::mem::forget(lookup);
-                        agenda.ok_or_else(|| {
+                        let facts = index.agenda_facts_computed()?;
+                        agenda_of(index, &facts, config, now, options)?.ok_or_else(|| {
                             let e = std::io::Error::other("the agenda's facts do not read back");
                             crate::error::Error::io(".rolo/index", e)
                         })?
                     }
-                };
-                std::mem::forget(lookup); // freed by the process's exit, at no cost
-                agenda
+                }
             }
             None => {
                 let loaded = self.load(&[agenda::KINDS.as_slice(), &[Kind::Note]].concat())?;
@@ -346,28 +343,29 @@ impl<'b> Source<'b> {
 /// as rows. `None` when the facts, read as they are judged, turn out not to read whole.
 fn agenda_of(
     index: &SearchIndex,
-    lookup: &crate::index::lookup::Lookup,
+    facts: &crate::index::lookup::FactsFile,
     config: &Config,
     now: DateTime<FixedOffset>,
     options: &agenda::Options,
 ) -> Result<Option<Agenda>> {
-    let last = &lookup.last_contact;
     let keys = Keys::only(&agenda::KEYS);
     // The rows files of every kind made first where missing, so that the two parts'
     // threads only read them.
     index.rows_ready(&agenda::KINDS)?;
     // Each part from its candidates to its items, on a core of its own: which records
-    // it may show (their facts, with every last contact), then their rows judged.
+    // it may show (by their facts, which hold their last contacts), then their rows
+    // judged, each by the last contact its facts hold.
     let judge = |part: agenda::Part| -> Result<Option<Agenda>> {
-        let facts = lookup.facts.iter_of(part.kinds());
-        let wanted = agenda::candidates(facts, last, config, now, options.days);
-        if lookup.facts.damaged() {
+        let wanted = agenda::candidates(facts.iter_of(part.kinds()), config, now, options.days);
+        if facts.damaged() {
             return Ok(None);
         }
         // Asked of every row of the part's kinds: a fast hash.
-        let wanted: HashSet<(Kind, &str), foldhash::fast::RandomState> =
-            wanted.into_iter().collect();
-        let rows = index.rows_keys(part.kinds(), keys, |kind, id| wanted.contains(&(kind, id)))?;
+        let wanted: HashMap<(Kind, &str), Option<When>, foldhash::fast::RandomState> =
+            wanted.into_iter().map(|c| ((c.kind, c.id), c.last)).collect();
+        let rows =
+            index.rows_keys(part.kinds(), keys, |kind, id| wanted.contains_key(&(kind, id)))?;
+        let last = |r: &Row| wanted.get(&(r.kind(), r.id())).copied().flatten();
         let judged = agenda::part(&rows, part, last, config, now, options);
         std::mem::forget((rows, wanted)); // freed by the process's exit, at no cost
         Ok(Some(judged))

@@ -41,7 +41,8 @@ pub struct Lookup {
     /// Name or title of every contact, company and deal.
     pub titles: HashMap<(Kind, String), String>,
     pub last_contact: LastContacts,
-    /// Of open tasks, contacts, companies with a follow-up or birthday, and deals.
+    /// Of open tasks, contacts, companies with a follow-up or birthday, and deals, each
+    /// with its last contact: the agenda reads these alone ([`SearchIndex::agenda_facts`]).
     pub facts: FactsFile,
 }
 
@@ -50,7 +51,7 @@ pub struct Lookup {
 ///
 /// Read once, as it is used: a file that does not read whole (cut short, damaged) is
 /// told by [`FactsFile::damaged`] once its facts have been gone through, and the
-/// caller computes them again ([`SearchIndex::lookup_with_facts_computed`]).
+/// caller computes them again ([`SearchIndex::agenda_facts_computed`]).
 #[derive(Debug)]
 pub struct FactsFile {
     /// From the count on.
@@ -76,6 +77,13 @@ impl FactsFile {
 
     fn read(bytes: OwnedBytes) -> FactsFile {
         FactsFile { bytes, damaged: AtomicBool::new(false) }
+    }
+
+    /// The cache file at `path`, if its header line is `header`.
+    fn load(path: &std::path::Path, header: &str) -> Option<FactsFile> {
+        let bytes = super::rows::map_file(path).ok()?;
+        let skip = bytes.len() - body(&bytes, header)?.len();
+        Some(FactsFile::read(bytes.slice(skip..bytes.len())))
     }
 
     pub fn iter(&self) -> FactsIter<'_> {
@@ -152,15 +160,10 @@ fn body<'a>(bytes: &'a [u8], header: &str) -> Option<&'a [u8]> {
 
 impl Lookup {
     /// The last contacts (kind by kind: a count, then id and date each), then the
-    /// titles (a count, then kind, id and title each), after the header line; with
-    /// `facts`, also that file's [`Facts`]. Without `titles`, the titles are not read
-    /// (the agenda names nothing).
-    fn load(
-        path: &std::path::Path,
-        facts: Option<&std::path::Path>,
-        header: &str,
-        titles: bool,
-    ) -> Option<Lookup> {
+    /// titles (a count, then kind, id and title each), after the header line. Without
+    /// `titles`, the titles are not read. The facts are not read: they are a file of
+    /// their own ([`FactsFile::load`]).
+    fn load(path: &std::path::Path, header: &str, titles: bool) -> Option<Lookup> {
         let bytes = super::rows::map_file(path).ok()?;
         let mut input = In { bytes: body(&bytes, header)?, at: 0 };
         let mut lookup = Lookup::default();
@@ -181,11 +184,6 @@ impl Lookup {
             if !input.done() {
                 return None;
             }
-        }
-        if let Some(facts) = facts {
-            let bytes = super::rows::map_file(facts).ok()?;
-            let skip = bytes.len() - body(&bytes, header)?.len();
-            lookup.facts = FactsFile::read(bytes.slice(skip..bytes.len()));
         }
         Some(lookup)
     }
@@ -221,19 +219,23 @@ impl Lookup {
 
 impl Facts {
     /// Kind, id, a byte with a bit for each of `due close created birthday follow_up`
-    /// that is there (and one for `done`), those numbers, the stage, the tags, the links.
+    /// that is there (and one for `done`, one for `last`), those numbers, the last
+    /// contact, the stage, the tags, the links.
     fn write(&self, out: &mut Out) {
         out.kind(self.kind);
         out.str(&self.id);
         let birthday = self.birthday.and_then(|b| i32::try_from(b).ok());
         let numbers = [self.due, self.close, self.created, birthday, self.follow_up];
-        let mut bits = u8::from(self.done) << 5;
+        let mut bits = u8::from(self.done) << 5 | u8::from(self.last.is_some()) << 6;
         for (i, n) in numbers.iter().enumerate() {
             bits |= u8::from(n.is_some()) << i;
         }
         out.u8(bits);
         for n in numbers.into_iter().flatten() {
             out.i32(n);
+        }
+        if let Some(last) = &self.last {
+            out.when(last);
         }
         out.opt_str(self.stage.as_deref());
         for list in [&self.tags, &self.links] {
@@ -260,6 +262,7 @@ impl<'a> FactsRef<'a> {
                 *n = Some(input.i32()?);
             }
         }
+        let last = if bits & (1 << 6) != 0 { Some(input.when()?) } else { None };
         let stage = input.opt_str()?;
         let mut list = || -> Option<Strs<'a>> {
             let count = input.count()?;
@@ -283,6 +286,7 @@ impl<'a> FactsRef<'a> {
             stage,
             tags,
             links,
+            last,
         })
     }
 }
@@ -464,6 +468,7 @@ impl<'s> SegmentColumns<'s> {
             stage: self.stages.as_ref().and_then(|w| w.first(doc)).map(String::from),
             tags: all(&self.tags),
             links: all(&self.links),
+            last: None,
         };
         let keep = match kind {
             Kind::Task => !fact.done,
@@ -478,13 +483,13 @@ impl SearchIndex {
     /// Titles and last contacts for the whole book: from a cache file written for this
     /// exact state of the index, else computed from the columns (and cached).
     pub fn lookup(&self) -> Result<Lookup> {
-        self.cached_lookup(false, true)
+        self.cached_lookup(true)
     }
 
     /// The last contacts alone (no titles, no facts): for a list, which names only the
     /// few records its rows link to ([`Self::titles_of`]).
     pub fn last_contacts(&self) -> Result<LastContacts> {
-        Ok(self.cached_lookup(false, false)?.last_contact)
+        Ok(self.cached_lookup(false)?.last_contact)
     }
 
     /// Titles of the records of `kinds` whose id is one of `ids` (as written: a value
@@ -506,22 +511,28 @@ impl SearchIndex {
         Ok(rows.iter().map(|r| ((r.kind(), r.id().to_string()), r.title())).collect())
     }
 
-    /// The last contacts and the agenda's [`Facts`] of every record; no titles.
-    pub fn lookup_with_facts(&self) -> Result<Lookup> {
-        self.cached_lookup(true, false)
+    /// The agenda's [`Facts`] of every record, each with its last contact: from the
+    /// cache file written for this exact state of the index, else computed from the
+    /// columns (and cached).
+    pub fn agenda_facts(&self) -> Result<FactsFile> {
+        let (_, facts, header) = self.lookup_files();
+        match FactsFile::load(&facts, &header) {
+            Some(facts) => Ok(facts),
+            None => self.agenda_facts_computed(),
+        }
     }
 
-    /// [`Self::lookup_with_facts`] computed from the columns (and cached again): for
-    /// when the cached facts turned out [`FactsFile::damaged`].
-    pub fn lookup_with_facts_computed(&self) -> Result<Lookup> {
-        self.recompute_lookup(false)
+    /// [`Self::agenda_facts`] computed from the columns (and cached again): for when
+    /// the cached facts turned out [`FactsFile::damaged`].
+    pub fn agenda_facts_computed(&self) -> Result<FactsFile> {
+        Ok(self.recompute_lookup(false)?.facts)
     }
 
     /// The cache files and the header naming the state of the index they are of.
     fn lookup_files(&self) -> (std::path::PathBuf, std::path::PathBuf, String) {
         let path = self.dir.join("rolo-lookup");
         let facts = self.dir.join("rolo-facts");
-        (path, facts, format!("rolo-lookup-3 {}", self.state()))
+        (path, facts, format!("rolo-lookup-4 {}", self.state()))
     }
 
     /// The state of the index a cache is computed from, in one line: its segments and
@@ -535,10 +546,9 @@ impl SearchIndex {
         state
     }
 
-    fn cached_lookup(&self, with_facts: bool, titles: bool) -> Result<Lookup> {
-        let (path, facts, header) = self.lookup_files();
-        let cached = Lookup::load(&path, with_facts.then_some(facts.as_path()), &header, titles);
-        match cached {
+    fn cached_lookup(&self, titles: bool) -> Result<Lookup> {
+        let (path, _, header) = self.lookup_files();
+        match Lookup::load(&path, &header, titles) {
             Some(cached) => Ok(cached),
             None => self.recompute_lookup(titles),
         }
@@ -580,6 +590,7 @@ impl SearchIndex {
         );
         let titles =
             titles.into_iter().map(|((k, id), t)| ((k, id.to_string()), t.to_string())).collect();
+        let facts: Vec<Facts> = facts.into_iter().map(|f| f.with_last(&last_contact)).collect();
         Ok(Lookup { titles, last_contact, facts: FactsFile::of(&facts) })
     }
 
@@ -738,6 +749,7 @@ mod tests {
             stage: None,
             tags: Vec::new(),
             links: Vec::new(),
+            last: None,
         }
     }
 
@@ -812,41 +824,45 @@ mod tests {
         full.stage = Some(String::new());
         full.tags = vec!["vip".into(), "клиент\t".into()];
         full.links = vec!["company/acme".into()];
+        full.last = Some(whens[1]);
         let mut some = fact(Kind::Company, "acme");
         some.birthday = Some(0);
         some.stage = Some("customer".into());
+        some.last = Some(whens[3]);
         let written = vec![full, fact(Kind::Deal, "d"), some];
         lookup.facts = FactsFile::of(&written);
         let dir = tempfile::tempdir().unwrap();
         let (path, facts) = (dir.path().join("lookup"), dir.path().join("facts"));
-        lookup.save(&path, &facts, "rolo-lookup-3 1 2").unwrap();
-        let back = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
+        let header = "rolo-lookup-4 1 2";
+        lookup.save(&path, &facts, header).unwrap();
+        let back = Lookup::load(&path, header, true).unwrap();
         assert_eq!(back.last_contact, lookup.last_contact);
         assert_eq!(back.titles, lookup.titles);
         let owned = |file: &FactsFile| file.iter().map(|f| f.to_owned()).collect::<Vec<_>>();
-        assert_eq!(owned(&back.facts), written);
+        assert_eq!(owned(&FactsFile::load(&facts, header).unwrap()), written);
         assert_eq!(owned(&lookup.facts), written);
-        let bare = Lookup::load(&path, None, "rolo-lookup-3 1 2", false).unwrap();
+        let bare = Lookup::load(&path, header, false).unwrap();
         assert_eq!(bare.last_contact, lookup.last_contact);
         assert!(bare.titles.is_empty() && bare.facts.iter().next().is_none());
-        assert!(Lookup::load(&path, None, "rolo-lookup-3 1 3", true).is_none());
+        assert!(Lookup::load(&path, "rolo-lookup-4 1 3", true).is_none());
+        assert!(FactsFile::load(&facts, "rolo-lookup-4 1 3").is_none());
         // Cut short (a torn write), or longer than its count says: what reads is given,
         // and the file is told damaged once gone through.
         let bytes = std::fs::read(&facts).unwrap();
         std::fs::write(&facts, &bytes[..bytes.len() - 1]).unwrap();
-        let cut = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
-        assert!(!cut.facts.damaged());
-        assert_eq!(cut.facts.iter().count(), 2);
-        assert!(cut.facts.damaged());
+        let cut = FactsFile::load(&facts, header).unwrap();
+        assert!(!cut.damaged());
+        assert_eq!(cut.iter().count(), 2);
+        assert!(cut.damaged());
         let mut longer = bytes.clone();
         longer.push(0);
         std::fs::write(&facts, &longer).unwrap();
-        let longer = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
-        assert_eq!(longer.facts.iter().count(), 3);
-        assert!(longer.facts.damaged());
+        let longer = FactsFile::load(&facts, header).unwrap();
+        assert_eq!(longer.iter().count(), 3);
+        assert!(longer.damaged());
         std::fs::write(&facts, &bytes).unwrap();
-        let whole = Lookup::load(&path, Some(&facts), "rolo-lookup-3 1 2", true).unwrap();
-        assert_eq!(whole.facts.iter().count(), 3);
-        assert!(!whole.facts.damaged());
+        let whole = FactsFile::load(&facts, header).unwrap();
+        assert_eq!(whole.iter().count(), 3);
+        assert!(!whole.damaged());
     }
 }

@@ -45,6 +45,10 @@ pub struct FactsOf<S, L> {
     pub tags: L,
     /// A task's `about` as written; a deal's contact and company as `type/id`.
     pub links: L,
+    /// The record's last contact as the agenda counts it ([`LastContacts::counted`]):
+    /// known where every note is, not from the record alone ([`Facts::of`] leaves it
+    /// out; the index's look-up fills it in).
+    pub last: Option<When>,
 }
 
 /// A list of strings of [`FactsRef`]: a record's own, or read in place from the index's
@@ -85,6 +89,7 @@ impl<S, L> FactsOf<S, L> {
             stage: self.stage.as_ref().map(&str),
             tags: list(&self.tags),
             links: list(&self.links),
+            last: self.last,
         }
     }
 }
@@ -144,7 +149,18 @@ impl Facts {
             stage: r.str("stage").map(str::to_lowercase),
             tags: r.strs("tags").into_iter().map(str::to_lowercase).collect(),
             links,
+            last: None,
         }
+    }
+
+    /// [`Self::last`] filled in from every record's last contact.
+    pub fn with_last(mut self, last: &LastContacts) -> Facts {
+        let links = self.links.iter().filter_map(|l| {
+            let (kind, id) = l.split_once('/')?;
+            Some((kind.parse().ok()?, id))
+        });
+        self.last = last.counted(self.kind, &self.id, links);
+        self
     }
 }
 
@@ -250,6 +266,26 @@ impl LastContacts {
     /// `when`, unless the record has a newer one already ([`keep_newer`]).
     pub fn keep_newer(&mut self, kind: Kind, id: &str, when: When) {
         self.update(kind, id, when, keep_newer);
+    }
+
+    /// A record's last contact as the agenda counts it: the newest note about it, and
+    /// for a deal also about what it names (`links`: its contact and its company).
+    pub fn counted<'l>(
+        &self,
+        kind: Kind,
+        id: &str,
+        links: impl IntoIterator<Item = (Kind, &'l str)>,
+    ) -> Option<When> {
+        let mut newest = self.get(kind, id);
+        if kind == Kind::Deal {
+            for when in links.into_iter().filter_map(|(kind, id)| self.get(kind, id)) {
+                match &mut newest {
+                    Some(kept) => keep_newer(kept, when),
+                    None => newest = Some(when),
+                }
+            }
+        }
+        newest
     }
 
     /// Room for `n` more of a kind (a cache read knows how many there are).
