@@ -46,15 +46,18 @@ pub struct Lookup {
     pub facts: FactsFile,
 }
 
-/// The agenda's [`Facts`] as the cache file holds them (a count, then each): read in
-/// place, each as a [`FactsRef`].
+/// The agenda's [`Facts`] as the cache file holds them: read in place, each as a
+/// [`FactsRef`]. A section per kind (in the order of [`Kind::ALL`]), so that the part
+/// of the agenda that reads deals never goes through the tasks and contacts: first a
+/// table (each kind's count of facts and length in bytes), then the sections, each
+/// its facts one after another.
 ///
 /// Read once, as it is used: a file that does not read whole (cut short, damaged) is
 /// told by [`FactsFile::damaged`] once its facts have been gone through, and the
 /// caller computes them again ([`SearchIndex::agenda_facts_computed`]).
 #[derive(Debug)]
 pub struct FactsFile {
-    /// From the count on.
+    /// From the table on.
     bytes: OwnedBytes,
     damaged: AtomicBool,
 }
@@ -65,12 +68,25 @@ impl Default for FactsFile {
     }
 }
 
+/// The length of a [`FactsFile`]'s table: a count and a length per kind.
+const TABLE: usize = 8 * Kind::ALL.len();
+
 impl FactsFile {
     pub fn of(facts: &[Facts]) -> FactsFile {
-        let mut out = Out(Vec::with_capacity(48 * facts.len()));
-        out.count(facts.len());
+        let mut sections: [(usize, Out); Kind::ALL.len()] = Default::default();
         for f in facts {
-            f.write(&mut out);
+            let (count, out) = &mut sections[f.kind as usize];
+            *count += 1;
+            f.write(out);
+        }
+        let size: usize = sections.iter().map(|(_, out)| out.0.len()).sum();
+        let mut out = Out(Vec::with_capacity(TABLE + size));
+        for (count, section) in &sections {
+            out.count(*count);
+            out.count(section.0.len());
+        }
+        for (_, section) in sections {
+            out.0.extend_from_slice(&section.0);
         }
         FactsFile::read(OwnedBytes::new(out.0))
     }
@@ -90,16 +106,29 @@ impl FactsFile {
         self.iter_of(&Kind::ALL)
     }
 
-    /// The facts of `kinds` alone: the others are passed over without reading their
-    /// strings (each is checked by the iteration that wants it).
+    /// The facts of `kinds` alone, kind by kind in the order of [`Kind::ALL`]: the
+    /// other kinds' sections are not read at all (each is checked by the iteration that
+    /// wants it).
     pub fn iter_of(&self, kinds: &[Kind]) -> FactsIter<'_> {
-        let mut input = In { bytes: &self.bytes, at: 0 };
-        let left = input.count();
-        if left.is_none() {
-            self.damaged.store(true, Relaxed);
+        let mut table = In { bytes: &self.bytes, at: 0 };
+        let mut sections: [Option<(Kind, In, usize)>; Kind::ALL.len()] = Default::default();
+        let mut at = TABLE;
+        for (kind, section) in Kind::ALL.into_iter().zip(&mut sections) {
+            let (Some(count), Some(len)) = (table.count(), table.count()) else {
+                self.damaged.store(true, Relaxed);
+                return FactsIter::empty(&self.damaged);
+            };
+            let end = at.saturating_add(len);
+            if kinds.contains(&kind) {
+                // A section cut short gives its whole facts, then tells the damage.
+                let bytes = self.bytes.get(at..end.min(self.bytes.len())).unwrap_or_default();
+                *section = Some((kind, In { bytes, at: 0 }, count));
+            }
+            at = end;
         }
-        let kinds = kinds.iter().fold(0u8, |mask, &k| mask | 1 << (k as u8));
-        FactsIter { input, left: left.unwrap_or(0), kinds, damaged: &self.damaged }
+        // The sections must end where the file does.
+        let whole = at == self.bytes.len();
+        FactsIter { sections, next: 0, whole, damaged: &self.damaged }
     }
 
     /// Whether an iteration found the file not to read whole: what it gave is not all.
@@ -111,36 +140,55 @@ impl FactsFile {
 /// The facts of a [`FactsFile`], read as they come.
 #[derive(Debug, Clone)]
 pub struct FactsIter<'a> {
-    input: In<'a>,
-    left: usize,
-    /// A bit per kind given.
-    kinds: u8,
+    /// The sections of the kinds asked for: each kind, its bytes read so far, and its
+    /// facts left.
+    sections: [Option<(Kind, In<'a>, usize)>; Kind::ALL.len()],
+    /// The section being read.
+    next: usize,
+    /// Whether the table's lengths add up to the file's.
+    whole: bool,
     damaged: &'a AtomicBool,
+}
+
+impl<'a> FactsIter<'a> {
+    fn empty(damaged: &'a AtomicBool) -> FactsIter<'a> {
+        FactsIter { sections: Default::default(), next: 0, whole: true, damaged }
+    }
+
+    fn damage(&mut self) {
+        self.damaged.store(true, Relaxed);
+        self.sections = Default::default();
+    }
 }
 
 impl<'a> Iterator for FactsIter<'a> {
     type Item = FactsRef<'a>;
     fn next(&mut self) -> Option<FactsRef<'a>> {
         loop {
-            let Some(left) = self.left.checked_sub(1) else {
-                // Read to the count: the file must end there.
-                if !self.input.done() {
-                    self.damaged.store(true, Relaxed);
+            let Some(section) = self.sections.get_mut(self.next) else {
+                if !self.whole {
+                    self.damage();
                 }
                 return None;
             };
-            self.left = left;
-            let read = self.input.kind().and_then(|kind| {
-                let wanted = self.kinds & (1 << (kind as u8)) != 0;
-                let fact = FactsRef::read_of(kind, &mut self.input, wanted)?;
-                Some(wanted.then_some(fact))
-            });
-            match read {
-                Some(Some(fact)) => return Some(fact),
-                Some(None) => continue,
+            let Some((kind, input, left)) = section else {
+                self.next += 1;
+                continue;
+            };
+            let Some(rest) = left.checked_sub(1) else {
+                // Read to the count: the section must end there.
+                if !input.done() {
+                    self.damage();
+                    return None;
+                }
+                self.next += 1;
+                continue;
+            };
+            *left = rest;
+            match FactsRef::read_of(*kind, input) {
+                Some(fact) => return Some(fact),
                 None => {
-                    self.damaged.store(true, Relaxed);
-                    self.left = 0;
+                    self.damage();
                     return None;
                 }
             }
@@ -148,7 +196,8 @@ impl<'a> Iterator for FactsIter<'a> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.left))
+        let left = self.sections.iter().flatten().map(|(_, _, left)| *left).sum();
+        (0, Some(left))
     }
 }
 
@@ -218,11 +267,10 @@ impl Lookup {
 }
 
 impl Facts {
-    /// Kind, id, a byte with a bit for each of `due close created birthday follow_up`
-    /// that is there (and one for `done`, one for `last`), those numbers, the last
-    /// contact, the stage, the tags, the links.
+    /// Id, a byte with a bit for each of `due close created birthday follow_up` that is
+    /// there (and one for `done`, one for `last`), those numbers, the last contact, the
+    /// stage, the tags, the links. The kind is its section's ([`FactsFile`]).
     fn write(&self, out: &mut Out) {
-        out.kind(self.kind);
         out.str(&self.id);
         let birthday = self.birthday.and_then(|b| i32::try_from(b).ok());
         let numbers = [self.due, self.close, self.created, birthday, self.follow_up];
@@ -248,13 +296,10 @@ impl Facts {
 }
 
 impl<'a> FactsRef<'a> {
-    /// What [`Facts::write`] wrote after the kind, its strings read in place; unless
-    /// `read`, the id, tags and links are only passed over (their text not checked: the
-    /// iteration that wants this kind checks it).
-    fn read_of(kind: Kind, input: &mut In<'a>, read: bool) -> Option<FactsRef<'a>> {
-        let str =
-            |input: &mut In<'a>| if read { input.str() } else { input.skip_str().map(|()| "") };
-        let id = str(input)?;
+    /// What [`Facts::write`] wrote, its strings read in place (and checked: a damaged
+    /// one fails the read, not a later look at the list).
+    fn read_of(kind: Kind, input: &mut In<'a>) -> Option<FactsRef<'a>> {
+        let id = input.str()?;
         let bits = input.u8()?;
         let mut numbers = [None; 5];
         for (i, n) in numbers.iter_mut().enumerate() {
@@ -268,7 +313,7 @@ impl<'a> FactsRef<'a> {
             let count = input.count()?;
             let start = input.at;
             for _ in 0..count {
-                str(input)?;
+                input.str()?;
             }
             Some(Strs::Encoded { bytes: input.bytes.get(start..input.at)?, count })
         };
@@ -532,7 +577,7 @@ impl SearchIndex {
     fn lookup_files(&self) -> (std::path::PathBuf, std::path::PathBuf, String) {
         let path = self.dir.join("rolo-lookup");
         let facts = self.dir.join("rolo-facts");
-        (path, facts, format!("rolo-lookup-4 {}", self.state()))
+        (path, facts, format!("rolo-lookup-5 {}", self.state()))
     }
 
     /// The state of the index a cache is computed from, in one line: its segments and
@@ -753,9 +798,10 @@ mod tests {
         }
     }
 
-    /// The facts of some kinds alone, the others passed over unread: the same as those
-    /// kinds' of every fact; a damaged fact of a kind passed over is told by the
-    /// iteration that reads it.
+    /// The facts of some kinds alone, the others' sections not read: the same as those
+    /// kinds' of every fact, kind by kind; a damaged fact of a kind not asked for is
+    /// told by the iteration that reads it; a table that does not add up to the file
+    /// by every iteration.
     #[test]
     fn facts_of_some_kinds_pass_over_the_others() {
         let mut written = Vec::new();
@@ -766,6 +812,7 @@ mod tests {
             f.stage = (i % 2 == 0).then(|| "лид".to_string());
             f.tags = (0..i % 3).map(|t| format!("тег{t}")).collect();
             f.links = (0..i % 2).map(|l| format!("company/王{l}")).collect();
+            f.last = (i % 5 == 1).then_some(When::Date(chrono::NaiveDate::MIN));
             written.push(f);
         }
         let file = FactsFile::of(&written);
@@ -773,17 +820,30 @@ mod tests {
         for kinds in
             [&[Kind::Deal][..], &[Kind::Task, Kind::Contact, Kind::Company], &[], &Kind::ALL]
         {
-            let expected: Vec<Facts> =
-                written.iter().filter(|f| kinds.contains(&f.kind)).cloned().collect();
-            assert_eq!(owned(file.iter_of(kinds)), expected, "{kinds:?}");
+            let iter = file.iter_of(kinds);
+            let expected: Vec<Facts> = Kind::ALL
+                .iter()
+                .filter(|k| kinds.contains(k))
+                .flat_map(|k| written.iter().filter(move |f| f.kind == *k).cloned())
+                .collect();
+            assert_eq!(iter.size_hint(), (0, Some(expected.len())), "{kinds:?}");
+            assert_eq!(owned(iter), expected, "{kinds:?}");
         }
         assert!(!file.damaged());
+        // A table whose lengths do not add up to the file's: told by any iteration.
+        let mut longer = file.bytes.to_vec();
+        longer.push(0);
+        let longer = FactsFile::read(OwnedBytes::new(longer));
+        assert_eq!(longer.iter_of(&[Kind::Deal]).count(), 8);
+        assert!(longer.damaged());
         // A deal's id made invalid UTF-8: passed over by the rest, told by the deals'.
         let mut bytes = file.bytes.to_vec();
         let deal = written.iter().position(|f| f.kind == Kind::Deal).unwrap();
         let id = format!("Жанар-{deal}");
-        let at = bytes.windows(id.len()).position(|w| w == id.as_bytes()).unwrap();
-        bytes[at] = 0xff;
+        // With its length before it (`Жанар-2` also begins `Жанар-20`).
+        let written_id = [&(id.len() as u32).to_le_bytes()[..], id.as_bytes()].concat();
+        let at = bytes.windows(written_id.len()).position(|w| w == written_id).unwrap();
+        bytes[at + 4] = 0xff;
         let damaged = FactsFile::read(OwnedBytes::new(bytes));
         let rest = owned(damaged.iter_of(&[Kind::Task, Kind::Contact, Kind::Company]));
         assert_eq!(
@@ -829,11 +889,12 @@ mod tests {
         some.birthday = Some(0);
         some.stage = Some("customer".into());
         some.last = Some(whens[3]);
-        let written = vec![full, fact(Kind::Deal, "d"), some];
+        // In the file's order: kind by kind, in the order of `Kind::ALL`.
+        let written = vec![some, fact(Kind::Deal, "d"), full];
         lookup.facts = FactsFile::of(&written);
         let dir = tempfile::tempdir().unwrap();
         let (path, facts) = (dir.path().join("lookup"), dir.path().join("facts"));
-        let header = "rolo-lookup-4 1 2";
+        let header = "rolo-lookup-5 1 2";
         lookup.save(&path, &facts, header).unwrap();
         let back = Lookup::load(&path, header, true).unwrap();
         assert_eq!(back.last_contact, lookup.last_contact);
@@ -844,8 +905,8 @@ mod tests {
         let bare = Lookup::load(&path, header, false).unwrap();
         assert_eq!(bare.last_contact, lookup.last_contact);
         assert!(bare.titles.is_empty() && bare.facts.iter().next().is_none());
-        assert!(Lookup::load(&path, "rolo-lookup-4 1 3", true).is_none());
-        assert!(FactsFile::load(&facts, "rolo-lookup-4 1 3").is_none());
+        assert!(Lookup::load(&path, "rolo-lookup-5 1 3", true).is_none());
+        assert!(FactsFile::load(&facts, "rolo-lookup-5 1 3").is_none());
         // Cut short (a torn write), or longer than its count says: what reads is given,
         // and the file is told damaged once gone through.
         let bytes = std::fs::read(&facts).unwrap();
