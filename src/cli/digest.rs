@@ -207,14 +207,15 @@ fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
     out.push_str(&format!("rolo: {day}\n{}\n", summary(sections)));
     for s in sections {
         out.push_str(&format!("\n{}\n", paint(s.heading.to_string(), "1")));
+        let red = s.overdue && colour;
         for i in &s.items {
             let start = out.len();
-            let when = Shown::When(i);
-            let _ = match s.overdue && colour {
-                true => write!(out, "  \x1b[31m{when:w_when$}\x1b[0m"),
-                false => write!(out, "  {when:w_when$}"),
-            };
-            let _ = write!(out, "  {:w_ref$}  {}", Shown::Reference(i), i.title);
+            out.push_str(if red { "  \x1b[31m" } else { "  " });
+            push_padded(&mut out, w_when, Shown::When(i));
+            out.push_str(if red { "\x1b[0m  " } else { "  " });
+            push_padded(&mut out, w_ref, Shown::Reference(i));
+            out.push_str("  ");
+            out.push_str(&i.title);
             let mark = out.len();
             out.push_str(" — ");
             let detail = out.len();
@@ -228,6 +229,16 @@ fn text(a: &Agenda, sections: &[Section], day: &str, colour: bool) -> String {
         }
     }
     out
+}
+
+/// `text` written at the end of `out`, then spaces up to `width` characters: what
+/// `{text:width$}` writes, without a call per space (thousands of lines).
+fn push_padded(out: &mut String, width: usize, text: impl std::fmt::Display) {
+    use std::fmt::Write as _;
+    let start = out.len();
+    let _ = write!(out, "{text}");
+    let shown = out[start..].chars().count();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(shown)));
 }
 
 /// `%Y-%m-%d` padded, made on the stack for the years of four digits.
