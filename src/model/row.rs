@@ -156,6 +156,55 @@ fn plain_list(text: &[u8]) -> Option<Vec<&str>> {
     }
 }
 
+/// A `[[history]]` entry as the card holds it, its strings borrowed from the row (a
+/// string with escapes cannot be: the whole list is then read as JSON values).
+struct HistoryEntry<'a> {
+    stage: Option<&'a str>,
+    at: Option<&'a str>,
+}
+
+/// Only from an object (a derived reader would also take a list of two strings, which
+/// [`View::history`] leaves out).
+impl<'de> serde::Deserialize<'de> for HistoryEntry<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = HistoryEntry<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a history entry")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let mut entry = HistoryEntry { stage: None, at: None };
+                while let Some(key) = map.next_key::<&str>()? {
+                    match key {
+                        "stage" => entry.stage = map.next_value()?,
+                        "at" => entry.at = map.next_value()?,
+                        _ => drop(map.next_value::<serde::de::IgnoredAny>()?),
+                    }
+                }
+                Ok(entry)
+            }
+        }
+        d.deserialize_map(Entry)
+    }
+}
+
+/// `[[history]]` read in place: every entry an object whose `stage` and `at`, where
+/// there, are strings without escapes (any other keys are passed over), as
+/// [`View::history`] gives it; `None` for anything else. Thousands of deals' histories
+/// are read by the funnel: without a map built for each entry.
+fn plain_history(text: &[u8]) -> Option<Vec<(String, When)>> {
+    let entries: Vec<HistoryEntry> = serde_json::from_slice(text).ok()?;
+    let read = |e: HistoryEntry| {
+        let at = e.at?.parse::<toml_edit::Datetime>().ok()?;
+        Some((e.stage?.to_string(), When::from_toml(&at)?))
+    };
+    Some(entries.into_iter().filter_map(read).collect())
+}
+
 /// Which of [`ROW_KEYS`] to keep when reading a row (the others are skipped), and
 /// whether the body's first line is kept: what a command reads of many rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,6 +394,9 @@ impl JsonFields for Row {
             _ => None,
         }
     }
+    fn plain_history(&self) -> Option<Vec<(String, When)>> {
+        plain_history(self.raw(self.find("history")?))
+    }
     fn present(&self, key: &str) -> bool {
         self.find(key).is_some()
     }
@@ -456,6 +508,38 @@ mod tests {
         assert_eq!(row.strs("tags"), ["a\"b", "c"]);
     }
     use crate::model::Card;
+
+    /// `[[history]]` read in place gives what the JSON values give, whatever its shape;
+    /// what cannot be read in place is read as values.
+    #[test]
+    fn histories_read_in_place_read_as_the_values() {
+        let shapes = [
+            r#"[{"stage":"lead","at":"2026-01-01T00:00:00Z"},{"stage":"won","at":"2026-02-01"}]"#,
+            r#"[{"at":"2026-01-01T10:00:00","stage":"лид","note":{"a":[1,"\""]}}]"#,
+            r#"[{"stage":"lead"},{"at":"2026-01-01"},{"stage":"x","at":"not a date"}]"#,
+            r#"[{"stage":null,"at":"2026-01-01"}]"#,
+            r#"[{"stage":5,"at":"2026-01-01"}]"#,
+            r#"[["lead","2026-01-01"]]"#,
+            r#"[{"stage":"a\"b","at":"2026-01-01T08:00:00+05:00"}]"#,
+            r#""lead""#,
+            r#"[]"#,
+            r#"{}"#,
+            r#"[1]"#,
+        ];
+        for h in shapes {
+            let text = format!(r#"{{"type":"deal","id":"d","path":"deals/d.md","history":{h}}}"#);
+            let row = Row::parse(&text).unwrap();
+            let Ok(Json::Object(map)) = serde_json::from_str(&text) else { panic!("{h}") };
+            assert_eq!(row.history(), Card::from_json(map).unwrap().history(), "{h}");
+        }
+        let read = |h: &str| plain_history(h.as_bytes()).map(|entries| entries.len());
+        assert_eq!(read(shapes[0]), Some(2));
+        assert_eq!(read(shapes[1]), Some(1));
+        assert_eq!(read(shapes[2]), Some(0));
+        for other in [shapes[4], shapes[5], shapes[6], shapes[7], shapes[10]] {
+            assert_eq!(read(other), None, "{other}");
+        }
+    }
 
     /// Every key of a row reads as it does in the whole card.
     #[test]

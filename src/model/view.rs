@@ -178,6 +178,12 @@ pub(super) trait JsonFields {
     fn plain_number(&self, _key: &str) -> Option<f64> {
         None
     }
+    /// `[[history]]` as [`View::history`] gives it, read in place when every entry is
+    /// an object whose `stage` and `at` are strings without escapes (`None`: absent,
+    /// or read through [`Self::field`]).
+    fn plain_history(&self) -> Option<Vec<(String, When)>> {
+        None
+    }
     /// Whether the key is there, whatever its value (without reading the value).
     fn present(&self, key: &str) -> bool {
         self.field(key).is_some()
@@ -263,6 +269,9 @@ macro_rules! json_view {
                 super::relation::of_json(self.field("relations"))
             }
             fn history(&self) -> Vec<(String, When)> {
+                if let Some(history) = self.plain_history() {
+                    return history;
+                }
                 // `[[history]]` travels as an array of objects whose `at` is the TOML text.
                 let Some(Json::Array(entries)) = self.field("history") else {
                     return Vec::new();
