@@ -193,10 +193,15 @@ impl Range {
     }
 
     /// Whether a record's moment lies in range; no date at all counts only without bounds.
-    pub fn holds(&self, when: Option<When>) -> bool {
-        match when {
+    /// The moment is asked for only where there are bounds (a report of all time reads
+    /// no record's).
+    pub fn holds(&self, when: impl FnOnce() -> Option<When>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        match when() {
             Some(w) => self.contains(w.local_date()),
-            None => self.from.is_none() && self.to.is_none(),
+            None => false,
         }
     }
 }
@@ -255,8 +260,8 @@ mod tests {
         let r = Range { from: Some(d("2026-10-01")), to: Some(d("2026-10-31")) };
         assert!(r.contains(d("2026-10-01")) && r.contains(d("2026-10-31")));
         assert!(!r.contains(d("2026-09-30")) && !r.contains(d("2026-11-01")));
-        assert!(Range::default().holds(None));
-        assert!(!r.holds(None));
+        assert!(Range::default().holds(|| None));
+        assert!(!r.holds(|| None));
     }
 
     #[test]

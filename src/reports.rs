@@ -51,7 +51,7 @@ pub fn funnel<V: View>(deals: &[V], config: &Config, range: Range) -> Funnel {
     let mut days: Vec<Vec<f64>> = vec![Vec::new(); order.len()];
     let (mut won, mut lost) = (0usize, 0usize);
     let mut cycles = Vec::new();
-    for deal in deals.iter().filter(|d| range.holds(created_at(*d))) {
+    for deal in deals.iter().filter(|d| range.holds(|| created_at(*d))) {
         let mut history = deal.history();
         history.sort_by_key(|(_, at)| at.instant());
         let current = deal.str("stage").unwrap_or_default();
@@ -186,19 +186,20 @@ pub fn sources<V: View>(
 ) -> Vec<SourceRow> {
     let contact_source: HashMap<&str, &str> =
         contacts.iter().filter_map(|c| Some((c.id(), c.str("source")?))).collect();
-    let mut rows: BTreeMap<Option<String>, (SourceRow, usize)> = BTreeMap::new();
-    fn row<'m>(
-        rows: &'m mut BTreeMap<Option<String>, (SourceRow, usize)>,
-        source: Option<&str>,
+    // By the source as written, borrowed (tens of thousands of records, a few sources).
+    let mut rows: BTreeMap<Option<&str>, (SourceRow, usize)> = BTreeMap::new();
+    fn row<'m, 'v>(
+        rows: &'m mut BTreeMap<Option<&'v str>, (SourceRow, usize)>,
+        source: Option<&'v str>,
     ) -> &'m mut (SourceRow, usize) {
-        let key = source.map(str::to_string);
-        rows.entry(key.clone())
-            .or_insert_with(|| (SourceRow { source: key, ..Default::default() }, 0))
+        rows.entry(source).or_insert_with(|| {
+            (SourceRow { source: source.map(str::to_string), ..Default::default() }, 0)
+        })
     }
-    for c in contacts.iter().filter(|c| range.holds(created_at(*c))) {
+    for c in contacts.iter().filter(|c| range.holds(|| created_at(*c))) {
         row(&mut rows, c.str("source")).0.contacts += 1;
     }
-    for d in deals.iter().filter(|d| range.holds(created_at(*d))) {
+    for d in deals.iter().filter(|d| range.holds(|| created_at(*d))) {
         let source = d
             .str("source")
             .or_else(|| d.str("contact").and_then(|c| contact_source.get(c)).copied());
