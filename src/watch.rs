@@ -215,6 +215,9 @@ struct State<'b> {
     unsettled: bool,
     /// Batches indexed since the manifest was last written.
     manifest_behind: bool,
+    /// Segments the batches added, not merged yet (batches do not merge, so that no
+    /// command waits for a merge: the book's next quiet moment does).
+    merges_behind: bool,
     /// Cookies seen, and questions waiting for theirs.
     seen: HashMap<String, Instant>,
     waiting: Vec<(String, UnixStream, Instant)>,
@@ -241,6 +244,8 @@ impl<'b> State<'b> {
             made_dirs: HashMap::new(),
             unsettled: false,
             manifest_behind: false,
+            // What an earlier watcher's batches left.
+            merges_behind: true,
             seen: HashMap::new(),
             waiting: Vec::new(),
             last_event: None,
@@ -280,6 +285,7 @@ impl<'b> State<'b> {
                     let idle = self.last_event.is_none_or(|t| t.elapsed() >= MANIFEST_AFTER);
                     if idle && self.pending.is_empty() && !self.rescan {
                         self.catch_up_manifest(notices);
+                        self.catch_up_merges(notices);
                         // Quiet: the marker goes (the batches are on the disk already).
                         if let Err(e) = SearchIndex::make_durable(self.book) {
                             notices(Notice::Trouble(format!(
@@ -501,6 +507,7 @@ impl<'b> State<'b> {
             if !changes.is_empty() {
                 self.unsettled = true;
                 self.manifest_behind = true;
+                self.merges_behind = true;
                 let refresh = match SearchIndex::apply_known(self.book, None, changes) {
                     Ok(refresh) => refresh,
                     Err(e) => {
@@ -528,6 +535,7 @@ impl<'b> State<'b> {
         if !changes.is_empty() {
             let all = self.all_indexed();
             self.unsettled = true;
+            self.merges_behind = true;
             SearchIndex::apply_known(self.book, Some(&all), changes)?;
             self.fingerprint = fresh::fingerprint(&all);
             self.manifest_behind = false;
@@ -574,6 +582,18 @@ impl<'b> State<'b> {
         match SearchIndex::save_manifest(self.book, self.fingerprint, files) {
             Ok(()) => self.manifest_behind = false,
             Err(e) => notices(Notice::Trouble(format!("the manifest could not be written: {e}"))),
+        }
+    }
+
+    /// Merge the segments the batches left (once the book has been quiet a while, as the
+    /// manifest is written).
+    fn catch_up_merges(&mut self, notices: &mut dyn FnMut(Notice)) {
+        if !self.merges_behind {
+            return;
+        }
+        match SearchIndex::merge_waiting(self.book) {
+            Ok(_) => self.merges_behind = false,
+            Err(e) => notices(Notice::Trouble(format!("segments could not be merged: {e}"))),
         }
     }
 

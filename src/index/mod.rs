@@ -24,6 +24,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::{LogMergePolicy, MergePolicy, NoMergePolicy};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
@@ -77,6 +78,34 @@ const WRITER_MEMORY: usize = 60_000_000;
 const SMALL_WRITER_MEMORY: usize = 15_000_000;
 /// Segments smaller than this many documents are merged as if of one size.
 const SMALLEST_LAYER: u32 = 100;
+
+/// What a batch is indexed into.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// A new index (a rebuild): nothing to delete first.
+    Empty,
+    Existing(Merges),
+}
+
+/// When the segment a small update adds merges with the others.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Merges {
+    /// At its commit, when its layer is full (a command's own update).
+    Now,
+    /// Not at its commit: [`SearchIndex::merge_waiting`] later (the watcher's batches,
+    /// whose commands would otherwise wait for the merge: 15-25 ms every eighth edit).
+    Later,
+}
+
+/// Each small update adds a small segment; every eighth of a size merges. By default
+/// every segment under 10,000 documents counts as one size, so in a book of that size
+/// the eighth edit re-merged the whole index (half a second, and the look-ups of the new
+/// segment computed again).
+fn small_update_merges() -> LogMergePolicy {
+    let mut policy = LogMergePolicy::default();
+    policy.set_min_layer_size(SMALLEST_LAYER);
+    policy
+}
 
 pub fn index_dir(book: &Book) -> PathBuf {
     book.root().join(".rolo").join("index")
@@ -153,9 +182,14 @@ impl SearchIndex {
         let dir = index_dir(book);
         let _lock = lock(book)?;
         match Self::open_unsynced(&dir) {
-            Ok(index) => {
-                index.index_all(book, &dir, found, changes.borrowed(), false, &mut |_, _| {})
-            }
+            Ok(index) => index.index_all(
+                book,
+                &dir,
+                found,
+                changes.borrowed(),
+                Target::Existing(Merges::Later),
+                &mut |_, _| {},
+            ),
             Err(_) => {
                 let walked;
                 let found = match found {
@@ -168,6 +202,43 @@ impl SearchIndex {
                 Self::rebuild_locked(book, found, &mut |_, _| {}).map(|(_, r)| r)
             }
         }
+    }
+
+    /// Merge the segments that [`SearchIndex::apply_known`]'s batches left unmerged, as a
+    /// small update merging at once would have (the watcher calls this once the book is
+    /// quiet, so that no command waits for a merge); how many merges were made.
+    pub fn merge_waiting(book: &Book) -> Result<usize> {
+        let dir = index_dir(book);
+        let _lock = lock(book)?;
+        let index = Self::open_unsynced(&dir)?;
+        let policy = small_update_merges();
+        let fail = |e| tantivy_error(&dir, e);
+        let mut writer: Option<IndexWriter> = None;
+        let mut merged = 0;
+        // A merge may make a segment of the next layer that merges in turn.
+        loop {
+            let metas = index.index.searchable_segment_metas().map_err(fail)?;
+            let candidates = policy.compute_merge_candidates(&metas);
+            if candidates.is_empty() {
+                break;
+            }
+            if writer.is_none() {
+                let w: IndexWriter =
+                    index.index.writer_with_num_threads(1, SMALL_WRITER_MEMORY).map_err(fail)?;
+                // These merges only, one after the other.
+                w.set_merge_policy(Box::new(NoMergePolicy));
+                writer = Some(w);
+            }
+            let Some(w) = writer.as_mut() else { break };
+            for candidate in candidates {
+                w.merge(&candidate.0).wait().map_err(fail)?;
+                merged += 1;
+            }
+        }
+        if let Some(w) = writer {
+            w.wait_merging_threads().map_err(fail)?;
+        }
+        Ok(merged)
     }
 
     /// Write the manifest: `files` is every record file as indexed (path and stamp),
@@ -278,7 +349,7 @@ impl SearchIndex {
             &dir,
             Some(found),
             ChangesRef { changed: found, removed: &[] },
-            true,
+            Target::Empty,
             progress,
         )?;
         fs::write(dir.join(VERSION_FILE), schema::VERSION.to_string()).at(&dir)?;
@@ -288,11 +359,12 @@ impl SearchIndex {
     }
 
     fn apply(&self, book: &Book, dir: &Path, found: &[Found], changes: Changes) -> Result<Refresh> {
-        self.index_all(book, dir, Some(found), changes.borrowed(), false, &mut |_, _| {})
+        let target = Target::Existing(Merges::Now);
+        self.index_all(book, dir, Some(found), changes.borrowed(), target, &mut |_, _| {})
     }
 
     /// Delete what changed or went away, add what changed, commit, then save the manifest.
-    /// Into an `empty` index (a rebuild) nothing is deleted: a delete per file would cost
+    /// Into an empty index ([`Target::Empty`], a rebuild) nothing is deleted: a delete per file would cost
     /// a query's worth of memory each until the commit (a third of a rebuild's peak).
     fn index_all(
         &self,
@@ -300,9 +372,10 @@ impl SearchIndex {
         dir: &Path,
         found: Option<&[Found]>,
         changes: ChangesRef,
-        empty: bool,
+        target: Target,
         progress: Progress,
     ) -> Result<Refresh> {
+        let empty = target == Target::Empty;
         let ChangesRef { changed, removed } = changes;
         // A few changed files (the usual case) need one small writer; a rebuild all cores.
         let small = changed.len() < 1000;
@@ -319,14 +392,12 @@ impl SearchIndex {
             .index
             .writer_with_num_threads(threads, memory)
             .map_err(|e| tantivy_error(dir, e))?;
-        if small {
-            // Each small update adds a small segment; every eighth of a size merges. By
-            // default every segment under 10,000 documents counts as one size, so in a
-            // book of that size the eighth edit re-merged the whole index (half a second,
-            // and the look-ups of the new segment computed again).
-            let mut policy = tantivy::indexer::LogMergePolicy::default();
-            policy.set_min_layer_size(SMALLEST_LAYER);
-            writer.set_merge_policy(Box::new(policy));
+        match target {
+            Target::Existing(Merges::Later) => writer.set_merge_policy(Box::new(NoMergePolicy)),
+            Target::Existing(Merges::Now) if small => {
+                writer.set_merge_policy(Box::new(small_update_merges()));
+            }
+            _ => {}
         }
         let mut refresh = Refresh { removed: removed.len(), ..Refresh::default() };
         // Problems of files not touched now still stand; the touched ones are re-judged
@@ -348,44 +419,45 @@ impl SearchIndex {
             writer.delete_term(Term::from_field_text(self.fields.path, rel));
         }
         let total = changed.len();
-        let chunk = total.div_ceil(threads).max(1);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let results: Vec<Result<Indexed>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = changed
-                .chunks(chunk)
-                .map(|part| {
-                    let writer = &writer;
-                    let done = &done;
-                    scope.spawn(move || -> Result<Indexed> {
-                        let mut out = Indexed::default();
-                        for f in part {
-                            match book.read_at(f.kind, &f.id, Path::new(&f.rel)) {
-                                Ok(record) => {
-                                    let doc = document::document(&self.fields, &record);
-                                    writer.add_document(doc).map_err(|e| tantivy_error(dir, e))?;
-                                    out.added += 1;
-                                }
-                                Err(Error::Bad(d)) => out.problems.push(d),
-                                // Gone since the walk, or unreadable: not indexed, so not
-                                // in the manifest either; the next command tries again.
-                                Err(e) => out.failed.push((f.rel.clone(), e.to_string())),
-                            }
-                            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        }
-                        Ok(out)
-                    })
-                })
-                .collect();
-            // Report progress while a long rebuild runs; a few files just finish.
-            while !workers.iter().all(|w| w.is_finished()) {
-                progress(done.load(std::sync::atomic::Ordering::Relaxed), total);
-                std::thread::sleep(std::time::Duration::from_millis(5));
+        let index_part = |part: &[Found]| -> Result<Indexed> {
+            let mut out = Indexed::default();
+            for f in part {
+                match book.read_at(f.kind, &f.id, Path::new(&f.rel)) {
+                    Ok(record) => {
+                        let doc = document::document(&self.fields, &record);
+                        writer.add_document(doc).map_err(|e| tantivy_error(dir, e))?;
+                        out.added += 1;
+                    }
+                    Err(Error::Bad(d)) => out.problems.push(d),
+                    // Gone since the walk, or unreadable: not indexed, so not in the
+                    // manifest either; the next command tries again.
+                    Err(e) => out.failed.push((f.rel.clone(), e.to_string())),
+                }
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|_| Err(worker_panicked(dir))))
-                .collect()
-        });
+            Ok(out)
+        };
+        let results: Vec<Result<Indexed>> = if small {
+            // A few files (a hand edit the watcher answers for): read here, no thread
+            // and no progress to wait on.
+            vec![index_part(changed)]
+        } else {
+            let chunk = total.div_ceil(threads).max(1);
+            std::thread::scope(|scope| {
+                let workers: Vec<_> =
+                    changed.chunks(chunk).map(|part| scope.spawn(|| index_part(part))).collect();
+                // Report progress while a long rebuild runs.
+                while !workers.iter().all(|w| w.is_finished()) {
+                    progress(done.load(std::sync::atomic::Ordering::Relaxed), total);
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                workers
+                    .into_iter()
+                    .map(|w| w.join().unwrap_or_else(|_| Err(worker_panicked(dir))))
+                    .collect()
+            })
+        };
         // One worker failing fails the refresh: nothing is committed, the manifest is not
         // written, and the next command indexes the same files again. Never a silent gap.
         let mut failed = Vec::new();

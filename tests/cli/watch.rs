@@ -232,3 +232,37 @@ fn the_watchers_writes_reach_the_disk_after_it_answers_and_a_crash_means_a_rebui
     assert_eq!(found(book, "Ерлан"), ["erlan"]);
     assert_eq!(found(book, "小明"), ["wang-xiao-ming"]);
 }
+
+/// How many segments the index has (tantivy's `meta.json` lists them).
+fn segments(book: &TestBook) -> usize {
+    book.read(".rolo/index/meta.json").matches("\"segment_id\"").count()
+}
+
+#[test]
+fn the_watchers_batches_merge_once_the_book_is_quiet_not_while_a_command_waits() {
+    let w = Watched::new();
+    let book = &w.book;
+    let before = segments(book);
+    // Each edit is a batch and a segment of its own: none of them merges while the
+    // next command waits for its answer.
+    for n in 0..10 {
+        let id = format!("guest-{n}");
+        book.write(&format!("contacts/{id}.md"), &format!("+++\nname = \"Гость{n}\"\n+++\n"));
+        assert_eq!(found(book, &format!("Гость{n}")), [id.as_str()]);
+    }
+    let busy = segments(book);
+    assert!(busy >= before + 8, "{before} segments, then {busy} after 10 edits");
+    // Quiet for a moment: the small segments merge into one.
+    let asked = Instant::now();
+    while segments(book) > before + 1 {
+        assert!(asked.elapsed() < Duration::from_secs(20), "{} segments stay", segments(book));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // And the merged index answers as before (a record edited since is there once).
+    let text = book.read("contacts/guest-3.md").replace("Гость3", "Гость3 Ахметов");
+    book.write("contacts/guest-3.md", &text);
+    assert_eq!(found(book, "Ахметов"), ["guest-3"]);
+    assert_eq!(found(book, "Гость7"), ["guest-7"]);
+    assert_eq!(found(book, "Петрова"), ["anna-petrova"]);
+    asked_the_watcher(book);
+}
