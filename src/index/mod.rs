@@ -140,17 +140,24 @@ impl SearchIndex {
         found: &[Found],
         progress: Progress,
     ) -> Result<(SearchIndex, Refresh)> {
-        let (mut index, refresh) = Self::refresh(book, found, progress)?;
-        index.fingerprint = fresh::fingerprint(found);
+        // Once: 105,000 paths hashed take 6 ms.
+        let fingerprint = fresh::fingerprint(found);
+        let (mut index, refresh) = Self::refresh(book, found, fingerprint, progress)?;
+        index.fingerprint = fingerprint;
         Ok((index, refresh))
     }
 
-    fn refresh(book: &Book, found: &[Found], progress: Progress) -> Result<(SearchIndex, Refresh)> {
+    fn refresh(
+        book: &Book,
+        found: &[Found],
+        fingerprint: (u64, u64),
+        progress: Progress,
+    ) -> Result<(SearchIndex, Refresh)> {
         let dir = index_dir(book);
         let manifest = fresh::manifest_path(&dir);
         let known_problems = || fresh::load_problems(&fresh::problems_path(&dir));
         // Without the lock first: a fresh index needs no writer and waits for nobody.
-        if Manifest::unchanged(&manifest, found)
+        if Manifest::unchanged(&manifest, fingerprint)
             && let Ok(index) = Self::open_existing(&dir)
         {
             return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
