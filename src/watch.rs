@@ -536,8 +536,9 @@ impl<'b> State<'b> {
             let all = self.all_indexed();
             self.unsettled = true;
             self.merges_behind = true;
-            SearchIndex::apply_known(self.book, Some(&all), changes)?;
-            self.fingerprint = fresh::fingerprint(&all);
+            let walked = fresh::Walked::new(&all);
+            SearchIndex::apply_known(self.book, Some(walked), changes)?;
+            self.fingerprint = walked.fingerprint;
             self.manifest_behind = false;
             self.files += (counts.0 + counts.1) as u64;
         }

@@ -117,7 +117,7 @@ pub(super) fn scan(root: &Path, cache: Option<&Path>) -> Result<Scan> {
             let _ = fs::create_dir_all(dir);
         }
         // A cache: if it cannot be written, the next check reads every file again.
-        let _ = Manifest::save(&records, path);
+        let _ = Manifest::save(fresh::Walked::new(&records), path);
     }
     Ok(scan)
 }

@@ -30,7 +30,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::book::Book;
 use crate::error::{Diagnostic, Error, IoContext, Result};
-use fresh::{Changes, ChangesRef, Found, Manifest};
+use fresh::{Changes, ChangesRef, Found, Manifest, Walked};
 use schema::Fields;
 use tokenizer::{RoloTokenizer, Stemming};
 
@@ -140,24 +140,18 @@ impl SearchIndex {
         found: &[Found],
         progress: Progress,
     ) -> Result<(SearchIndex, Refresh)> {
-        // Once: 105,000 paths hashed take 6 ms.
-        let fingerprint = fresh::fingerprint(found);
-        let (mut index, refresh) = Self::refresh(book, found, fingerprint, progress)?;
-        index.fingerprint = fingerprint;
+        let walked = Walked::new(found);
+        let (mut index, refresh) = Self::refresh(book, walked, progress)?;
+        index.fingerprint = walked.fingerprint;
         Ok((index, refresh))
     }
 
-    fn refresh(
-        book: &Book,
-        found: &[Found],
-        fingerprint: (u64, u64),
-        progress: Progress,
-    ) -> Result<(SearchIndex, Refresh)> {
+    fn refresh(book: &Book, walked: Walked, progress: Progress) -> Result<(SearchIndex, Refresh)> {
         let dir = index_dir(book);
         let manifest = fresh::manifest_path(&dir);
         let known_problems = || fresh::load_problems(&fresh::problems_path(&dir));
         // Without the lock first: a fresh index needs no writer and waits for nobody.
-        if Manifest::unchanged(&manifest, fingerprint)
+        if Manifest::unchanged(&manifest, walked.fingerprint)
             && let Ok(index) = Self::open_existing(&dir)
         {
             return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
@@ -166,17 +160,17 @@ impl SearchIndex {
         // Under the lock, another process may have done the work, or have been
         // mid-commit when we tried to open: look again before rebuilding.
         if let Ok(index) = Self::open_existing(&dir) {
-            let changes = fresh::diff(Manifest::load(&manifest), found);
+            let changes = fresh::diff(Manifest::load(&manifest), walked.files);
             if changes.is_empty() {
                 return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
             }
-            if let Ok(refresh) = index.apply(book, &dir, found, changes)
+            if let Ok(refresh) = index.apply(book, &dir, walked, changes)
                 && index.reader.reload().is_ok()
             {
                 return Ok((index, refresh));
             }
         }
-        Self::rebuild_locked(book, found, progress)
+        Self::rebuild_locked(book, walked, progress)
     }
 
     /// Bring the index up to date with `changes` known without a walk (the watcher's),
@@ -185,7 +179,7 @@ impl SearchIndex {
     /// manifest behind the index only makes a walking command index a few files again).
     /// Written without waiting for the disk where that is safe ([`unsynced`]): call
     /// [`SearchIndex::make_durable`] once the commands waiting for it have their answer.
-    pub fn apply_known(book: &Book, found: Option<&[Found]>, changes: Changes) -> Result<Refresh> {
+    pub fn apply_known(book: &Book, found: Option<Walked>, changes: Changes) -> Result<Refresh> {
         let dir = index_dir(book);
         let _lock = lock(book)?;
         match Self::open_unsynced(&dir) {
@@ -198,15 +192,15 @@ impl SearchIndex {
                 &mut |_, _| {},
             ),
             Err(_) => {
-                let walked;
-                let found = match found {
-                    Some(found) => found,
+                let scanned;
+                let walked = match found {
+                    Some(walked) => walked,
                     None => {
-                        walked = fresh::scan(book.root())?;
-                        &walked
+                        scanned = fresh::scan(book.root())?;
+                        Walked::new(&scanned)
                     }
                 };
-                Self::rebuild_locked(book, found, &mut |_, _| {}).map(|(_, r)| r)
+                Self::rebuild_locked(book, walked, &mut |_, _| {}).map(|(_, r)| r)
             }
         }
     }
@@ -277,9 +271,10 @@ impl SearchIndex {
     /// Throw the index away and index every file again.
     pub fn rebuild(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
         let found = fresh::scan(book.root())?;
+        let walked = Walked::new(&found);
         let _lock = lock(book)?;
-        let (mut index, refresh) = Self::rebuild_locked(book, &found, progress)?;
-        index.fingerprint = fresh::fingerprint(&found);
+        let (mut index, refresh) = Self::rebuild_locked(book, walked, progress)?;
+        index.fingerprint = walked.fingerprint;
         Ok((index, refresh))
     }
 
@@ -337,7 +332,7 @@ impl SearchIndex {
 
     fn rebuild_locked(
         book: &Book,
-        found: &[Found],
+        walked: Walked,
         progress: Progress,
     ) -> Result<(SearchIndex, Refresh)> {
         let dir = index_dir(book);
@@ -354,8 +349,8 @@ impl SearchIndex {
         let mut refresh = index.index_all(
             book,
             &dir,
-            Some(found),
-            ChangesRef { changed: found, removed: &[] },
+            Some(walked),
+            ChangesRef { changed: walked.files, removed: &[] },
             Target::Empty,
             progress,
         )?;
@@ -365,19 +360,20 @@ impl SearchIndex {
         Ok((index, refresh))
     }
 
-    fn apply(&self, book: &Book, dir: &Path, found: &[Found], changes: Changes) -> Result<Refresh> {
+    fn apply(&self, book: &Book, dir: &Path, walked: Walked, changes: Changes) -> Result<Refresh> {
         let target = Target::Existing(Merges::Now);
-        self.index_all(book, dir, Some(found), changes.borrowed(), target, &mut |_, _| {})
+        self.index_all(book, dir, Some(walked), changes.borrowed(), target, &mut |_, _| {})
     }
 
     /// Delete what changed or went away, add what changed, commit, then save the manifest.
-    /// Into an empty index ([`Target::Empty`], a rebuild) nothing is deleted: a delete per file would cost
-    /// a query's worth of memory each until the commit (a third of a rebuild's peak).
+    /// Into an empty index ([`Target::Empty`], a rebuild) nothing is deleted: a delete per
+    /// file would cost a query's worth of memory each until the commit (a third of a
+    /// rebuild's peak).
     fn index_all(
         &self,
         book: &Book,
         dir: &Path,
-        found: Option<&[Found]>,
+        found: Option<Walked>,
         changes: ChangesRef,
         target: Target,
         progress: Progress,
@@ -486,11 +482,12 @@ impl SearchIndex {
                 Manifest::save(found, &fresh::manifest_path(dir))?;
             } else {
                 let indexed: Vec<Found> = found
+                    .files
                     .iter()
                     .filter(|f| !failed_paths.contains(f.rel.as_str()))
                     .cloned()
                     .collect();
-                Manifest::save(&indexed, &fresh::manifest_path(dir))?;
+                Manifest::save(Walked::new(&indexed), &fresh::manifest_path(dir))?;
             }
         }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
