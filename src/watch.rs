@@ -587,14 +587,14 @@ impl<'b> State<'b> {
     }
 
     /// Merge the segments the batches left (once the book has been quiet a while, as the
-    /// manifest is written).
+    /// manifest is written). Tried once per quiet moment: a merge that fails costs only
+    /// speed, and the next batch asks for one again.
     fn catch_up_merges(&mut self, notices: &mut dyn FnMut(Notice)) {
-        if !self.merges_behind {
+        if !std::mem::take(&mut self.merges_behind) {
             return;
         }
-        match SearchIndex::merge_waiting(self.book) {
-            Ok(_) => self.merges_behind = false,
-            Err(e) => notices(Notice::Trouble(format!("segments could not be merged: {e}"))),
+        if let Err(e) = SearchIndex::merge_waiting(self.book) {
+            notices(Notice::Trouble(format!("segments could not be merged: {e}")));
         }
     }
 
