@@ -174,26 +174,26 @@ impl SearchIndex {
     }
 
     /// Bring the index up to date with `changes` known without a walk (the watcher's),
-    /// `found` being every record file as it is now: what the manifest will say (`None`:
+    /// `walked` being every record file as it is now: what the manifest will say (`None`:
     /// the manifest is left behind, to be caught up by [`SearchIndex::save_manifest`]; a
     /// manifest behind the index only makes a walking command index a few files again).
     /// Written without waiting for the disk where that is safe ([`unsynced`]): call
     /// [`SearchIndex::make_durable`] once the commands waiting for it have their answer.
-    pub fn apply_known(book: &Book, found: Option<Walked>, changes: Changes) -> Result<Refresh> {
+    pub fn apply_known(book: &Book, walked: Option<Walked>, changes: Changes) -> Result<Refresh> {
         let dir = index_dir(book);
         let _lock = lock(book)?;
         match Self::open_unsynced(&dir) {
             Ok(index) => index.index_all(
                 book,
                 &dir,
-                found,
+                walked,
                 changes.borrowed(),
                 Target::Existing(Merges::Later),
                 &mut |_, _| {},
             ),
             Err(_) => {
                 let scanned;
-                let walked = match found {
+                let walked = match walked {
                     Some(walked) => walked,
                     None => {
                         scanned = fresh::scan(book.root())?;
@@ -207,39 +207,33 @@ impl SearchIndex {
 
     /// Merge the segments that [`SearchIndex::apply_known`]'s batches left unmerged, as a
     /// small update merging at once would have (the watcher calls this once the book is
-    /// quiet, so that no command waits for a merge); how many merges were made.
-    pub fn merge_waiting(book: &Book) -> Result<usize> {
+    /// quiet, so that no command waits for a merge).
+    pub fn merge_waiting(book: &Book) -> Result<()> {
         let dir = index_dir(book);
         let _lock = lock(book)?;
         let index = Self::open_unsynced(&dir)?;
-        let policy = small_update_merges();
         let fail = |e| tantivy_error(&dir, e);
-        let mut writer: Option<IndexWriter> = None;
-        let mut merged = 0;
-        // A merge may make a segment of the next layer that merges in turn.
-        loop {
+        let policy = small_update_merges();
+        let waiting = || -> Result<Vec<tantivy::indexer::MergeCandidate>> {
             let metas = index.index.searchable_segment_metas().map_err(fail)?;
-            let candidates = policy.compute_merge_candidates(&metas);
-            if candidates.is_empty() {
-                break;
-            }
-            if writer.is_none() {
-                let w: IndexWriter =
-                    index.index.writer_with_num_threads(1, SMALL_WRITER_MEMORY).map_err(fail)?;
-                // These merges only, one after the other.
-                w.set_merge_policy(Box::new(NoMergePolicy));
-                writer = Some(w);
-            }
-            let Some(w) = writer.as_mut() else { break };
+            Ok(policy.compute_merge_candidates(&metas))
+        };
+        let mut candidates = waiting()?;
+        if candidates.is_empty() {
+            return Ok(());
+        }
+        let mut writer: IndexWriter =
+            index.index.writer_with_num_threads(1, SMALL_WRITER_MEMORY).map_err(fail)?;
+        // These merges only, one after the other; a merge may make a segment of the next
+        // layer that merges in turn.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        while !candidates.is_empty() {
             for candidate in candidates {
-                w.merge(&candidate.0).wait().map_err(fail)?;
-                merged += 1;
+                writer.merge(&candidate.0).wait().map_err(fail)?;
             }
+            candidates = waiting()?;
         }
-        if let Some(w) = writer {
-            w.wait_merging_threads().map_err(fail)?;
-        }
-        Ok(merged)
+        writer.wait_merging_threads().map_err(fail)
     }
 
     /// Write the manifest: `files` is every record file as indexed (path and stamp),
@@ -373,7 +367,7 @@ impl SearchIndex {
         &self,
         book: &Book,
         dir: &Path,
-        found: Option<Walked>,
+        walked: Option<Walked>,
         changes: ChangesRef,
         target: Target,
         progress: Progress,
@@ -475,13 +469,13 @@ impl SearchIndex {
         let mut writer = writer;
         writer.commit().map_err(|e| tantivy_error(dir, e))?;
         let _ = writer.wait_merging_threads();
-        if let Some(found) = found {
+        if let Some(walked) = walked {
             let failed_paths: std::collections::HashSet<&str> =
                 failed.iter().map(|(rel, _)| rel.as_str()).collect();
             if failed_paths.is_empty() {
-                Manifest::save(found, &fresh::manifest_path(dir))?;
+                Manifest::save(walked, &fresh::manifest_path(dir))?;
             } else {
-                let indexed: Vec<Found> = found
+                let indexed: Vec<Found> = walked
                     .files
                     .iter()
                     .filter(|f| !failed_paths.contains(f.rel.as_str()))

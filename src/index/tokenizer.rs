@@ -101,10 +101,12 @@ fn class(c: char) -> Class {
     }
 }
 
+/// Combining marks belong to the word they decorate (a decomposed й is one letter).
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
+/// Split `text` into normalised tokens with their byte offsets in `text`.
 pub fn tokens(text: &str, stemming: Stemming) -> Vec<Token> {
     let mut out = Vec::new();
     let len = fill(text, stemming, &mut out, &mut Stems::default());
@@ -152,6 +154,7 @@ enum Piece<'t> {
     Cjk(&'t [char]),
 }
 
+/// Walk `text`, calling `emit(from, to, piece)` for every token in order.
 fn split(text: &str, mut emit: impl FnMut(usize, usize, Piece)) {
     let mut chars = text.char_indices().peekable();
     let mut run: Vec<(usize, char)> = Vec::new();
@@ -192,6 +195,7 @@ fn split(text: &str, mut emit: impl FnMut(usize, usize, Piece)) {
     }
 }
 
+/// One word, normalised for matching: NFKC, lowercase, Latin folded, ё → е, stemmed.
 pub fn normalize_word(word: &str, stemming: Stemming) -> String {
     let mut out = String::with_capacity(word.len());
     normalize_into(word, &mut out);
@@ -203,6 +207,8 @@ pub fn normalize_word(word: &str, stemming: Stemming) -> String {
 
 /// `word` normalised (NFKC, lowercase, Latin diacritics folded, ё as е) onto `out`.
 fn normalize_into(word: &str, out: &mut String) {
+    // Most words of most books are ASCII, Russian or already NFKC: skip the normaliser
+    // for them (it was the largest cost of a rebuild).
     if word.is_ascii() {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
@@ -253,25 +259,19 @@ fn is_latin_with_mark(c: char) -> bool {
     matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
 }
 
-/// Which stemmer a normalised word takes, if any.
-fn algorithm(word: &str) -> Option<Algorithm> {
+/// Stem a normalised word: Russian or English by its script, others unchanged.
+pub fn stem(word: &str) -> String {
     let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let kazakh = word.chars().any(|c| "әғқңөұүһі".contains(c));
     let latin = word.chars().all(|c| c.is_ascii_alphanumeric());
-    if cyrillic && !kazakh {
-        Some(Algorithm::Russian)
+    let algorithm = if cyrillic && !kazakh {
+        Algorithm::Russian
     } else if latin && word.chars().any(|c| c.is_ascii_alphabetic()) {
-        Some(Algorithm::English)
+        Algorithm::English
     } else {
-        None
-    }
-}
-
-pub fn stem(word: &str) -> String {
-    match algorithm(word) {
-        Some(algorithm) => Stemmer::new(algorithm).stem(word).into_owned(),
-        None => word.to_string(),
-    }
+        return word.to_string();
+    };
+    Stemmer::new(algorithm).stem(word).into_owned()
 }
 
 /// Stems already found by one tokenizer: a book says the same words again and again,
@@ -283,20 +283,19 @@ impl Stems {
     /// Words kept at most (a few MB).
     const MAX: usize = 50_000;
 
+    /// `word` as [`stem`] gives it.
     fn stem_in_place(&mut self, word: &mut String) {
-        if let Some(stem) = self.0.get(word.as_str()) {
+        if !self.0.contains_key(word.as_str()) {
+            if self.0.len() >= Self::MAX {
+                self.0.clear();
+            }
+            let stemmed = stem(word).into_boxed_str();
+            self.0.insert(word.as_str().into(), stemmed);
+        }
+        if let Some(stemmed) = self.0.get(word.as_str()) {
             word.clear();
-            word.push_str(stem);
-            return;
+            word.push_str(stemmed);
         }
-        let Some(algorithm) = algorithm(word) else { return };
-        let stem: Box<str> = Stemmer::new(algorithm).stem(word).into();
-        if self.0.len() >= Self::MAX {
-            self.0.clear();
-        }
-        self.0.insert(word.as_str().into(), stem.clone());
-        word.clear();
-        word.push_str(&stem);
     }
 }
 
