@@ -749,7 +749,7 @@ mod tests {
         assert!(state.batch(&mut |_| {}));
         assert_eq!(state.fingerprint, walked(tmp.path()));
         let listed = |found: Vec<Found>| -> Vec<_> {
-            found.into_iter().map(|f| (f.kind, f.id, f.rel, f.stamp)).collect()
+            found.into_iter().map(|f| (f.kind, f.id().to_string(), f.rel, f.stamp)).collect()
         };
         let mut scanned = fresh::scan(tmp.path()).unwrap();
         scanned.sort_by(|a, b| a.rel.cmp(&b.rel));

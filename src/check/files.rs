@@ -67,9 +67,7 @@ pub(super) fn scan(root: &Path, cache: Option<&Path>) -> Result<Scan> {
         let meta = entry.metadata().ok()?;
         let meta =
             if meta.file_type().is_symlink() { fs::metadata(entry.path()).ok()? } else { meta };
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        let id = name.strip_suffix(".md").unwrap_or(name).to_string();
-        Some(Found { kind: *kind, id, rel: rel.clone(), stamp: fresh::stamp(&meta) })
+        Some(Found { kind: *kind, rel: rel.clone(), stamp: fresh::stamp(&meta) })
     })
     .into_iter()
     .flatten()
@@ -77,7 +75,7 @@ pub(super) fn scan(root: &Path, cache: Option<&Path>) -> Result<Scan> {
     drop(listed);
     for f in &records {
         if Kind::LINKABLE.contains(&f.kind) {
-            scan.ids.add(f.kind, &f.id);
+            scan.ids.add(f.kind, f.id());
         }
         *scan.counts.entry(f.kind).or_default() += 1;
     }

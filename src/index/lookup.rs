@@ -73,22 +73,11 @@ const TABLE: usize = 8 * Kind::ALL.len();
 
 impl FactsFile {
     pub fn of(facts: &[Facts]) -> FactsFile {
-        let mut sections: [(usize, Out); Kind::ALL.len()] = Default::default();
+        let mut sections = Sections::default();
         for f in facts {
-            let (count, out) = &mut sections[f.kind as usize];
-            *count += 1;
-            f.write(out);
+            sections.add(f);
         }
-        let size: usize = sections.iter().map(|(_, out)| out.0.len()).sum();
-        let mut out = Out(Vec::with_capacity(TABLE + size));
-        for (count, section) in &sections {
-            out.count(*count);
-            out.count(section.0.len());
-        }
-        for (_, section) in sections {
-            out.0.extend_from_slice(&section.0);
-        }
-        FactsFile::read(OwnedBytes::new(out.0))
+        sections.file()
     }
 
     fn read(bytes: OwnedBytes) -> FactsFile {
@@ -134,6 +123,31 @@ impl FactsFile {
     /// Whether an iteration found the file not to read whole: what it gave is not all.
     pub fn damaged(&self) -> bool {
         self.damaged.load(Relaxed)
+    }
+}
+
+/// A [`FactsFile`] being written: each kind's section, its facts added as they come.
+#[derive(Default)]
+struct Sections([(usize, Out); Kind::ALL.len()]);
+
+impl Sections {
+    fn add(&mut self, f: &Facts) {
+        let (count, out) = &mut self.0[f.kind as usize];
+        *count += 1;
+        f.write(out);
+    }
+
+    fn file(self) -> FactsFile {
+        let size: usize = self.0.iter().map(|(_, out)| out.0.len()).sum();
+        let mut out = Out(Vec::with_capacity(TABLE + size));
+        for (count, section) in &self.0 {
+            out.count(*count);
+            out.count(section.0.len());
+        }
+        for (_, section) in self.0 {
+            out.0.extend_from_slice(&section.0);
+        }
+        FactsFile::read(OwnedBytes::new(out.0))
     }
 }
 
@@ -239,30 +253,50 @@ impl Lookup {
 
     /// Two files: last contacts and titles (every list reads them), and the agenda's
     /// facts (only the agenda does).
+    #[cfg(test)]
     fn save(&self, path: &std::path::Path, facts: &std::path::Path, header: &str) -> Result<()> {
-        let mut out = Out(Vec::with_capacity(48 * (self.titles.len() + self.last_contact.len())));
-        out.0.extend_from_slice(header.as_bytes());
-        out.u8(b'\n');
-        for kind in Kind::ALL {
-            let of_kind = self.last_contact.of_kind(kind);
-            out.count(of_kind.len());
-            for (id, when) in of_kind {
-                out.str(id);
-                out.when(&when);
-            }
-        }
-        out.count(self.titles.len());
-        for ((kind, id), title) in &self.titles {
-            out.kind(*kind);
+        let titles =
+            self.titles.iter().map(|((kind, id), title)| (*kind, id.as_str(), title.as_str()));
+        save_lookup(path, header, &self.last_contact, titles)?;
+        self.facts.save(facts, header)
+    }
+}
+
+/// The file [`Lookup::load`] reads: `titles` as kind, id and title.
+fn save_lookup<'t>(
+    path: &std::path::Path,
+    header: &str,
+    last_contact: &LastContacts,
+    titles: impl ExactSizeIterator<Item = (Kind, &'t str, &'t str)>,
+) -> Result<()> {
+    let mut out = Out(Vec::with_capacity(48 * (titles.len() + last_contact.len())));
+    out.0.extend_from_slice(header.as_bytes());
+    out.u8(b'\n');
+    for kind in Kind::ALL {
+        let of_kind = last_contact.of_kind(kind);
+        out.count(of_kind.len());
+        for (id, when) in of_kind {
             out.str(id);
-            out.str(title);
+            out.when(&when);
         }
-        crate::store::write::replace_cache(path, &out.0)?;
-        let mut out = Vec::with_capacity(header.len() + 1 + self.facts.bytes.len());
+    }
+    out.count(titles.len());
+    for (kind, id, title) in titles {
+        out.kind(kind);
+        out.str(id);
+        out.str(title);
+    }
+    crate::store::write::replace_cache(path, &out.0)
+}
+
+impl FactsFile {
+    /// The file [`FactsFile::load`] reads.
+    fn save(&self, path: &std::path::Path, header: &str) -> Result<()> {
+        let mut out = Vec::with_capacity(header.len() + 1 + self.bytes.len());
         out.extend_from_slice(header.as_bytes());
         out.push(b'\n');
-        out.extend_from_slice(&self.facts.bytes);
-        crate::store::write::replace_cache(facts, &out)
+        out.extend_from_slice(&self.bytes);
+        crate::store::write::replace_cache(path, &out)
     }
 }
 
@@ -340,26 +374,43 @@ fn fail(e: impl std::fmt::Display) -> Error {
     Error::io(".rolo/index", std::io::Error::other(e.to_string()))
 }
 
-/// A text column decoded once: its words by ordinal, and each document's ordinals.
+/// A text column decoded once: its words by ordinal (one text, each word's end in it:
+/// a string apiece was 40 bytes and an allocation for each of 970,000 words at 100,000
+/// records), and each document's ordinals.
 struct Words {
-    words: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
     ords: Column<u64>,
 }
 
 impl Words {
     fn open(segment: &SegmentReader, field: &str) -> Result<Option<Words>> {
         let Some(column) = segment.fast_fields().str(field).map_err(fail)? else { return Ok(None) };
-        let mut words = Vec::with_capacity(column.dictionary().num_terms());
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(column.dictionary().num_terms());
         let mut stream = column.dictionary().stream().map_err(fail)?;
         while stream.advance() {
-            words.push(String::from_utf8_lossy(stream.key()).into_owned());
+            text.push_str(&String::from_utf8_lossy(stream.key()));
+            ends.push(u32::try_from(text.len()).map_err(fail)?);
         }
         let (_, ords) = column.into_parts();
-        Ok(Some(Words { words, ords }))
+        Ok(Some(Words { text, ends, ords }))
+    }
+
+    /// The word of ordinal `ord`.
+    fn word(&self, ord: usize) -> Option<&str> {
+        let end = *self.ends.get(ord)? as usize;
+        let start = ord.checked_sub(1).map_or(0, |before| self.ends[before] as usize);
+        self.text.get(start..end)
+    }
+
+    /// Every word, in ordinal order.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).filter_map(|ord| self.word(ord))
     }
 
     fn all(&self, doc: u32) -> impl Iterator<Item = &str> {
-        self.ords.values_for_doc(doc).filter_map(|o| self.words.get(o as usize)).map(String::as_str)
+        self.ords.values_for_doc(doc).filter_map(|o| self.word(o as usize))
     }
 
     fn first(&self, doc: u32) -> Option<&str> {
@@ -415,13 +466,13 @@ struct SegmentColumns<'s> {
 }
 
 /// What the look-up gathers from every record, borrowing the columns' words: titles of
-/// contacts, companies and deals, each contact's company, and each note's date and
-/// `about`.
+/// contacts, companies and deals, each contact's company, and each note's date with
+/// where its `about` is (its segment's place in the list of them, and its document).
 #[derive(Default)]
 struct BookLinks<'w> {
     titles: HashMap<(Kind, &'w str), &'w str>,
     company_of: HashMap<&'w str, &'w str>,
-    notes: Vec<(When, Vec<&'w str>)>,
+    notes: Vec<(When, u32, u32)>,
 }
 
 impl<'s> SegmentColumns<'s> {
@@ -436,7 +487,7 @@ impl<'s> SegmentColumns<'s> {
         else {
             return Ok(None);
         };
-        let kind_of = kinds.words.iter().map(|k| k.parse().ok()).collect();
+        let kind_of = kinds.words().map(|k| k.parse().ok()).collect();
         Ok(Some(SegmentColumns {
             segment,
             kinds,
@@ -451,23 +502,16 @@ impl<'s> SegmentColumns<'s> {
         }))
     }
 
-    /// One document: its [`Facts`] (if the agenda can ever show it) and what it adds to
-    /// `book`.
-    fn read<'w>(&'w self, doc: u32, facts: &mut Vec<Facts>, book: &mut BookLinks<'w>) {
-        let Some(kind) = self
-            .kinds
-            .ords
-            .first(doc)
-            .and_then(|o| self.kind_of.get(o as usize).copied().flatten())
-        else {
-            return;
-        };
-        let Some(id) = self.ids.first(doc) else { return };
-        if kind != Kind::Note
-            && let Some(fact) = self.facts(kind, id, doc)
-        {
-            facts.push(fact);
-        }
+    /// The kind and id of a document (`None` for one without).
+    fn kind_and_id(&self, doc: u32) -> Option<(Kind, &str)> {
+        let ord = self.kinds.ords.first(doc)?;
+        let kind = self.kind_of.get(ord as usize).copied().flatten()?;
+        Some((kind, self.ids.first(doc)?))
+    }
+
+    /// What one document adds to `book`, this segment being the `segment`th.
+    fn read_links<'w>(&'w self, segment: u32, doc: u32, book: &mut BookLinks<'w>) {
+        let Some((kind, id)) = self.kind_and_id(doc) else { return };
         match kind {
             Kind::Contact | Kind::Company | Kind::Deal => {
                 let title = self.titles.as_ref().and_then(|t| t.first(doc)).unwrap_or(id);
@@ -486,11 +530,23 @@ impl<'s> SegmentColumns<'s> {
                     .and_then(|d| d.parse::<toml_edit::Datetime>().ok())
                     .and_then(|d| When::from_toml(&d));
                 if let Some(when) = when {
-                    let about = self.links.as_ref().map(|l| l.all(doc).collect());
-                    book.notes.push((when, about.unwrap_or_default()));
+                    book.notes.push((when, segment, doc));
                 }
             }
             Kind::Task => {}
+        }
+    }
+
+    /// A note's `about`, as written.
+    fn about(&self, doc: u32) -> impl Iterator<Item = &str> {
+        self.links.iter().flat_map(move |l| l.all(doc))
+    }
+
+    /// A document's [`Facts`], if the agenda can ever show it.
+    fn read_facts(&self, doc: u32) -> Option<Facts> {
+        match self.kind_and_id(doc)? {
+            (Kind::Note, _) => None,
+            (kind, id) => self.facts(kind, id, doc),
         }
     }
 
@@ -599,19 +655,12 @@ impl SearchIndex {
         }
     }
 
-    /// The look-up computed from the columns and cached (titles kept if asked for).
+    /// The look-up computed from the columns and cached (titles kept if asked for). Made
+    /// as it is written, in two passes over the columns (the notes' dates and what they
+    /// are about, then each record's facts with its last contact): no list of every
+    /// record's facts, no second copy of the titles unless they are asked for.
     fn recompute_lookup(&self, titles: bool) -> Result<Lookup> {
-        let (path, facts, header) = self.lookup_files();
-        let mut lookup = self.lookup_from_columns()?;
-        // A cache: if it cannot be written, the next command computes it again.
-        let _ = lookup.save(&path, &facts, &header);
-        if !titles {
-            lookup.titles = HashMap::new();
-        }
-        Ok(lookup)
-    }
-
-    fn lookup_from_columns(&self) -> Result<Lookup> {
+        let (path, facts_path, header) = self.lookup_files();
         let searcher = self.searcher();
         // Every segment's columns decoded first, so what follows borrows their words.
         let mut segments = Vec::new();
@@ -621,22 +670,38 @@ impl SearchIndex {
             }
         }
         let mut book = BookLinks::default();
-        let mut facts = Vec::new();
-        for columns in &segments {
+        for (n, columns) in (0u32..).zip(&segments) {
             for doc in columns.segment.doc_ids_alive() {
-                columns.read(doc, &mut facts, &mut book);
+                columns.read_links(n, doc, &mut book);
             }
         }
-        let BookLinks { titles, company_of, notes } = book;
+        let BookLinks { titles: named, company_of, notes } = book;
         let last_contact = crate::model::facts::newest_notes(
-            notes.iter().map(|(w, about)| (*w, about.iter().copied())),
-            |kind, id| titles.contains_key(&(kind, id)),
+            notes.iter().map(|&(when, n, doc)| (when, segments[n as usize].about(doc))),
+            |kind, id| named.contains_key(&(kind, id)),
             |contact| company_of.get(contact).copied(),
         );
-        let titles =
-            titles.into_iter().map(|((k, id), t)| ((k, id.to_string()), t.to_string())).collect();
-        let facts: Vec<Facts> = facts.into_iter().map(|f| f.with_last(&last_contact)).collect();
-        Ok(Lookup { titles, last_contact, facts: FactsFile::of(&facts) })
+        drop((notes, company_of));
+        let mut sections = Sections::default();
+        for columns in &segments {
+            for doc in columns.segment.doc_ids_alive() {
+                if let Some(fact) = columns.read_facts(doc) {
+                    sections.add(&fact.with_last(&last_contact));
+                }
+            }
+        }
+        let facts = sections.file();
+        // Caches: if one cannot be written, the next command computes it again.
+        let borrowed = named.iter().map(|(&(kind, id), &title)| (kind, id, title));
+        let _ = save_lookup(&path, &header, &last_contact, borrowed);
+        let _ = facts.save(&facts_path, &header);
+        let titles = match titles {
+            true => {
+                named.iter().map(|(&(k, id), &t)| ((k, id.to_string()), t.to_string())).collect()
+            }
+            false => HashMap::new(),
+        };
+        Ok(Lookup { titles, last_contact, facts })
     }
 
     /// Cards of one kind, narrowed by the index where it can (every tag; any of the

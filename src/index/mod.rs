@@ -420,7 +420,7 @@ impl SearchIndex {
         let index_part = |part: &[Found]| -> Result<Indexed> {
             let mut out = Indexed::default();
             for f in part {
-                match book.read_at(f.kind, &f.id, Path::new(&f.rel)) {
+                match book.read_at(f.kind, f.id(), Path::new(&f.rel)) {
                     Ok(record) => {
                         let doc = document::document(&self.fields, &record);
                         writer.add_document(doc).map_err(|e| tantivy_error(dir, e))?;
