@@ -72,6 +72,16 @@ static BEFORE_BULK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 pub fn before_bulk_indexing(prepare: fn()) {
     let _ = BEFORE_BULK.set(prepare);
 }
+
+/// What the program does before it walks the book (every command without a watcher):
+/// set by the binary, which knows its allocator ([`before_walking`]).
+static BEFORE_WALK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Have `prepare` run before each walk of the book.
+pub fn before_walking(prepare: fn()) {
+    let _ = BEFORE_WALK.set(prepare);
+}
+
 /// Memory for indexing: enough for 100k records in one pass within the memory budget.
 const WRITER_MEMORY: usize = 60_000_000;
 /// tantivy's minimum arena per thread, for updates of a few files.
