@@ -11,7 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     rolo::index::before_bulk_indexing(allocator_for_bulk_indexing);
-    rolo::index::before_walking(allocator_for_walking);
+    rolo::index::before_reading_the_whole_book(allocator_for_the_whole_book);
     rolo::watch::when_idle(allocator_when_idle);
     std::process::exit(cli::main(allocator_for_rebuild));
 }
@@ -59,14 +59,15 @@ fn allocator_when_idle() {
 }
 
 /// Before a walk of the book (a command without a watcher, a watcher starting or
-/// rescanning): transparent huge pages off from now on. The allocator asks for them, and
-/// the kernel then gives each region a thread touches 2 MiB at once: a walk's four
-/// threads and what the command allocates after them took 1.5-3 times the memory the
-/// program used (the first agenda after a change at 100,000 records 119-126 MB, and up
-/// to 180 MB for `report activity`, against 26 MB of heap); without them these commands
-/// stay within 130 MB, a few percent slower (more, smaller page faults; BENCHMARKS.md).
-/// A command answered by a watcher never walks and keeps them.
-fn allocator_for_walking() {
+/// rescanning) or a look-up computed from every record (the first command after a
+/// change, with a watcher or without): transparent huge pages off from now on. The
+/// allocator asks for them, and the kernel then backs each region a thread touches with
+/// 2 MiB at once: the walk's four threads and what a command allocated after them took
+/// 1.5-3 times the memory it used (at 100,000 records the first agenda after a change
+/// 119-162 MB and `report activity` up to 180 MB, for 26 MB of heap). Without them every
+/// reading command stays within 130 MB, as fast within the noise of A/B pairs
+/// (BENCHMARKS.md). A command answered by a watcher from a cached look-up keeps them.
+fn allocator_for_the_whole_book() {
     let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 

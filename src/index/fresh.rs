@@ -48,9 +48,7 @@ impl Found {
 /// threads: on a VM a stat waits on the hypervisor as much as on the CPU, so twice as
 /// many threads as cores measured fastest (BENCHMARKS.md).
 pub fn scan(root: &Path) -> Result<Vec<Found>> {
-    if let Some(prepare) = super::BEFORE_WALK.get() {
-        prepare();
-    }
+    super::reading_the_whole_book();
     // The directories holding records: each kind's, and each year of notes.
     let mut dirs: Vec<(Kind, String, PathBuf)> = Vec::new();
     for kind in Kind::ALL {

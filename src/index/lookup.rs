@@ -647,6 +647,24 @@ impl SearchIndex {
         state
     }
 
+    /// The look-up's cache files written for this state of the index, unless they are
+    /// already: what a watcher does once the book is quiet, so that the next command
+    /// reads them instead of going through every record's columns.
+    pub fn warm_lookup(&self) -> Result<()> {
+        let (path, facts, header) = self.lookup_files();
+        let written = |path: &std::path::Path| {
+            use std::io::BufRead;
+            let Ok(file) = std::fs::File::open(path) else { return false };
+            let mut first = String::new();
+            let read = std::io::BufReader::new(file).read_line(&mut first);
+            read.is_ok() && first.strip_suffix('\n') == Some(header.as_str())
+        };
+        if !(written(&path) && written(&facts)) {
+            self.recompute_lookup(false)?;
+        }
+        Ok(())
+    }
+
     fn cached_lookup(&self, titles: bool) -> Result<Lookup> {
         let (path, _, header) = self.lookup_files();
         match Lookup::load(&path, &header, titles) {
@@ -660,6 +678,7 @@ impl SearchIndex {
     /// are about, then each record's facts with its last contact): no list of every
     /// record's facts, no second copy of the titles unless they are asked for.
     fn recompute_lookup(&self, titles: bool) -> Result<Lookup> {
+        super::reading_the_whole_book();
         let (path, facts_path, header) = self.lookup_files();
         let searcher = self.searcher();
         // Every segment's columns decoded first, so what follows borrows their words.

@@ -73,13 +73,22 @@ pub fn before_bulk_indexing(prepare: fn()) {
     let _ = BEFORE_BULK.set(prepare);
 }
 
-/// What the program does before it walks the book (every command without a watcher):
-/// set by the binary, which knows its allocator ([`before_walking`]).
-static BEFORE_WALK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+/// What the program does before it goes through the whole book: a walk (every command
+/// without a watcher) or a look-up computed from every record's columns (the first
+/// command after a change). Set by the binary, which knows its allocator
+/// ([`before_reading_the_whole_book`]).
+static BEFORE_WHOLE_BOOK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 
-/// Have `prepare` run before each walk of the book.
-pub fn before_walking(prepare: fn()) {
-    let _ = BEFORE_WALK.set(prepare);
+/// Have `prepare` run before each walk of the book and each look-up computed whole.
+pub fn before_reading_the_whole_book(prepare: fn()) {
+    let _ = BEFORE_WHOLE_BOOK.set(prepare);
+}
+
+/// Run what the binary set to run before going through the whole book.
+fn reading_the_whole_book() {
+    if let Some(prepare) = BEFORE_WHOLE_BOOK.get() {
+        prepare();
+    }
 }
 
 /// Memory for indexing: enough for 100k records in one pass within the memory budget.
@@ -263,6 +272,14 @@ impl SearchIndex {
     pub fn wait_for_disk(book: &Book) -> Result<()> {
         let dir = index_dir(book);
         unsynced::wait_for_disk(&dir).at(&dir)
+    }
+
+    /// The look-up's caches for the index as it is, the book's walk having `fingerprint`
+    /// ([`SearchIndex::warm_lookup`]): a watcher's, once the book is quiet.
+    pub fn warm_caches(book: &Book, fingerprint: (u64, u64)) -> Result<()> {
+        let mut index = Self::open_existing(&index_dir(book))?;
+        index.fingerprint = fingerprint;
+        index.warm_lookup()
     }
 
     /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk, and say so (the

@@ -266,3 +266,48 @@ fn the_watchers_batches_merge_once_the_book_is_quiet_not_while_a_command_waits()
     assert_eq!(found(book, "Петрова"), ["anna-petrova"]);
     asked_the_watcher(book);
 }
+
+/// Once the book is quiet, the watcher makes the look-up's caches (titles, last contacts,
+/// the agenda's facts) for the index as its batches left it: the first agenda after a
+/// change reads them, and shows what the files show, without computing them again.
+#[test]
+#[cfg(unix)]
+fn the_watcher_makes_the_lookup_once_the_book_is_quiet() {
+    use std::os::unix::fs::MetadataExt;
+    let w = Watched::new();
+    let book = &w.book;
+    let caches = [".rolo/index/rolo-lookup", ".rolo/index/rolo-facts"];
+    let made = |what: &str| {
+        let asked = Instant::now();
+        while !caches.iter().all(|c| book.exists(c)) {
+            assert!(asked.elapsed() < Duration::from_secs(20), "no look-up made {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    made("after the watcher's start");
+    for cache in caches {
+        std::fs::remove_file(book.path(cache)).unwrap();
+    }
+    // A call with Anna and an overdue task about her, saved by hand.
+    book.write(
+        "notes/2026/2026-11-20-anna.md",
+        "+++\ndate = 2026-11-20\nabout = [\"anna-petrova\"]\nkind = \"call\"\n+++\nЗвонок: обсудили счёт.\n",
+    );
+    book.write(
+        "tasks/schet.md",
+        "+++\ntitle = \"Выставить счёт\"\ndue = 2026-11-01\nabout = [\"anna-petrova\"]\n+++\n",
+    );
+    assert_eq!(found(book, "Выставить"), ["schet"]);
+    made("once the book was quiet after a change");
+    let inodes = || caches.map(|c| std::fs::metadata(book.path(c)).unwrap().ino());
+    let before = inodes();
+    let agenda = book.rolo(["agenda", "--json"]);
+    assert_eq!(agenda.code, 0, "{agenda}");
+    assert!(agenda.stdout.contains("Выставить счёт"), "{agenda}");
+    assert_eq!(inodes(), before, "the agenda read the watcher's look-up, not one of its own");
+    let mut walked = book.command(["agenda", "--json"]);
+    walked.env("ROLO_NO_INDEX", "1");
+    let walked = walked.output().unwrap();
+    assert_eq!(agenda.stdout, String::from_utf8(walked.stdout).unwrap());
+    asked_the_watcher(book);
+}
