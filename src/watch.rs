@@ -218,8 +218,8 @@ struct State<'b> {
     /// Segments the batches added, not merged yet (batches do not merge, so that no
     /// command waits for a merge: the book's next quiet moment does).
     merges_behind: bool,
-    /// The look-up's caches (titles, last contacts, the agenda's facts) not made for the
-    /// index as it is: made at the book's next quiet moment, after the merges.
+    /// The index's caches (rows files; titles, last contacts, the agenda's facts) not
+    /// made for the index as it is: made at the book's next quiet moment, after merging.
     lookup_behind: bool,
     /// Cookies seen, and questions waiting for theirs.
     seen: HashMap<String, Instant>,
@@ -605,9 +605,10 @@ impl<'b> State<'b> {
         }
     }
 
-    /// Make the look-up's caches for the index as the batches and merges left it (once
-    /// the book has been quiet a while): the first agenda or list after a change reads
-    /// them instead of computing them (200-250 ms at 100,000 records). Tried once per
+    /// Make the index's caches for the index as the batches and merges left it (once the
+    /// book has been quiet a while): the rows files of the segments merges made, and the
+    /// look-up. The first agenda or list after a change reads them instead of making them
+    /// (200-250 ms at 100,000 records). Tried once per
     /// quiet moment, as the merges are; what it used is given back as a batch's is.
     fn catch_up_lookup(&mut self, notices: &mut dyn FnMut(Notice)) {
         if !std::mem::take(&mut self.lookup_behind) {

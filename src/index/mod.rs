@@ -274,11 +274,14 @@ impl SearchIndex {
         unsynced::wait_for_disk(&dir).at(&dir)
     }
 
-    /// The look-up's caches for the index as it is, the book's walk having `fingerprint`
-    /// ([`SearchIndex::warm_lookup`]): a watcher's, once the book is quiet.
+    /// The caches of the index as it is, the book's walk having `fingerprint`: the rows
+    /// files of every segment (those that merges made are missing) and the look-up
+    /// ([`SearchIndex::warm_lookup`]). A watcher's, once the book is quiet: the next
+    /// command reads them instead of making them.
     pub fn warm_caches(book: &Book, fingerprint: (u64, u64)) -> Result<()> {
         let mut index = Self::open_existing(&index_dir(book))?;
         index.fingerprint = fingerprint;
+        index.rows_ready(&crate::model::Kind::ALL)?;
         index.warm_lookup()
     }
 

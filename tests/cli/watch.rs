@@ -299,6 +299,21 @@ fn the_watcher_makes_the_lookup_once_the_book_is_quiet() {
     );
     assert_eq!(found(book, "Выставить"), ["schet"]);
     made("once the book was quiet after a change");
+    // The rows of every segment too (a batch's segment is new).
+    let meta = book.read(".rolo/index/meta.json");
+    let ids: Vec<&str> =
+        meta.split("\"segment_id\": \"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert!(!ids.is_empty(), "{meta}");
+    let rows_dirs: Vec<_> = std::fs::read_dir(book.path(".rolo/index"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("rows-"))
+        .map(|e| e.path())
+        .collect();
+    for id in ids {
+        let name = format!("{}.task", id.replace('-', ""));
+        assert!(rows_dirs.iter().any(|d| d.join(&name).is_file()), "rows {name} not made");
+    }
     let inodes = || caches.map(|c| std::fs::metadata(book.path(c)).unwrap().ino());
     let before = inodes();
     let agenda = book.rolo(["agenda", "--json"]);
