@@ -12,18 +12,24 @@ repo=$PWD
 . "$repo/bench/lib.sh"
 bench_setup "$@"
 work=${BOOKS:-$(mktemp -d)}
-trap 'kill "${watcher:-0}" 2>/dev/null || true; [ -n "${BOOKS:-}" ] || rm -rf "$work"' EXIT
+watcher=
+stop_watcher() { if [ -n "$watcher" ]; then kill "$watcher" 2>/dev/null || true; wait "$watcher" 2>/dev/null || true; watcher=; fi; }
+trap 'stop_watcher; rm -f "$_tf"; [ -n "${BOOKS:-}" ] || rm -rf "$work"' EXIT
 export ROLO_NOW=2026-11-23 TZ='<+05>-5'
-peak() { /usr/bin/time -f "%M" "$rolo" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
+# Peak MB of one run, whatever it exits with (a search that finds nothing exits 1).
+peak() { { /usr/bin/time -f "%M" "$rolo" "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{printf "%.0f", $1 / 1024}'; }
 reads=("search zanzibarite" agenda today pipeline "report funnel" "report revenue"
   "report sources" "report activity" "contact list --tag vip" "task list --overdue")
 for size in "${sizes[@]}"; do
   # Named as bench/reads.py names its books: BOOKS=DIR shares them.
   if [ $((size % 1000)) -eq 0 ]; then book=$work/b$((size / 1000))k; else book=$work/b$size; fi
-  [ -d "$book" ] || gen_book "$book" "$size" >/dev/null
+  # With its summary beside it, as reads.py keeps it (so that it reuses the book).
+  [ -d "$book" ] && [ -f "$book.json" ] || { rm -rf "$book"; gen_book "$book" "$size" >"$book.json"; }
   cd "$book"
   "$rolo" index >/dev/null 2>&1
-  edit() { echo "zanzibarite handedit$RANDOM" >>"contacts/$(ls contacts | sed -n "$((RANDOM % 500 + 1))p")"; }
+  contacts=$(ls contacts | wc -l)
+  # A word of its own (not one of the generator's probe words, which reads.py counts).
+  edit() { echo "memprobe handedit$RANDOM" >>"contacts/$(ls contacts | sed -n "$((RANDOM % contacts + 1))p")"; }
   echo "### $size records (MB)"
   echo
   echo "| command | after an edit | again | after a rebuild | watcher: after an edit | again |"
@@ -43,7 +49,10 @@ for size in "${sizes[@]}"; do
   "$rolo" agenda >/dev/null # the rows made again
   "$rolo" watch >/dev/null 2>&1 &
   watcher=$!
-  until "$rolo" watch --status 2>/dev/null | grep -q " 0 changes waiting"; do sleep 0.2; done
+  for _ in $(seq 3000); do
+    "$rolo" watch --status 2>/dev/null | grep -q " 0 changes waiting" && break
+    sleep 0.2
+  done
   sleep 4 # its quiet moment: the look-up and rows made
   for r in "${reads[@]}"; do
     edit
@@ -52,7 +61,7 @@ for size in "${sizes[@]}"; do
     w1=$(peak $r); w2=$(peak $r)
     echo "| \`$r\` | ${first[$r]} | ${again[$r]} | ${rebuilt[$r]} | $w1 | $w2 |"
   done
-  kill "$watcher"; wait "$watcher" 2>/dev/null || true
+  stop_watcher
   echo
   cd "$repo"
 done

@@ -62,7 +62,7 @@ fn allocator_when_idle() {
 /// rescanning) or a look-up computed from every record (the first command after a
 /// change, with a watcher or without): transparent huge pages off from now on. The
 /// allocator asks for them, and the kernel then backs each region a thread touches with
-/// 2 MiB at once: the walk's four threads and what a command allocated after them took
+/// 2 MiB at once: the walk's threads and what a command allocated after them took
 /// 1.5-3 times the memory it used (at 100,000 records the first agenda after a change
 /// 119-162 MB and `report activity` up to 180 MB, for 26 MB of heap). Without them every
 /// reading command stays within 130 MB, as fast within the noise of A/B pairs

@@ -171,9 +171,10 @@ impl Listing {
     fn read(dir: &Path) -> Result<Listing> {
         let mut listing = Listing::empty(dir);
         for entry in read_dir(dir)? {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            listing.push(name.as_bytes()).ok_or_else(|| too_long(dir))?;
+            // A name that is not Unicode is no record's (as on Unix, passed over).
+            if let Some(name) = entry.file_name().to_str() {
+                listing.push(name.as_bytes()).ok_or_else(|| too_long(dir))?;
+            }
         }
         Ok(listing)
     }

@@ -275,10 +275,12 @@ impl SearchIndex {
     }
 
     /// The caches of the index as it is, the book's walk having `fingerprint`: the rows
-    /// files of every segment (those that merges made are missing) and the look-up
-    /// ([`SearchIndex::warm_lookup`]). A watcher's, once the book is quiet: the next
-    /// command reads them instead of making them.
+    /// files of every segment (a batch's or a merge's has none until a command reads
+    /// rows) and the look-up ([`SearchIndex::warm_lookup`]). A watcher's, once the book
+    /// is quiet: the next command reads them instead of making them. Under the index's
+    /// lock, as a merge is: never beside a rebuild that empties the folder.
     pub fn warm_caches(book: &Book, fingerprint: (u64, u64)) -> Result<()> {
+        let _lock = lock(book)?;
         let mut index = Self::open_existing(&index_dir(book))?;
         index.fingerprint = fingerprint;
         index.rows_ready(&crate::model::Kind::ALL)?;
