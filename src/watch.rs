@@ -215,12 +215,11 @@ struct State<'b> {
     unsettled: bool,
     /// Batches indexed since the manifest was last written.
     manifest_behind: bool,
-    /// Segments the batches added, not merged yet (batches do not merge, so that no
-    /// command waits for a merge: the book's next quiet moment does).
-    merges_behind: bool,
-    /// The index's caches (rows files; titles, last contacts, the agenda's facts) not
-    /// made for the index as it is: made at the book's next quiet moment, after merging.
-    lookup_behind: bool,
+    /// Batches indexed since the book was last quiet: their segments not merged yet
+    /// (batches do not merge, so that no command waits for a merge) and the index's
+    /// caches (rows files; titles, last contacts, the agenda's facts) not made for the
+    /// index as they left it. The book's next quiet moment does both.
+    index_behind: bool,
     /// Cookies seen, and questions waiting for theirs.
     seen: HashMap<String, Instant>,
     waiting: Vec<(String, UnixStream, Instant)>,
@@ -248,8 +247,7 @@ impl<'b> State<'b> {
             unsettled: false,
             manifest_behind: false,
             // What an earlier watcher's batches left.
-            merges_behind: true,
-            lookup_behind: true,
+            index_behind: true,
             seen: HashMap::new(),
             waiting: Vec::new(),
             last_event: None,
@@ -289,8 +287,7 @@ impl<'b> State<'b> {
                     let idle = self.last_event.is_none_or(|t| t.elapsed() >= MANIFEST_AFTER);
                     if idle && self.pending.is_empty() && !self.rescan {
                         self.catch_up_manifest(notices);
-                        self.catch_up_merges(notices);
-                        self.catch_up_lookup(notices);
+                        self.catch_up_index(notices);
                         // Quiet: the marker goes (the batches are on the disk already).
                         if let Err(e) = SearchIndex::make_durable(self.book) {
                             notices(Notice::Trouble(format!(
@@ -382,7 +379,7 @@ impl<'b> State<'b> {
                 // for a while (the file a command's question follows is there by then).
                 self.made_dirs.insert(path.clone(), Instant::now());
                 self.last_event = Some(Instant::now());
-            } else if fresh::record_path(rel).is_some() {
+            } else if fresh::record_kind(rel).is_some() {
                 self.pending.insert(rel.to_path_buf());
                 self.last_event = Some(Instant::now());
             }
@@ -512,8 +509,7 @@ impl<'b> State<'b> {
             if !changes.is_empty() {
                 self.unsettled = true;
                 self.manifest_behind = true;
-                self.merges_behind = true;
-                self.lookup_behind = true;
+                self.index_behind = true;
                 let refresh = match SearchIndex::apply_known(self.book, None, changes) {
                     Ok(refresh) => refresh,
                     Err(e) => {
@@ -541,8 +537,7 @@ impl<'b> State<'b> {
         if !changes.is_empty() {
             let all = self.all_indexed();
             self.unsettled = true;
-            self.merges_behind = true;
-            self.lookup_behind = true;
+            self.index_behind = true;
             let walked = fresh::Walked::new(&all);
             SearchIndex::apply_known(self.book, Some(walked), changes)?;
             self.fingerprint = walked.fingerprint;
@@ -593,33 +588,28 @@ impl<'b> State<'b> {
         }
     }
 
-    /// Merge the segments the batches left (once the book has been quiet a while, as the
-    /// manifest is written). Tried once per quiet moment: a merge that fails costs only
-    /// speed, and the next batch asks for one again.
-    fn catch_up_merges(&mut self, notices: &mut dyn FnMut(Notice)) {
-        if !std::mem::take(&mut self.merges_behind) {
+    /// Once the book has been quiet a while (as the manifest is written): merge the
+    /// segments the batches left, then make the index's caches for the index as it is
+    /// then (the rows files of new segments, the look-up), so that the first agenda or
+    /// list after a change reads them instead of making them (200-250 ms at 100,000
+    /// records). Tried once per quiet moment: what fails costs only speed, and the next
+    /// batch asks again. What the caches used is given back as a batch's is (at once
+    /// when no batch came yet).
+    fn catch_up_index(&mut self, notices: &mut dyn FnMut(Notice)) {
+        if !std::mem::take(&mut self.index_behind) {
             return;
         }
         if let Err(e) = SearchIndex::merge_waiting(self.book) {
             notices(Notice::Trouble(format!("segments could not be merged: {e}")));
-        }
-    }
-
-    /// Make the index's caches for the index as the batches and merges left it (once the
-    /// book has been quiet a while): the rows files of the segments merges made, and the
-    /// look-up. The first agenda or list after a change reads them instead of making them
-    /// (200-250 ms at 100,000 records). Tried once per quiet moment, as the merges are;
-    /// what it used is given back as a batch's is (at once when no batch came yet).
-    fn catch_up_lookup(&mut self, notices: &mut dyn FnMut(Notice)) {
-        if !std::mem::take(&mut self.lookup_behind) {
-            return;
         }
         // After the start alone, nothing a batch would use again is held: given back at
         // once (an idle watcher of 100,000 records held 47 MB instead of 28).
         let kept = if self.files == 0 { Duration::ZERO } else { BATCH_MEMORY_KEPT };
         match SearchIndex::warm_caches(self.book, self.fingerprint) {
             Ok(()) => self.give_back_after(kept),
-            Err(e) => notices(Notice::Trouble(format!("the look-up could not be made: {e}"))),
+            Err(e) => {
+                notices(Notice::Trouble(format!("the index's caches could not be made: {e}")));
+            }
         }
     }
 
@@ -634,7 +624,7 @@ impl<'b> State<'b> {
                 if entry.file_type().is_ok_and(|t| t.is_dir()) {
                     stack.push(path);
                 } else if let Ok(rel) = path.strip_prefix(&self.root)
-                    && fresh::record_path(rel).is_some()
+                    && fresh::record_kind(rel).is_some()
                 {
                     self.pending.insert(rel.to_path_buf());
                 }

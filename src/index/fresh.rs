@@ -31,7 +31,7 @@ impl Found {
     /// The record file at `rel` (relative to the book, `/` separators) with `stamp`, as
     /// a walk would give it; `None` when `rel` is not where a walk looks for records.
     pub fn at(rel: String, stamp: Stamp) -> Option<Found> {
-        let (kind, _) = record_path(Path::new(&rel))?;
+        let kind = record_kind(Path::new(&rel))?;
         Some(Found { kind, rel, stamp })
     }
 
@@ -230,7 +230,7 @@ fn too_long(dir: &Path) -> crate::error::Error {
 /// when nothing is there or it is not a record file (a hidden or temporary file, a
 /// directory, a file outside the record folders).
 pub fn found_at(root: &Path, rel: &Path) -> Option<Found> {
-    let (kind, _) = record_path(rel)?;
+    let kind = record_kind(rel)?;
     let meta = fs::metadata(root.join(rel)).ok()?;
     meta.is_file().then(|| Found {
         kind,
@@ -239,9 +239,9 @@ pub fn found_at(root: &Path, rel: &Path) -> Option<Found> {
     })
 }
 
-/// The kind and id a path names, if it is where a walk looks for records:
+/// The kind of record a path holds, if it is where a walk looks for records:
 /// `contacts/ID.md`, `notes/YEAR/ID.md`; never a hidden or temporary file.
-pub fn record_path(rel: &Path) -> Option<(Kind, String)> {
+pub fn record_kind(rel: &Path) -> Option<Kind> {
     let parts: Vec<&str> =
         rel.components().map(|c| c.as_os_str().to_str()).collect::<Option<_>>()?;
     let (dir, name) = match parts.as_slice() {
@@ -253,8 +253,17 @@ pub fn record_path(rel: &Path) -> Option<(Kind, String)> {
     if kind == Kind::Note && parts.len() != 3 {
         return None;
     }
-    let id = name.strip_suffix(".md").filter(|_| !name.starts_with('.'))?;
-    Some((kind, id.to_string()))
+    (name.ends_with(".md") && !name.starts_with('.')).then_some(kind)
+}
+
+/// Whether the file at `path` begins with the line `line` (a cache's header, naming
+/// the state it was written for): only that line is read.
+pub(super) fn first_line_is(path: &Path, line: &str) -> bool {
+    use std::io::BufRead;
+    let Ok(file) = fs::File::open(path) else { return false };
+    let mut first = String::new();
+    let read = std::io::BufReader::new(file).read_line(&mut first);
+    read.is_ok() && first.trim_end_matches(['\n', '\r']) == line
 }
 
 /// The hash a file adds to a walk's [`fingerprint`].
@@ -363,13 +372,7 @@ impl Manifest {
     /// Only the header: whether the book still looks exactly as when it was indexed (the
     /// walk's [`fingerprint`] given).
     pub fn unchanged(path: &Path, (sum, count): (u64, u64)) -> bool {
-        use std::io::BufRead;
-        let Ok(file) = fs::File::open(path) else { return false };
-        let mut first = String::new();
-        if std::io::BufReader::new(file).read_line(&mut first).is_err() {
-            return false;
-        }
-        first.trim_end() == format!("{HEADER} {sum} {count}")
+        first_line_is(path, &format!("{HEADER} {sum} {count}"))
     }
 
     pub fn load(path: &Path) -> Manifest {

@@ -652,13 +652,7 @@ impl SearchIndex {
     /// reads them instead of going through every record's columns.
     pub fn warm_lookup(&self) -> Result<()> {
         let (path, facts, header) = self.lookup_files();
-        let written = |path: &std::path::Path| {
-            use std::io::BufRead;
-            let Ok(file) = std::fs::File::open(path) else { return false };
-            let mut first = String::new();
-            let read = std::io::BufReader::new(file).read_line(&mut first);
-            read.is_ok() && first.strip_suffix('\n') == Some(header.as_str())
-        };
+        let written = |path: &std::path::Path| super::fresh::first_line_is(path, &header);
         if !(written(&path) && written(&facts)) {
             self.recompute_lookup(false)?;
         }
