@@ -351,7 +351,7 @@ fn agenda_of(
     let keys = Keys::only(&agenda::KEYS);
     // The rows files of every kind made first where missing, so that the two parts'
     // threads only read them.
-    index.rows_ready(&agenda::KINDS)?;
+    index.rows_ready()?;
     // Each part from its candidates to its items, on a core of its own: which records
     // it may show (by their facts, which hold their last contacts), then their rows
     // judged, each by the last contact its facts hold.

@@ -242,28 +242,185 @@ impl Keys {
 /// dates and `$summary` is the body's first line. None without a type, id or path.
 pub fn encode(map: &Map<String, Json>) -> Option<Vec<u8>> {
     let kind: Kind = map.get("type")?.as_str()?.parse().ok()?;
-    let mut out = Out(Vec::with_capacity(256));
-    out.kind(kind);
-    out.str(map.get("id")?.as_str()?);
-    out.str(map.get("path")?.as_str()?);
-    let mut dates = 0u32;
-    if let Some(Json::Object(d)) = map.get("$dates") {
-        for key in d.keys() {
-            if let Some(i) = position(key) {
-                dates |= 1 << i;
-            }
-        }
-    }
-    out.u32(dates);
-    out.opt_str(map.get("$summary").and_then(Json::as_str));
     let fields: Vec<(u8, &Json)> =
         map.iter().filter_map(|(k, v)| Some((position(k)?, v))).collect();
-    out.u8(u8::try_from(fields.len()).ok()?);
+    let head = (
+        kind,
+        map.get("id")?.as_str()?,
+        map.get("path")?.as_str()?,
+        date_bits(map.get("$dates")),
+        map.get("$summary").and_then(Json::as_str),
+    );
+    write(head, &fields)
+}
+
+/// A card's JSON text straight to its row's binary form: what [`encode`] gives for the
+/// card cut to its row keys with its body's first line as `$summary`, but the values of
+/// every other key (the body above all) passed over without being built. `(kind, row)`;
+/// None without a type, id or path.
+pub fn encode_card(card: &str) -> Option<(Kind, Vec<u8>)> {
+    let mut out = Vec::new();
+    let kind = encode_card_onto(card, &mut out)?;
+    Some((kind, out))
+}
+
+/// [`encode_card`] written at the end of `out` (left as it was when there is no row):
+/// rows of thousands of cards into one buffer, without one allocation each.
+pub fn encode_card_onto(card: &str, out: &mut Vec<u8>) -> Option<Kind> {
+    let card: CardRow = serde_json::from_str(card).ok()?;
+    let kind: Kind = card.kind?.parse().ok()?;
+    let fields: Vec<(u8, &Json)> = card.fields.iter().map(|(i, v)| (*i, v)).collect();
+    let summary = card.summary.flatten();
+    let parts =
+        (kind, &*card.id?, &*card.path?, date_bits(card.dates.as_ref()), summary.as_deref());
+    write_onto(out, parts, &fields).then_some(kind)
+}
+
+/// The bits of the keys that `$dates` names.
+fn date_bits(dates: Option<&Json>) -> u32 {
+    let Some(Json::Object(dates)) = dates else { return 0 };
+    dates.keys().filter_map(|key| position(key)).fold(0, |bits, i| bits | 1 << i)
+}
+
+/// A row's kind, id, path, date bits and summary.
+type Head<'a> = (Kind, &'a str, &'a str, u32, Option<&'a str>);
+
+fn write(head: Head, fields: &[(u8, &Json)]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(256);
+    write_onto(&mut out, head, fields).then_some(out)
+}
+
+/// The row written at the end of `out`; false (and `out` as it was) when it has more
+/// values than a byte counts.
+fn write_onto(
+    out: &mut Vec<u8>,
+    (kind, id, path, dates, summary): Head,
+    fields: &[(u8, &Json)],
+) -> bool {
+    let Ok(count) = u8::try_from(fields.len()) else { return false };
+    let mut o = Out(std::mem::take(out));
+    o.kind(kind);
+    o.str(id);
+    o.str(path);
+    o.u32(dates);
+    o.opt_str(summary);
+    o.u8(count);
+    let mut text = String::new();
     for (i, value) in fields {
-        out.u8(i);
-        out.str(&value.to_string());
+        o.u8(*i);
+        text.clear();
+        use std::fmt::Write as _;
+        let _ = write!(text, "{value}");
+        o.str(&text);
     }
-    Some(out.0)
+    *out = o.0;
+    true
+}
+
+/// What a row takes from a card, read by [`encode_card`]. Where a key comes twice the
+/// last value wins, in the first one's place (as in a JSON map).
+#[derive(Default)]
+struct CardRow {
+    kind: Option<String>,
+    id: Option<String>,
+    path: Option<String>,
+    dates: Option<Json>,
+    /// Some(None) for a body that is not a string or has no line with text.
+    summary: Option<Option<String>>,
+    fields: Vec<(u8, Json)>,
+}
+
+impl<'de> serde::Deserialize<'de> for CardRow {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Card;
+        impl<'de> serde::de::Visitor<'de> for Card {
+            type Value = CardRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a card")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<CardRow, M::Error> {
+                let mut card = CardRow::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
+                    // A string that is not one is not an error: the key reads as absent.
+                    let text = |v: Json| match v {
+                        Json::String(s) => Some(s),
+                        _ => None,
+                    };
+                    match &*key {
+                        "type" => card.kind = text(map.next_value()?),
+                        "id" => card.id = text(map.next_value()?),
+                        "path" => card.path = text(map.next_value()?),
+                        "$dates" => card.dates = Some(map.next_value()?),
+                        "body" => card.summary = Some(map.next_value::<FirstLine>()?.0),
+                        key => match position(key) {
+                            Some(i) => {
+                                let value: Json = map.next_value()?;
+                                match card.fields.iter_mut().find(|(k, _)| *k == i) {
+                                    Some(field) => field.1 = value,
+                                    None => card.fields.push((i, value)),
+                                }
+                            }
+                            None => drop(map.next_value::<serde::de::IgnoredAny>()?),
+                        },
+                    }
+                }
+                Ok(card)
+            }
+        }
+        d.deserialize_map(Card)
+    }
+}
+
+/// The first line with text of a string (trimmed), read without keeping the string;
+/// None for a string without one, or any other value.
+struct FirstLine(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for FirstLine {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Line;
+        impl<'de> serde::de::Visitor<'de> for Line {
+            type Value = FirstLine;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a body")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<FirstLine, E> {
+                Ok(FirstLine(s.lines().map(str::trim).find(|l| !l.is_empty()).map(String::from)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<FirstLine, E> {
+                Ok(FirstLine(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<FirstLine, E> {
+                Ok(FirstLine(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<FirstLine, E> {
+                Ok(FirstLine(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<FirstLine, E> {
+                Ok(FirstLine(None))
+            }
+            fn visit_unit<E>(self) -> Result<FirstLine, E> {
+                Ok(FirstLine(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FirstLine, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(FirstLine(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FirstLine, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(FirstLine(None))
+            }
+        }
+        d.deserialize_any(Line)
+    }
 }
 
 /// The id of a row in its binary form, without reading the rest.

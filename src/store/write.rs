@@ -28,13 +28,27 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
 /// fsyncs. After a crash it may be empty or old, which only means re-indexing. Two
 /// threads may write the same file at once: each through a temporary file of its own.
 pub fn replace_cache(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_cache_with(path, |out| out.write_all(bytes))
+}
+
+/// [`replace_cache`] with what `write` writes, as it comes: a cache too large to be
+/// held whole in memory as well.
+pub fn replace_cache_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     static WRITES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    fs::write(&tmp, bytes).at(&tmp)?;
-    fs::rename(&tmp, path)
+    let written = File::create(&tmp).and_then(|file| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        out.flush()
+    });
+    written
+        .and_then(|()| fs::rename(&tmp, path))
         .inspect_err(|_| {
             let _ = fs::remove_file(&tmp);
         })

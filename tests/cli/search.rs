@@ -261,6 +261,60 @@ fn index_command_reports_and_rebuilds() {
     assert!(rebuilt.stderr.contains("Rebuilt the index: 7 records"), "{rebuilt}");
 }
 
+/// `rolo index --rebuild` leaves the index ready for every command: the rows of every
+/// segment and the look-up are made by the rebuild, and the agenda and the activity
+/// report after it read them (not one file of the caches made again) and show what the
+/// files show.
+#[test]
+#[cfg(unix)]
+fn a_rebuild_makes_the_caches_the_next_command_reads() {
+    use std::os::unix::fs::MetadataExt;
+    let b = book();
+    b.write(
+        "tasks/smeta.md",
+        "+++\ntitle = \"Прислать смету\"\ndue = 2026-11-01\nabout = [\"anna-petrova\"]\n+++\n",
+    );
+    b.rolo(["index", "--rebuild"]).ok();
+    let index = b.path(".rolo/index");
+    let meta = b.read(".rolo/index/meta.json");
+    let ids: Vec<String> = meta
+        .split("\"segment_id\": \"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(|id| id.replace('-', ""))
+        .collect();
+    assert!(!ids.is_empty(), "{meta}");
+    let rows_dir = std::fs::read_dir(&index)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("rows-"))
+        .expect("a rows folder made by the rebuild");
+    let mut caches = vec![index.join("rolo-lookup"), index.join("rolo-facts")];
+    for id in &ids {
+        for kind in ["contact", "company", "deal", "note", "task"] {
+            caches.push(rows_dir.join(format!("{id}.{kind}")));
+        }
+    }
+    let inodes = || -> Vec<u64> {
+        caches
+            .iter()
+            .map(|c| std::fs::metadata(c).unwrap_or_else(|e| panic!("{}: {e}", c.display())).ino())
+            .collect()
+    };
+    let before = inodes();
+    for args in [["agenda", "--json"], ["report", "activity"]] {
+        let indexed = b.rolo(args);
+        assert_eq!(indexed.code, 0, "{indexed}");
+        let mut walked = b.command(args);
+        walked.env("ROLO_NO_INDEX", "1");
+        let walked = run(walked);
+        assert_eq!(indexed.stdout, walked.stdout, "{args:?}");
+    }
+    assert!(b.rolo(["agenda"]).stdout.contains("Прислать смету"));
+    assert_eq!(inodes(), before, "the commands read the rebuild's caches");
+}
+
 /// A rebuild starts itself again with its allocator's option set (unless the person set
 /// it): the book given from elsewhere, the output, a failure and its exit code all come
 /// through the restart, and a set option is left as it is.
