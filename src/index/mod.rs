@@ -298,15 +298,15 @@ impl SearchIndex {
     /// segment's rows, the look-up) as a watcher does: the next command reads them. A
     /// command that made them itself took a second and 60 MB more at 100,000 records
     /// (work done once on threads of its own, whose freed memory the allocator keeps
-    /// for a second); a rebuild runs with a short purge delay (`main.rs`).
+    /// for a second); `rolo index --rebuild` runs with a short purge delay (`main.rs`).
     pub fn rebuild(book: &Book, progress: Progress) -> Result<(SearchIndex, Refresh)> {
         let found = fresh::scan(book.root())?;
         let walked = Walked::new(&found);
         let _lock = lock(book)?;
         let (mut index, refresh) = Self::rebuild_locked(book, walked, progress)?;
         index.fingerprint = walked.fingerprint;
-        index.rows_ready()?;
-        index.warm_lookup()?;
+        // Caches: the index is whole without them (the next command makes them).
+        let _ = index.rows_ready().and_then(|()| index.warm_lookup());
         Ok((index, refresh))
     }
 

@@ -1,10 +1,10 @@
 //! Slim rows: each record's card cut down to the keys that the agenda, the pipeline and
 //! the reports read (stages, amounts, dates, history, links, owners; never the body),
-//! kept next to the index, one file per segment and kind under `.rolo/index/rows/`.
+//! kept next to the index, one file per segment and kind under `.rolo/index/rows-N/`.
 //!
 //! Reading thousands of cards from tantivy's document store means decompressing and
 //! parsing every whole record; these files hold only what aggregates need, in a binary
-//! form (`model::row::encode`) whose records are skipped by length and whose values are
+//! form (`model::row::encode_card`) whose records are skipped by length and whose values are
 //! parsed only when read. A segment
 //! never changes once written (deletes are a separate bit set, checked on reading), so
 //! its rows are written once (by `rolo index --rebuild`, a watcher once the book is quiet,
@@ -68,34 +68,40 @@ impl SearchIndex {
 
     /// The rows files of every segment made where missing, nothing read and nothing
     /// kept (a reader maps what it reads): before threads read rows of different kinds,
-    /// so that none of them writes a file.
+    /// so that (the folder writable) none of them writes a file.
     pub fn rows_ready(&self) -> Result<()> {
-        self.make_rows(&self.searcher(), &self.rows_dir())
+        self.make_rows(&self.searcher(), &self.rows_dir()).map(drop)
     }
 
-    /// The rows files of `searcher`'s segments made in `dir` where missing, nothing
-    /// kept; once made, those of segments that are gone removed.
-    fn make_rows(&self, searcher: &tantivy::Searcher, dir: &Path) -> Result<()> {
+    /// The rows files of `searcher`'s segments made in `dir` where missing; once made,
+    /// those of segments that are gone removed. The rows made, by segment: mapped back
+    /// from their files, or in memory when those could not be written.
+    fn make_rows(&self, searcher: &tantivy::Searcher, dir: &Path) -> Result<Vec<Made>> {
         let missing: Vec<(&SegmentReader, String)> = searcher
             .segment_readers()
             .iter()
             .map(|segment| (segment, segment.segment_id().uuid_string()))
             .filter(|(_, uuid)| !has_rows(dir, uuid))
             .collect();
-        // Segments side by side, each on one thread (a fresh index has several of like
-        // size: none is cut in parts to be joined again); one segment alone is shared
-        // by every core.
         let write = |(segment, uuid): &(&SegmentReader, String), threads| {
-            self.write_rows(segment, dir, uuid, threads).map(drop)
+            self.write_rows(segment, dir, uuid, threads).map(|rows| (uuid.clone(), rows))
         };
-        let done = match missing.as_slice() {
-            [] => return Ok(()),
-            [one] => vec![write(one, reading_threads())],
-            all => super::fresh::parallel(all, reading_threads().min(all.len()), |m| write(m, 1)),
+        // Segments of like size side by side, each on one thread (a fresh index has
+        // several: none is cut in parts to be joined again); else one after another,
+        // each shared by every core (a merge's large segment beside a batch's small one).
+        let docs: Vec<u32> = missing.iter().map(|(s, _)| s.max_doc()).collect();
+        let largest = docs.iter().copied().max().unwrap_or(0);
+        let alike = u64::from(largest) * 2 <= docs.iter().map(|&n| u64::from(n)).sum::<u64>();
+        let made = match missing.as_slice() {
+            [] => return Ok(Vec::new()),
+            all if all.len() > 1 && alike => {
+                super::fresh::parallel(all, reading_threads().min(all.len()), |m| write(m, 1))
+            }
+            all => all.iter().map(|m| write(m, reading_threads())).collect(),
         };
-        done.into_iter().collect::<Result<()>>()?;
+        let made = made.into_iter().collect::<Result<Vec<_>>>()?;
         self.remove_old_rows(searcher, dir);
-        Ok(())
+        Ok(made)
     }
 
     /// Every row of each of `kinds` (holding `keys`), a list of its own per kind in book
@@ -153,35 +159,38 @@ impl SearchIndex {
         Ok(read_rows(files, keys, wanted).unwrap_or_default())
     }
 
-    /// The rows files of `kinds` in `searcher`'s segments (built where missing or not
-    /// whole), by kind, then segment.
+    /// The rows files of `kinds` in `searcher`'s segments (made where missing), by kind,
+    /// then segment.
     fn row_files<'s>(
         &self,
         searcher: &'s tantivy::Searcher,
         kinds: &[Kind],
     ) -> Result<Vec<RowFile<'s>>> {
         let dir = self.rows_dir();
-        self.make_rows(searcher, &dir)?;
+        let mut made = self.make_rows(searcher, &dir)?;
         let mut files: Vec<RowFile> = Vec::new();
         // Mapped, not read: a file's pages are shared with the page cache, and a command
         // touches only the rows it wants (files are replaced whole, never changed).
         let mapped = MmapDirectory::open(&dir).ok();
         for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
             let uuid = segment.segment_id().uuid_string();
-            let mut built_now: Option<Vec<OwnedBytes>> = None;
+            let mut built_now: Option<Vec<OwnedBytes>> =
+                made.iter().position(|(u, _)| *u == uuid).map(|i| made.swap_remove(i).1);
             for &kind in kinds {
                 let name = PathBuf::from(format!("{uuid}.{kind}"));
-                let bytes = match (&built_now, map(mapped.as_ref(), &dir, &name)) {
-                    (Some(t), _) => t[kind_index(kind)].clone(),
-                    (None, Ok(bytes)) => bytes,
-                    // Removed since made (another rolo cleaning up): made again.
-                    (None, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                        let t = self.write_rows(segment, &dir, &uuid, reading_threads())?;
-                        let bytes = t[kind_index(kind)].clone();
-                        built_now = Some(t);
-                        bytes
-                    }
-                    (None, Err(e)) => return Err(fail(e)),
+                let bytes = match &built_now {
+                    Some(t) => t[kind_index(kind)].clone(),
+                    None => match map(mapped.as_ref(), &dir, &name) {
+                        Ok(bytes) => bytes,
+                        // Removed since made (another rolo cleaning up): made again.
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                            let t = self.write_rows(segment, &dir, &uuid, reading_threads())?;
+                            let bytes = t[kind_index(kind)].clone();
+                            built_now = Some(t);
+                            bytes
+                        }
+                        Err(e) => return Err(fail(e)),
+                    },
                 };
                 files.push((kind, bytes, ord, segment));
             }
@@ -220,7 +229,7 @@ impl SearchIndex {
             0 | 1 => vec![self.encode(segment, 0..max)],
             _ => {
                 let starts: Vec<u32> = (0..max).step_by(chunk as usize).collect();
-                super::fresh::parallel(&starts, threads, |&start| {
+                super::fresh::parallel(&starts, threads.min(starts.len()), |&start| {
                     self.encode(segment, start..max.min(start + chunk))
                 })
             }
@@ -276,7 +285,7 @@ impl SearchIndex {
     /// and freed on the same thread.
     fn encode(&self, segment: &SegmentReader, docs: std::ops::Range<u32>) -> Result<Encoded> {
         let store = segment.get_store_reader(64).map_err(fail)?;
-        let mut rows = Encoded::default();
+        let mut rows = Encoded { expected: docs.len(), ..Encoded::default() };
         for doc in docs {
             let d: TantivyDocument = store.get(doc).map_err(fail)?;
             let json = d.get_first(self.fields.card).and_then(|v| v.as_str()).unwrap_or_default();
@@ -287,10 +296,13 @@ impl SearchIndex {
 }
 
 /// The rows a thread made of a segment's documents, one after another in buffers of
-/// about [`Encoded::BUFFER`] bytes (none ever grown and copied, nor left half empty),
-/// and where each lies.
+/// about [`Encoded::BUFFER`] bytes (not one buffer doubled and copied as it grows), and
+/// where each lies.
 #[derive(Default)]
 struct Encoded {
+    /// How many documents are to come (a few hundred bytes each): a small segment's
+    /// rows take no whole buffer.
+    expected: usize,
     buffers: Vec<Vec<u8>>,
     spots: Vec<EncodedSpot>,
 }
@@ -309,10 +321,12 @@ impl Encoded {
 
     /// The row of a card (none for a card without a type, id or path).
     fn push(&mut self, doc: u32, card: &str) {
-        // A new buffer once this one is nearly full (a row longer than what is left
-        // grows the buffer for itself alone).
+        // A new buffer once this one is nearly full (a row longer than the 64 KiB left
+        // at least grows it, copied once); the first sized for the documents to come.
         if self.buffers.last().is_none_or(|b| b.len() + (64 << 10) > Self::BUFFER) {
-            self.buffers.push(Vec::with_capacity(Self::BUFFER));
+            let first = self.expected.saturating_mul(512).max(64 << 10);
+            let size = if self.buffers.is_empty() { first.min(Self::BUFFER) } else { Self::BUFFER };
+            self.buffers.push(Vec::with_capacity(size));
         }
         let buffer = self.buffers.len() - 1;
         let bytes = &mut self.buffers[buffer];
@@ -338,6 +352,9 @@ fn has_rows(dir: &Path, uuid: &str) -> bool {
     KINDS.iter().all(|kind| dir.join(format!("{uuid}.{kind}")).is_file())
 }
 
+/// A segment's rows made just now: its id, and its files' bytes by [`kind_index`].
+type Made = (String, Vec<OwnedBytes>);
+
 /// A rows file: its kind, its bytes, and the segment (and its number) it is of.
 type RowFile<'s> = (Kind, OwnedBytes, u32, &'s SegmentReader);
 
@@ -362,7 +379,7 @@ fn read_rows(
     };
     let numbers: Vec<usize> = (0..files.len()).collect();
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let threads = reading_threads();
     let read: Vec<_> = match bytes < PARALLEL_BYTES || threads < 2 {
         true => numbers.iter().map(|&i| find(i)).collect(),
         false => super::fresh::parallel(&numbers, threads, |&i| find(i)),

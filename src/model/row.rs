@@ -343,34 +343,67 @@ impl<'de> serde::Deserialize<'de> for CardRow {
                 mut map: M,
             ) -> Result<CardRow, M::Error> {
                 let mut card = CardRow::default();
-                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
+                while let Some(key) = map.next_key::<CardKey>()? {
                     // A string that is not one is not an error: the key reads as absent.
                     let text = |v: Json| match v {
                         Json::String(s) => Some(s),
                         _ => None,
                     };
-                    match &*key {
-                        "type" => card.kind = text(map.next_value()?),
-                        "id" => card.id = text(map.next_value()?),
-                        "path" => card.path = text(map.next_value()?),
-                        "$dates" => card.dates = Some(map.next_value()?),
-                        "body" => card.summary = Some(map.next_value::<FirstLine>()?.0),
-                        key => match position(key) {
-                            Some(i) => {
-                                let value: Json = map.next_value()?;
-                                match card.fields.iter_mut().find(|(k, _)| *k == i) {
-                                    Some(field) => field.1 = value,
-                                    None => card.fields.push((i, value)),
-                                }
+                    match key {
+                        CardKey::Type => card.kind = text(map.next_value()?),
+                        CardKey::Id => card.id = text(map.next_value()?),
+                        CardKey::Path => card.path = text(map.next_value()?),
+                        CardKey::Dates => card.dates = Some(map.next_value()?),
+                        CardKey::Body => card.summary = Some(map.next_value::<FirstLine>()?.0),
+                        CardKey::Row(i) => {
+                            let value: Json = map.next_value()?;
+                            match card.fields.iter_mut().find(|(k, _)| *k == i) {
+                                Some(field) => field.1 = value,
+                                None => card.fields.push((i, value)),
                             }
-                            None => drop(map.next_value::<serde::de::IgnoredAny>()?),
-                        },
+                        }
+                        CardKey::Other => drop(map.next_value::<serde::de::IgnoredAny>()?),
                     }
                 }
                 Ok(card)
             }
         }
         d.deserialize_map(Card)
+    }
+}
+
+/// A card's key as [`CardRow`] reads it, told apart as it is read (no string kept).
+enum CardKey {
+    Type,
+    Id,
+    Path,
+    Dates,
+    Body,
+    /// One of [`ROW_KEYS`], by its position.
+    Row(u8),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for CardKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Key;
+        impl serde::de::Visitor<'_> for Key {
+            type Value = CardKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, key: &str) -> Result<CardKey, E> {
+                Ok(match key {
+                    "type" => CardKey::Type,
+                    "id" => CardKey::Id,
+                    "path" => CardKey::Path,
+                    "$dates" => CardKey::Dates,
+                    "body" => CardKey::Body,
+                    key => position(key).map_or(CardKey::Other, CardKey::Row),
+                })
+            }
+        }
+        d.deserialize_str(Key)
     }
 }
 

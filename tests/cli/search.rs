@@ -315,6 +315,47 @@ fn a_rebuild_makes_the_caches_the_next_command_reads() {
     assert_eq!(inodes(), before, "the commands read the rebuild's caches");
 }
 
+/// Rows files that cannot be written (a folder in the way of each task file, which no
+/// rename replaces, even for root) are made in memory: the commands that read them
+/// still show what the files show, every time.
+#[test]
+fn rows_that_cannot_be_written_are_read_from_memory() {
+    let b = book();
+    b.write(
+        "tasks/smeta.md",
+        "+++\ntitle = \"Прислать смету\"\ndue = 2026-11-01\nabout = [\"anna-petrova\"]\n+++\n",
+    );
+    b.rolo(["index", "--rebuild"]).ok();
+    let index = b.path(".rolo/index");
+    let rows_dir = std::fs::read_dir(&index)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("rows-"))
+        .expect("a rows folder made by the rebuild");
+    let mut blocked = 0;
+    for entry in std::fs::read_dir(&rows_dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "task") {
+            std::fs::remove_file(&path).unwrap();
+            std::fs::create_dir(&path).unwrap();
+            std::fs::write(path.join("in-the-way"), "x").unwrap();
+            blocked += 1;
+        }
+    }
+    assert!(blocked > 0, "no task rows file in {}", rows_dir.display());
+    for _ in 0..2 {
+        for args in [["agenda", "--json"], ["task", "list"]] {
+            let indexed = b.rolo(args);
+            assert_eq!(indexed.code, 0, "{indexed}");
+            let mut walked = b.command(args);
+            walked.env("ROLO_NO_INDEX", "1");
+            assert_eq!(indexed.stdout, run(walked).stdout, "{args:?}");
+            assert!(indexed.stdout.contains("Прислать смету"), "{indexed}");
+        }
+    }
+}
+
 /// A rebuild starts itself again with its allocator's option set (unless the person set
 /// it): the book given from elsewhere, the output, a failure and its exit code all come
 /// through the restart, and a set option is left as it is.
