@@ -261,6 +261,23 @@ fn index_command_reports_and_rebuilds() {
     assert!(rebuilt.stderr.contains("Rebuilt the index: 7 records"), "{rebuilt}");
 }
 
+/// The test book with a task due, rebuilt; its rows folder.
+fn rebuilt_with_a_task() -> (TestBook, std::path::PathBuf) {
+    let b = book();
+    b.write(
+        "tasks/smeta.md",
+        "+++\ntitle = \"Прислать смету\"\ndue = 2026-11-01\nabout = [\"anna-petrova\"]\n+++\n",
+    );
+    b.rolo(["index", "--rebuild"]).ok();
+    let rows_dir = std::fs::read_dir(b.path(".rolo/index"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("rows-"))
+        .expect("a rows folder made by the rebuild");
+    (b, rows_dir)
+}
+
 /// `rolo index --rebuild` leaves the index ready for every command: the rows of every
 /// segment and the look-up are made by the rebuild, and the agenda and the activity
 /// report after it read them (not one file of the caches made again) and show what the
@@ -269,12 +286,7 @@ fn index_command_reports_and_rebuilds() {
 #[cfg(unix)]
 fn a_rebuild_makes_the_caches_the_next_command_reads() {
     use std::os::unix::fs::MetadataExt;
-    let b = book();
-    b.write(
-        "tasks/smeta.md",
-        "+++\ntitle = \"Прислать смету\"\ndue = 2026-11-01\nabout = [\"anna-petrova\"]\n+++\n",
-    );
-    b.rolo(["index", "--rebuild"]).ok();
+    let (b, rows_dir) = rebuilt_with_a_task();
     let index = b.path(".rolo/index");
     let meta = b.read(".rolo/index/meta.json");
     let ids: Vec<String> = meta
@@ -284,12 +296,6 @@ fn a_rebuild_makes_the_caches_the_next_command_reads() {
         .map(|id| id.replace('-', ""))
         .collect();
     assert!(!ids.is_empty(), "{meta}");
-    let rows_dir = std::fs::read_dir(&index)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("rows-"))
-        .expect("a rows folder made by the rebuild");
     let mut caches = vec![index.join("rolo-lookup"), index.join("rolo-facts")];
     for id in &ids {
         for kind in ["contact", "company", "deal", "note", "task"] {
@@ -320,19 +326,7 @@ fn a_rebuild_makes_the_caches_the_next_command_reads() {
 /// still show what the files show, every time.
 #[test]
 fn rows_that_cannot_be_written_are_read_from_memory() {
-    let b = book();
-    b.write(
-        "tasks/smeta.md",
-        "+++\ntitle = \"Прислать смету\"\ndue = 2026-11-01\nabout = [\"anna-petrova\"]\n+++\n",
-    );
-    b.rolo(["index", "--rebuild"]).ok();
-    let index = b.path(".rolo/index");
-    let rows_dir = std::fs::read_dir(&index)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("rows-"))
-        .expect("a rows folder made by the rebuild");
+    let (b, rows_dir) = rebuilt_with_a_task();
     let mut blocked = 0;
     for entry in std::fs::read_dir(&rows_dir).unwrap().flatten() {
         let path = entry.path();
