@@ -512,9 +512,10 @@ fn parse_rows(bytes: &OwnedBytes, keys: Keys, wanted: impl Fn(u32, &str) -> bool
     found.into_iter().filter_map(|spot| Row::decode(bytes, spot.range, keys)).collect()
 }
 
-/// Rows of segments that no longer exist (merged away, or of a rebuilt index). Only
-/// files older than a few minutes: another rolo may be writing rows of a segment this
-/// one does not see yet, or reading them (its temporary files start with a dot).
+/// Rows of segments that no longer exist (merged away, or of a rebuilt index), and
+/// temporary files that a rolo killed while writing left behind (they start with a dot
+/// and end in `.tmp`). Only files older than a few minutes: another rolo may be writing
+/// rows of a segment this one does not see yet, or reading them.
 fn remove_stale(dir: &Path, live: &HashSet<String>) {
     const AGE: std::time::Duration = std::time::Duration::from_secs(600);
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -528,7 +529,8 @@ fn remove_stale(dir: &Path, live: &HashSet<String>) {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > AGE);
-        if !uuid.is_empty() && !live.contains(uuid) && old {
+        let left = name.starts_with('.') && name.ends_with(".tmp");
+        if old && (left || !uuid.is_empty() && !live.contains(uuid)) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -662,6 +664,41 @@ mod tests {
             assert_eq!(spot.doc, doc);
             assert_eq!(Some((spot.kind, rows.row(spot).to_vec())), row::encode_card(card));
         }
+    }
+
+    /// What is removed once rows were made: files of segments gone and temporary files
+    /// left behind, when older than a few minutes; never a live segment's files, a new
+    /// file, nor anything else.
+    #[test]
+    fn stale_rows_and_left_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let file = |name: &str, aged: bool| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"x").unwrap();
+            if aged {
+                std::fs::File::options()
+                    .write(true)
+                    .open(&path)
+                    .unwrap()
+                    .set_modified(old)
+                    .unwrap();
+            }
+        };
+        file("live.task", true);
+        file("gone.task", true);
+        file("gone.note", false);
+        file(".gone.task.123.0.tmp", true);
+        file(".live.deal.123.1.tmp", false);
+        file(".hidden", true);
+        let live: HashSet<String> = ["live".to_string()].into();
+        remove_stale(dir.path(), &live);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".hidden", ".live.deal.123.1.tmp", "gone.note", "live.task"]);
     }
 
     #[test]

@@ -200,6 +200,54 @@ fn kill_9_at_random_moments_of_a_rename_leaves_a_whole_book() {
     }
 }
 
+/// `rolo index --rebuild` killed at random moments (while indexing, or while making the
+/// rows and the look-up it now makes too): the next command answers as the files do,
+/// the one after from its caches as well.
+#[test]
+fn kill_9_at_random_moments_of_a_rebuild_leaves_commands_right() {
+    let book = TestBook::new();
+    for n in 0..400 {
+        book.write(
+            &format!("contacts/kontakt-{n}.md"),
+            &format!(
+                "+++\nname = \"Контакт {n} 王\"\ntags = [\"t{}\"]\n+++\nЗаметка {n}.\n",
+                n % 7
+            ),
+        );
+        book.write(
+            &format!("tasks/zadacha-{n}.md"),
+            &format!(
+                "+++\ntitle = \"Задача {n}\"\ndue = 2026-11-{:02}\nabout = [\"kontakt-{n}\"]\n+++\n",
+                1 + n % 28
+            ),
+        );
+    }
+    let walked = |args: &[&str]| {
+        let mut cmd = book.command(args);
+        cmd.env("ROLO_NO_INDEX", "1");
+        crate::support::run(cmd)
+    };
+    let expected = walked(&["agenda", "--json"]);
+    assert_eq!(expected.code, 0, "{expected}");
+    let started = Instant::now();
+    book.rolo(["index", "--rebuild"]).ok();
+    let took = started.elapsed().as_millis() as u64;
+    let mut rng = Lcg(29);
+    for round in 0..10 {
+        let mut child = spawn(&book, &["index", "--rebuild"]);
+        std::thread::sleep(Duration::from_millis(rng.below(took + took / 4)));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        for _ in 0..2 {
+            let agenda = book.rolo(["agenda", "--json"]);
+            assert_eq!(agenda.code, 0, "round {round}: {agenda}");
+            assert_eq!(agenda.stdout, expected.stdout, "round {round}");
+            let tagged = book.rolo(["contact", "list", "--tag", "t3", "--json"]);
+            assert_eq!(tagged.stdout, walked(&["contact", "list", "--tag", "t3", "--json"]).stdout);
+        }
+    }
+}
+
 /// The moments a random kill rarely hits, hit on purpose: after the plan is decided,
 /// half-way through applying it, and before the commit. The next command finishes the
 /// rename and commits it.
