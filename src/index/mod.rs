@@ -283,8 +283,13 @@ impl SearchIndex {
         let _lock = lock(book)?;
         let mut index = Self::open_existing(&index_dir(book))?;
         index.fingerprint = fingerprint;
-        index.rows_ready()?;
-        index.warm_lookup()
+        index.make_caches()
+    }
+
+    /// The rows files of every segment and the look-up, made where missing.
+    fn make_caches(&self) -> Result<()> {
+        self.rows_ready()?;
+        self.warm_lookup()
     }
 
     /// Wait until what [`SearchIndex::apply_known`] wrote is on the disk, and say so (the
@@ -306,7 +311,7 @@ impl SearchIndex {
         let (mut index, refresh) = Self::rebuild_locked(book, walked, progress)?;
         index.fingerprint = walked.fingerprint;
         // Caches: the index is whole without them (the next command makes them).
-        let _ = index.rows_ready().and_then(|()| index.warm_lookup());
+        let _ = index.make_caches();
         Ok((index, refresh))
     }
 

@@ -4,7 +4,7 @@
 //!
 //! Reading thousands of cards from tantivy's document store means decompressing and
 //! parsing every whole record; these files hold only what aggregates need, in a binary
-//! form (`model::row::encode_card`) whose records are skipped by length and whose values are
+//! form (`model::row::encode_card_onto`) whose records are skipped by length and whose values are
 //! parsed only when read. A segment
 //! never changes once written (deletes are a separate bit set, checked on reading), so
 //! its rows are written once (by `rolo index --rebuild`, a watcher once the book is quiet,
@@ -25,14 +25,13 @@ use crate::model::row::{self, Keys, OwnedBytes};
 use crate::model::{Kind, Row};
 use crate::store::write;
 
-/// Bump when what a row holds changes ([`row::ROW_KEYS`], `row::encode_card`) or how rows
+/// Bump when what a row holds changes ([`row::ROW_KEYS`], `row::encode_card_onto`) or how rows
 /// are laid out (since 4: by path within each file): rows live in `rows-N/`.
 const ROWS_FORMAT: u32 = 4;
 
-const KINDS: [Kind; 5] = [Kind::Contact, Kind::Company, Kind::Deal, Kind::Note, Kind::Task];
-
+/// A kind's place among a segment's rows files ([`Kind::ALL`]'s order).
 fn kind_index(kind: Kind) -> usize {
-    KINDS.iter().position(|&k| k == kind).unwrap_or(0)
+    Kind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }
 
 fn fail(e: impl std::fmt::Display) -> Error {
@@ -261,8 +260,8 @@ impl SearchIndex {
         // Mapped back once written (an instance of its own: none of its files mapped
         // before they were replaced).
         let mapped = MmapDirectory::open(dir).ok();
-        let mut files = Vec::with_capacity(KINDS.len());
-        for kind in KINDS {
+        let mut files = Vec::with_capacity(Kind::ALL.len());
+        for kind in Kind::ALL {
             let name = PathBuf::from(format!("{uuid}.{kind}"));
             let written = write::replace_cache_with(&dir.join(&name), |out| records(kind, out));
             match written.ok().and_then(|()| map(mapped.as_ref(), dir, &name).ok()) {
@@ -277,9 +276,7 @@ impl SearchIndex {
         }
         Ok(files)
     }
-}
 
-impl SearchIndex {
     /// The rows of a segment's documents `docs`, read from its store on this thread,
     /// one after another in one buffer: a few large allocations, not one per row, made
     /// and freed on the same thread.
@@ -349,7 +346,7 @@ fn reading_threads() -> usize {
 /// Whether a segment's rows files are all there (not whether each is whole: that is
 /// found on reading).
 fn has_rows(dir: &Path, uuid: &str) -> bool {
-    KINDS.iter().all(|kind| dir.join(format!("{uuid}.{kind}")).is_file())
+    Kind::ALL.iter().all(|kind| dir.join(format!("{uuid}.{kind}")).is_file())
 }
 
 /// A segment's rows made just now: its id, and its files' bytes by [`kind_index`].
@@ -596,7 +593,7 @@ mod tests {
     fn a_card_read_straight_to_its_row_is_the_row_of_the_card_parsed_whole() {
         let mut cards = Vec::new();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-example");
-        for kind in KINDS {
+        for kind in Kind::ALL {
             let dir = root.join(kind.dir());
             for entry in walkdir::WalkDir::new(&dir) {
                 let path = entry.unwrap().into_path();

@@ -251,21 +251,23 @@ pub fn encode(map: &Map<String, Json>) -> Option<Vec<u8>> {
         date_bits(map.get("$dates")),
         map.get("$summary").and_then(Json::as_str),
     );
-    write(head, &fields)
+    let mut out = Vec::with_capacity(256);
+    write_onto(&mut out, head, &fields).then_some(out)
 }
 
-/// A card's JSON text straight to its row's binary form: what [`encode`] gives for the
-/// card cut to its row keys with its body's first line as `$summary`, but the values of
-/// every other key (the body above all) passed over without being built. `(kind, row)`;
-/// None without a type, id or path.
+/// [`encode_card_onto`] into a vector of its own: `(kind, row)`.
+#[cfg(test)]
 pub fn encode_card(card: &str) -> Option<(Kind, Vec<u8>)> {
     let mut out = Vec::new();
     let kind = encode_card_onto(card, &mut out)?;
     Some((kind, out))
 }
 
-/// [`encode_card`] written at the end of `out` (left as it was when there is no row):
-/// rows of thousands of cards into one buffer, without one allocation each.
+/// A card's JSON text straight to its row's binary form, written at the end of `out`
+/// (left as it was when there is no row): what [`encode`] gives for the card cut to its
+/// row keys with its body's first line as `$summary`, but the values of every other key
+/// (the body above all) passed over without being built. Its kind; None without a type,
+/// id or path. Rows of thousands of cards go into one buffer, without one allocation each.
 pub fn encode_card_onto(card: &str, out: &mut Vec<u8>) -> Option<Kind> {
     let card: CardRow = serde_json::from_str(card).ok()?;
     let kind: Kind = card.kind?.parse().ok()?;
@@ -284,11 +286,6 @@ fn date_bits(dates: Option<&Json>) -> u32 {
 
 /// A row's kind, id, path, date bits and summary.
 type Head<'a> = (Kind, &'a str, &'a str, u32, Option<&'a str>);
-
-fn write(head: Head, fields: &[(u8, &Json)]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(256);
-    write_onto(&mut out, head, fields).then_some(out)
-}
 
 /// The row written at the end of `out`; false (and `out` as it was) when it has more
 /// values than a byte counts.
@@ -317,7 +314,7 @@ fn write_onto(
     true
 }
 
-/// What a row takes from a card, read by [`encode_card`]. Where a key comes twice the
+/// What a row takes from a card, read by [`encode_card_onto`]. Where a key comes twice the
 /// last value wins, in the first one's place (as in a JSON map).
 #[derive(Default)]
 struct CardRow {

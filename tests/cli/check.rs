@@ -187,9 +187,7 @@ fn broken_book() -> TestBook {
 
 /// `rolo ARGS` reading every file instead of the index.
 fn no_index(book: &TestBook, args: &[&str]) -> Run {
-    let mut cmd = book.command(args);
-    cmd.env("ROLO_NO_INDEX", "1");
-    crate::support::run(cmd)
+    book.rolo_from_files(args)
 }
 
 /// `line` and `column` of a JSON problem back to the text form.

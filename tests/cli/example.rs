@@ -170,10 +170,7 @@ fn today_is_useful_on_any_day() {
 
 /// `cmd` run twice: from the index, and reading every file (`ROLO_NO_INDEX=1`).
 fn both_ways(book: &TestBook, cmd: &[&str]) -> (crate::support::Run, crate::support::Run) {
-    let fast = book.rolo(cmd);
-    let mut slow = book.command(cmd);
-    slow.env("ROLO_NO_INDEX", "1");
-    (fast, crate::support::run(slow))
+    (book.rolo(cmd), book.rolo_from_files(cmd))
 }
 
 #[test]

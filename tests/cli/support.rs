@@ -128,6 +128,18 @@ impl TestBook {
         run(self.command(args))
     }
 
+    /// `rolo ARGS` reading every file instead of the index (`ROLO_NO_INDEX=1`): what
+    /// a command from the index must print.
+    pub fn rolo_from_files<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut cmd = self.command(args);
+        cmd.env("ROLO_NO_INDEX", "1");
+        run(cmd)
+    }
+
     /// `git` in the book, returning stdout.
     pub fn git(&self, args: &[&str]) -> String {
         let out = Command::new("git")

@@ -320,9 +320,6 @@ fn the_watcher_makes_the_lookup_once_the_book_is_quiet() {
     assert_eq!(agenda.code, 0, "{agenda}");
     assert!(agenda.stdout.contains("Выставить счёт"), "{agenda}");
     assert_eq!(inodes(), before, "the agenda read the watcher's look-up, not one of its own");
-    let mut walked = book.command(["agenda", "--json"]);
-    walked.env("ROLO_NO_INDEX", "1");
-    let walked = walked.output().unwrap();
-    assert_eq!(agenda.stdout, String::from_utf8(walked.stdout).unwrap());
+    assert_eq!(agenda.stdout, book.rolo_from_files(["agenda", "--json"]).stdout);
     asked_the_watcher(book);
 }
