@@ -14,6 +14,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::config::Config;
 use crate::dates::{Cadence, When};
 use crate::filter::{is_open, is_overdue};
+use crate::model::bytes::{In, Out};
 use crate::model::facts::{
     FactsRef, LastContacts, birthday_in, birthday_of, deal_links, floor_days, own_follow_up,
     written_day,
@@ -169,18 +170,193 @@ pub struct Options {
     pub owners: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Agenda {
     pub today: NaiveDate,
     /// In section order, then by day, then by title.
     pub items: Vec<Item>,
     /// Values the agenda could not read (`contacts/x.md: follow_up "3x": …`), for stderr.
     pub problems: Vec<String>,
+    /// The moment it was judged at: it holds from then ([`Agenda::holds_at`]).
+    pub judged: Option<DateTime<FixedOffset>>,
+    /// The last moment it holds before its day is over: the earliest due time not yet
+    /// past of an open task due at a time (it falls overdue just after). Everything else
+    /// in it changes only with the day.
+    pub until: Option<DateTime<FixedOffset>>,
 }
 
 impl Agenda {
     pub fn of(&self, kind: ItemKind) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(move |i| i.kind == kind)
+    }
+
+    /// Whether this agenda is the agenda at `now`: on its day, from the moment it was
+    /// judged at (a task due at a time before then may not have been overdue yet) until
+    /// it stops holding.
+    pub fn holds_at(&self, now: DateTime<FixedOffset>) -> bool {
+        now.date_naive() == self.today
+            && self.judged.is_some_and(|judged| judged <= now)
+            && self.until.is_none_or(|until| now <= until)
+    }
+
+    /// The binary form kept beside the index ([`Agenda::decode`] reads it back).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Out(Vec::with_capacity(96 * self.items.len() + 64));
+        out.i32(self.today.num_days_from_ce());
+        for moment in [&self.judged, &self.until] {
+            match moment {
+                Some(at) => {
+                    out.u8(1);
+                    out.when(&When::At(*at));
+                }
+                None => out.u8(0),
+            }
+        }
+        out.count(self.items.len());
+        for i in &self.items {
+            i.encode(&mut out);
+        }
+        out.count(self.problems.len());
+        self.problems.iter().for_each(|p| out.str(p));
+        out.0
+    }
+
+    /// What [`Agenda::encode`] wrote; `None` for anything else (cut short, damaged).
+    pub fn decode(bytes: &[u8]) -> Option<Agenda> {
+        let mut input = In { bytes, at: 0 };
+        let today = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
+        let mut moment = || match input.u8()? {
+            0 => Some(None),
+            1 => match input.when()? {
+                When::At(at) => Some(Some(at)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (judged, until) = (moment()?, moment()?);
+        // Each item takes more than 16 bytes: a count beyond that is damage.
+        let count = input.count().filter(|n| *n <= bytes.len() / 16)?;
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(Item::decode(&mut input)?);
+        }
+        let count = input.count().filter(|n| *n <= bytes.len() / 4)?;
+        let mut problems = Vec::with_capacity(count);
+        for _ in 0..count {
+            problems.push(input.str()?.to_string());
+        }
+        input.done().then_some(Agenda { today, items, problems, judged, until })
+    }
+}
+
+impl Item {
+    fn encode(&self, out: &mut Out) {
+        let kind = ItemKind::ALL.iter().position(|k| *k == self.kind).unwrap_or(0);
+        out.u8(u8::try_from(kind).unwrap_or(0));
+        out.i32(self.day.num_days_from_ce());
+        out.kind(self.record);
+        out.str(&self.id);
+        out.str(&self.title);
+        out.str(&self.owner);
+        let day = |out: &mut Out, d: &Option<NaiveDate>| match d {
+            Some(d) => {
+                out.u8(1);
+                out.i32(d.num_days_from_ce());
+            }
+            None => out.u8(0),
+        };
+        match &self.detail {
+            Detail::Task { due, about, repeat } => {
+                out.u8(0);
+                out.when(due);
+                out.count(about.len());
+                about.iter().for_each(|a| out.str(a));
+                out.opt_str(repeat.as_deref());
+            }
+            Detail::FollowUp { cadence, from_default, last_contact } => {
+                out.u8(1);
+                out.str(cadence);
+                out.opt_str(from_default.as_deref());
+                day(out, last_contact);
+            }
+            Detail::Birthday { birthday, age } => {
+                out.u8(2);
+                out.str(birthday);
+                match age {
+                    Some(age) => {
+                        out.u8(1);
+                        out.i32(*age);
+                    }
+                    None => out.u8(0),
+                }
+            }
+            Detail::Deal { stage, value, currency, close, last_contact } => {
+                out.u8(3);
+                out.str(stage);
+                match value {
+                    Some(v) => {
+                        out.u8(1);
+                        out.i64(v.to_bits() as i64);
+                    }
+                    None => out.u8(0),
+                }
+                out.str(currency);
+                day(out, close);
+                day(out, last_contact);
+            }
+        }
+    }
+
+    fn decode(input: &mut In) -> Option<Item> {
+        let kind = *ItemKind::ALL.get(usize::from(input.u8()?))?;
+        let day = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
+        let record = input.kind()?;
+        let (id, title, owner) =
+            (input.str()?.to_string(), input.str()?.to_string(), input.str()?.to_string());
+        let opt_day = |input: &mut In| -> Option<Option<NaiveDate>> {
+            match input.u8()? {
+                0 => Some(None),
+                1 => NaiveDate::from_num_days_from_ce_opt(input.i32()?).map(Some),
+                _ => None,
+            }
+        };
+        let detail = match input.u8()? {
+            0 => {
+                let due = input.when()?;
+                let count = input.count().filter(|n| *n <= input.bytes.len() / 4)?;
+                let mut about = Vec::with_capacity(count);
+                for _ in 0..count {
+                    about.push(input.str()?.to_string());
+                }
+                Detail::Task { due, about, repeat: input.opt_str()?.map(String::from) }
+            }
+            1 => Detail::FollowUp {
+                cadence: input.str()?.to_string(),
+                from_default: input.opt_str()?.map(String::from),
+                last_contact: opt_day(input)?,
+            },
+            2 => Detail::Birthday {
+                birthday: input.str()?.to_string(),
+                age: match input.u8()? {
+                    0 => None,
+                    1 => Some(input.i32()?),
+                    _ => return None,
+                },
+            },
+            3 => Detail::Deal {
+                stage: input.str()?.to_string(),
+                value: match input.u8()? {
+                    0 => None,
+                    1 => Some(f64::from_bits(input.i64()? as u64)),
+                    _ => return None,
+                },
+                currency: input.str()?.to_string(),
+                close: opt_day(input)?,
+                last_contact: opt_day(input)?,
+            },
+            _ => return None,
+        };
+        Some(Item { kind, day, record, id, title, owner, detail })
     }
 }
 
@@ -286,6 +462,7 @@ pub fn joined([mut rest, deals]: [Agenda; 2]) -> Agenda {
     };
     rest.items.extend(deals.items);
     rest.problems.extend(deals.problems);
+    rest.until = rest.until.into_iter().chain(deals.until).min();
     if !apart {
         sort(&mut rest.items);
     }
@@ -355,7 +532,7 @@ impl<'a> Day<'a> {
         last: &impl Fn(&V) -> Option<When>,
     ) -> Agenda {
         let of = |kind| records.iter().filter(move |r| r.kind() == kind);
-        let mut a = Agenda { today: self.today, ..Agenda::default() };
+        let mut a = Agenda { today: self.today, judged: Some(self.now), ..Agenda::default() };
         // Room made once (thousands of items): at most an item per record, two per deal.
         match part {
             Part::Rest => {
@@ -397,6 +574,14 @@ impl<'a> Day<'a> {
             let about = t.strs("about");
             handled.extend(about.iter().copied());
             let Some(due) = t.when("due") else { continue };
+            // Due at a time not yet past: the agenda holds until then (one due on a later
+            // day changes it with the day).
+            if !matches!(due, When::Date(_)) {
+                let at = due.instant();
+                if at >= self.now {
+                    a.until = Some(a.until.map_or(at, |until| until.min(at)));
+                }
+            }
             if !self.wanted(t) {
                 continue;
             }
@@ -678,6 +863,75 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Every kind of item, detail and date, in several scripts, with problems and the
+    /// moment it stops holding: read back as written. Cut short or longer, it is not.
+    #[test]
+    fn an_agenda_reads_back_as_written() {
+        let records = vec![
+            record(
+                Kind::Task,
+                "t1",
+                "title = \"Позвонить Анне\"\ndue = 2026-11-20\nabout = [\"anna\", \"company/王\"]\nrepeat = \"1w\"\nowner = \"Асель\"",
+            ),
+            record(Kind::Task, "t2", "title = \"会议\"\ndue = 2026-11-23T18:30:00+05:00"),
+            record(Kind::Task, "t3", "title = \"Termin\"\ndue = 2026-11-24T09:00:00"),
+            record(
+                Kind::Contact,
+                "anna",
+                "name = \"Анна\"\nfollow_up = \"2w\"\nbirthday = 1988-11-25",
+            ),
+            record(
+                Kind::Contact,
+                "qanat",
+                "name = \"Қанат\"\nbirthday = \"11-24\"\ntags = [\"vip\"]",
+            ),
+            record(Kind::Contact, "bad", "name = \"Jörg\"\nfollow_up = \"3x\""),
+            record(
+                Kind::Deal,
+                "d1",
+                "title = \"Сайт\"\nstage = \"lead\"\nvalue = 1500.25\ncurrency = \"KZT\"\nclose = 2026-11-25",
+            ),
+            record(Kind::Deal, "d2", "title = \"Alt\"\nstage = \"lead\"\ncreated = 2026-01-01"),
+        ];
+        let mut config = Config::default();
+        config.follow_up.tags.insert("vip".into(), "1m".parse().unwrap());
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        let opts = Options { days: 7, owners: Vec::new() };
+        let agenda = agenda(&records, &LastContacts::default(), &config, now, &opts);
+        let kinds: HashSet<ItemKind> = agenda.items.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds.len(), ItemKind::ALL.len(), "{agenda:#?}");
+        assert!(!agenda.problems.is_empty());
+        // The task due at 18:30 today falls overdue just after.
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(agenda.until, Some(at("2026-11-23T18:30:00+05:00")));
+        let bytes = agenda.encode();
+        assert_eq!(Agenda::decode(&bytes), Some(agenda.clone()));
+        for cut in 0..bytes.len() {
+            assert_eq!(Agenda::decode(&bytes[..cut]), None, "cut at {cut}");
+        }
+        assert_eq!(Agenda::decode(&[bytes.as_slice(), &[0]].concat()), None);
+        // It holds from when it was judged until then, on its day alone.
+        assert_eq!(agenda.judged, Some(now));
+        assert!(agenda.holds_at(now));
+        assert!(!agenda.holds_at(at("2026-11-23T09:59:59+05:00")));
+        assert!(agenda.holds_at(at("2026-11-23T18:30:00+05:00")));
+        assert!(!agenda.holds_at(at("2026-11-23T18:30:01+05:00")));
+        assert!(!agenda.holds_at(at("2026-11-22T23:00:00+05:00")));
+        let later = Agenda { until: None, ..agenda.clone() };
+        assert!(later.holds_at(at("2026-11-23T23:59:59+05:00")));
+        assert!(!later.holds_at(at("2026-11-24T00:00:00+05:00")));
+        // Judged at that moment: not overdue yet, and it holds until the same moment.
+        let judged = |now| super::agenda(&records, &LastContacts::default(), &config, now, &opts);
+        let then = judged(at("2026-11-23T18:30:00+05:00"));
+        assert!(then.of(ItemKind::Due).any(|i| i.id == "t2"));
+        assert_eq!(then.until, agenda.until);
+        // Judged once it no longer holds: the task is overdue.
+        let after = judged(at("2026-11-23T18:30:01+05:00"));
+        assert!(after.of(ItemKind::Overdue).any(|i| i.id == "t2"));
+        // Then until the next (a local time: when it falls depends on the zone).
+        assert!(after.until.is_some_and(|until| until > at("2026-11-23T18:30:00+05:00")));
     }
 
     /// Deals judged on a thread of their own give the agenda judged on one: the same

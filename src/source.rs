@@ -293,7 +293,9 @@ impl<'b> Source<'b> {
     }
 
     /// The agenda as of `now`: from the index, only the records its facts say may give an
-    /// item are read.
+    /// item are read, and what they gave is kept beside the index for as long as it
+    /// holds (this state of the book, this config, zone, day and look-ahead, until a task
+    /// due at a time falls overdue).
     pub fn agenda(
         &self,
         config: &Config,
@@ -302,18 +304,17 @@ impl<'b> Source<'b> {
     ) -> Result<Agenda> {
         Ok(match &self.index {
             Some(index) => {
-                let facts = index.agenda_facts()?;
-                match agenda_of(index, &facts, config, now, options)? {
-                    Some(agenda) => agenda,
-                    // The cached facts did not read whole: computed again (whole).
-                    None => {
-                        let facts = index.agenda_facts_computed()?;
-                        agenda_of(index, &facts, config, now, options)?.ok_or_else(|| {
-                            let e = std::io::Error::other("the agenda's facts do not read back");
-                            crate::error::Error::io(".rolo/index", e)
-                        })?
-                    }
+                let (name, key) = agenda_key(config, now, options);
+                if let Some(bytes) = index.derived(&name, &key)
+                    && let Some(kept) = Agenda::decode(&bytes)
+                    && kept.holds_at(now)
+                {
+                    return Ok(kept);
                 }
+                let agenda = agenda_judged(index, config, now, options)?;
+                // A cache: if it cannot be written, the next command judges again.
+                let _ = index.keep_derived(&name, &key, &agenda.encode());
+                agenda
             }
             None => {
                 let loaded = self.load(&[agenda::KINDS.as_slice(), &[Kind::Note]].concat())?;
@@ -337,6 +338,39 @@ impl<'b> Source<'b> {
             }
         })
     }
+}
+
+/// The agenda as of `now`, judged from the index's facts and rows.
+fn agenda_judged(
+    index: &SearchIndex,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    options: &agenda::Options,
+) -> Result<Agenda> {
+    let facts = index.agenda_facts()?;
+    if let Some(agenda) = agenda_of(index, &facts, config, now, options)? {
+        return Ok(agenda);
+    }
+    // The cached facts did not read whole: computed again (whole).
+    let facts = index.agenda_facts_computed()?;
+    agenda_of(index, &facts, config, now, options)?.ok_or_else(|| {
+        let e = std::io::Error::other("the agenda's facts do not read back");
+        crate::error::Error::io(".rolo/index", e)
+    })
+}
+
+/// Under what name and key an agenda is kept beside the index: one per look-ahead (the
+/// agenda's and today's side by side), for this day, these owners, the zone's rules and
+/// the config as read (its every value, in a digest).
+fn agenda_key(
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    options: &agenda::Options,
+) -> (String, String) {
+    let config = sha1_smol::Sha1::from(format!("{config:?}")).digest().to_string();
+    let zone = crate::clock::local_zone().rules();
+    let key = format!("{} {:?} {zone} {config}", now.date_naive(), options.owners);
+    (format!("agenda-{}", options.days), key)
 }
 
 /// The agenda from the index: the records the cached facts say may give an item, read

@@ -1,6 +1,7 @@
 //! Summaries computed from the whole book and kept beside the index (`rolo-derived-NAME`),
-//! each good for exactly the state of the index it was computed from: a report that reads
-//! every note reads its few thousand counts instead, until the book changes.
+//! each good for exactly the state of the index it was computed from, and the build of
+//! rolo that computed it: a report that reads every note reads its few thousand counts
+//! instead, and the agenda its items, until the book changes.
 //!
 //! Like the rest of the index, a cache: a file that is missing, of another state, cut
 //! short or unreadable is computed again by the caller, never reported.
@@ -35,11 +36,26 @@ impl SearchIndex {
         self.dir.join(format!("rolo-derived-{name}"))
     }
 
-    /// Two lines: the format and the state of the index, then the key quoted (its line
-    /// breaks escaped, so that no key can reach into the bytes).
+    /// Two lines: the format, the build and the state of the index, then the key quoted
+    /// (its line breaks escaped, so that no key can reach into the bytes).
     fn derived_header(&self, key: &str) -> String {
-        format!("{FORMAT} {}\n{key:?}\n", self.state())
+        format!("{FORMAT} {} {}\n{key:?}\n", build(), self.state())
     }
+}
+
+/// The build of rolo running, as its program file's length and time: what another build
+/// computed (another version, or the same one changed) is never read, whatever it meant.
+fn build() -> &'static str {
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BUILD.get_or_init(|| {
+        let file = std::env::current_exe().and_then(std::fs::metadata);
+        let stamp = file.as_ref().ok().and_then(|m| {
+            let time = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+            Some(format!("{}.{}", m.len(), time.as_nanos()))
+        });
+        // Unknown: a fresh stamp each run, so nothing kept is read back.
+        stamp.unwrap_or_else(|| format!("unknown-{}", std::process::id()))
+    })
 }
 
 #[cfg(test)]

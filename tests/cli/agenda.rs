@@ -1479,6 +1479,88 @@ fn the_index_and_the_files_agree() {
     assert!(all.stderr.contains("contacts/erlan.md"), "{all}");
 }
 
+/// The agenda kept beside the index (one per look-ahead) is read back while it holds,
+/// and judged again, as the files give it, when the clock passes a task due at a time or
+/// goes back, the day turns, or the book, rolo.toml, the zone or the owners asked for
+/// change, or the kept file is damaged.
+#[test]
+fn a_kept_agenda_is_read_only_while_it_holds() {
+    let book = mixed_book();
+    record(
+        &book,
+        "tasks/zvonok.md",
+        "title = \"Звонок в банк\"\ndue = 2026-11-23T18:30:00+05:00\n",
+    );
+    let kept = book.path(".rolo/index/rolo-derived-agenda-3");
+    let args = ["agenda", "--days", "3"];
+    // What the files give, which the index must give too; its text.
+    let same = |now: &str, args: &[&str], what: &str| -> String {
+        let (fast, slow) = (at(&book, now, args), files_at(&book, now, args));
+        assert_eq!(fast.code, 0, "{what}: {fast}");
+        assert_eq!((&fast.stdout, &fast.stderr), (&slow.stdout, &slow.stderr), "{what}");
+        fast.stdout
+    };
+    let judged = same(NOW, &args, "judged");
+    assert!(judged.contains("Звонок в банк"), "{judged}");
+    assert!(kept.exists(), "kept at {}", kept.display());
+    // Read back while it holds: a title changed in the kept bytes (the same length)
+    // shows, until 18:30 itself.
+    let mark = |title: &str| {
+        let bytes = std::fs::read(&kept).unwrap();
+        let (from, to) = ("Звонок в банк".as_bytes(), title.as_bytes());
+        let at = bytes.windows(from.len()).position(|w| w == from).expect("the title is kept");
+        let mut marked = bytes.clone();
+        marked[at..at + to.len()].copy_from_slice(to);
+        std::fs::write(&kept, marked).unwrap();
+    };
+    mark("Звонок в цирк");
+    for now in [NOW, "2026-11-23T18:30:00+05:00"] {
+        assert!(at(&book, now, &args).stdout.contains("Звонок в цирк"), "read back at {now}");
+    }
+    // The other look-ahead is kept apart, and leaves this one be.
+    same(NOW, &["today"], "today");
+    assert!(at(&book, NOW, &args).stdout.contains("Звонок в цирк"), "still kept");
+    // A second after 18:30 the call is overdue: judged again.
+    let overdue = same("2026-11-23T18:30:01+05:00", &args, "overdue");
+    assert!(!overdue.contains("цирк") && overdue != judged, "{overdue}");
+    // Back before it was judged (a clock set back): judged again.
+    assert_eq!(same(NOW, &args, "back"), judged);
+    // Every other change: judged again, each time what the files give.
+    let changes: [(&str, &dyn Fn()); 4] = [
+        ("the next day", &|| {}),
+        ("a hand edit", &|| {
+            record(&book, "tasks/novaya.md", "title = \"Новая\"\ndue = 2026-11-24\n");
+        }),
+        ("rolo.toml", &|| {
+            let config = book.read("rolo.toml");
+            book.write("rolo.toml", &format!("{config}[digest]\nstale_deal_days = 3\n"));
+        }),
+        ("a damaged file", &|| {
+            let bytes = std::fs::read(&kept).unwrap();
+            std::fs::write(&kept, &bytes[..bytes.len() - 10]).unwrap();
+        }),
+    ];
+    for (what, change) in changes {
+        mark("Звонок в цирк");
+        change();
+        let now = if what == "the next day" { "2026-11-24T10:00:00+05:00" } else { NOW };
+        let text = same(now, &args, what);
+        assert!(!text.contains("цирк"), "{what}: {text}");
+    }
+    // Another zone, other owners: judged again.
+    mark("Звонок в цирк");
+    let (zoned, slow) = (in_tz(&book, "<-10>10", NOW, &args), {
+        let mut cmd = book.command(args);
+        cmd.env("ROLO_NOW", NOW).env("TZ", "<-10>10").env("ROLO_NO_INDEX", "1");
+        run(cmd)
+    });
+    assert_eq!(zoned.stdout, slow.stdout);
+    assert!(!zoned.stdout.contains("цирк"), "{zoned}");
+    mark("Звонок в цирк");
+    let theirs = same(NOW, &["agenda", "--days", "3", "--owner", "asel"], "owners");
+    assert!(!theirs.contains("цирк"), "{theirs}");
+}
+
 #[test]
 fn the_index_and_the_files_agree_on_a_stage_written_in_another_case() {
     // Whatever "Won" (not a pipeline stage as written) means to the agenda, the index must
@@ -1605,6 +1687,16 @@ fn far_offsets_and_odd_stages_give_the_same_agenda_from_the_index() {
     );
 }
 
+/// The agendas kept beside the index removed: the next one is judged from the facts and
+/// rows again.
+fn forget_kept_agendas(book: &TestBook) {
+    for entry in std::fs::read_dir(book.path(".rolo/index")).unwrap().flatten() {
+        if entry.file_name().to_string_lossy().starts_with("rolo-derived-agenda-") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+}
+
 /// The agenda's cached facts cut short (a torn write) or grown: the agenda is the same,
 /// and the cache is written whole again.
 #[test]
@@ -1617,6 +1709,7 @@ fn damaged_cached_facts_are_computed_again() {
     let whole = std::fs::read(&facts).expect("the agenda caches its facts");
     for damaged in [whole[..whole.len() - 3].to_vec(), [whole.as_slice(), b"x"].concat()] {
         std::fs::write(&facts, &damaged).unwrap();
+        forget_kept_agendas(&book);
         assert_eq!(items(&book, NOW, &["agenda"]), before);
         assert_eq!(std::fs::read(&facts).unwrap(), whole, "written whole again");
     }
@@ -1641,6 +1734,7 @@ fn damaged_rows_are_built_again() {
         let whole = std::fs::read(file).unwrap();
         for damaged in [whole[..whole.len() - 3].to_vec(), [whole.as_slice(), b"x"].concat()] {
             std::fs::write(file, &damaged).unwrap();
+            forget_kept_agendas(&book);
             assert_eq!(items(&book, NOW, &["agenda"]), agenda, "{}", file.display());
             assert_eq!(at(&book, NOW, &["pipeline", "--json"]).json(), pipeline);
         }
