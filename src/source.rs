@@ -311,7 +311,7 @@ impl<'b> Source<'b> {
                 {
                     return Ok(kept);
                 }
-                let agenda = agenda_judged(index, config, now, options)?;
+                let agenda = agenda_judged(index, config, now, options, Ends::Soon)?;
                 // A cache: if it cannot be written, the next command judges again.
                 let _ = index.keep_derived(&name, &key, &agenda.encode());
                 agenda
@@ -340,20 +340,51 @@ impl<'b> Source<'b> {
     }
 }
 
+/// The agendas a reading command most likely asks for next, judged as of `now` and kept
+/// beside `index` (unless they already are): the look-ahead of rolo.toml's (`agenda`,
+/// `digest`) and today's, everyone's. What a watcher does once the book is quiet, so that
+/// the first agenda after a change reads them.
+pub fn keep_agendas(
+    index: &SearchIndex,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    for days in [config.digest.days, 0] {
+        let options = agenda::Options { days, owners: Vec::new() };
+        let (name, key) = agenda_key(config, now, &options);
+        let kept = index.derived(&name, &key).and_then(|bytes| Agenda::decode(&bytes));
+        if kept.is_some_and(|kept| kept.holds_at(now)) {
+            continue;
+        }
+        let agenda = agenda_judged(index, config, now, &options, Ends::Later)?;
+        index.keep_derived(&name, &key, &agenda.encode())?;
+    }
+    Ok(())
+}
+
+/// Whether the process ends once the command is done, so that what judging used can be
+/// left to its exit (freeing 20,000 rows costs milliseconds), or goes on (a watcher).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    Soon,
+    Later,
+}
+
 /// The agenda as of `now`, judged from the index's facts and rows.
 fn agenda_judged(
     index: &SearchIndex,
     config: &Config,
     now: DateTime<FixedOffset>,
     options: &agenda::Options,
+    ends: Ends,
 ) -> Result<Agenda> {
     let facts = index.agenda_facts()?;
-    if let Some(agenda) = agenda_of(index, &facts, config, now, options)? {
+    if let Some(agenda) = agenda_of(index, &facts, config, now, options, ends)? {
         return Ok(agenda);
     }
     // The cached facts did not read whole: computed again (whole).
     let facts = index.agenda_facts_computed()?;
-    agenda_of(index, &facts, config, now, options)?.ok_or_else(|| {
+    agenda_of(index, &facts, config, now, options, ends)?.ok_or_else(|| {
         let e = std::io::Error::other("the agenda's facts do not read back");
         crate::error::Error::io(".rolo/index", e)
     })
@@ -381,6 +412,7 @@ fn agenda_of(
     config: &Config,
     now: DateTime<FixedOffset>,
     options: &agenda::Options,
+    ends: Ends,
 ) -> Result<Option<Agenda>> {
     let keys = Keys::only(&agenda::KEYS);
     // The rows files of every kind made first where missing, so that the two parts'
@@ -401,7 +433,10 @@ fn agenda_of(
             index.rows_keys(part.kinds(), keys, |kind, id| wanted.contains_key(&(kind, id)))?;
         let last = |r: &Row| wanted.get(&(r.kind(), r.id())).copied().flatten();
         let judged = agenda::part(&rows, part, last, config, now, options);
-        std::mem::forget((rows, wanted)); // freed by the process's exit, at no cost
+        match ends {
+            Ends::Soon => std::mem::forget((rows, wanted)), // freed by the exit, at no cost
+            Ends::Later => drop((rows, wanted)),
+        }
         Ok(Some(judged))
     };
     let [rest, deals] = agenda::Part::side_by_side(judge);

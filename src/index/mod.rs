@@ -278,12 +278,14 @@ impl SearchIndex {
     /// files of every segment (a batch's or a merge's has none until a command reads
     /// rows) and the look-up ([`SearchIndex::warm_lookup`]). A watcher's, once the book
     /// is quiet: the next command reads them instead of making them. Under the index's
-    /// lock, as a merge is: never beside a rebuild that empties the folder.
-    pub fn warm_caches(book: &Book, fingerprint: (u64, u64)) -> Result<()> {
+    /// lock, as a merge is: never beside a rebuild that empties the folder. The index
+    /// they were made for, for summaries of the book to be kept beside it.
+    pub fn warm_caches(book: &Book, fingerprint: (u64, u64)) -> Result<SearchIndex> {
         let _lock = lock(book)?;
         let mut index = Self::open_existing(&index_dir(book))?;
         index.fingerprint = fingerprint;
-        index.make_caches()
+        index.make_caches()?;
+        Ok(index)
     }
 
     /// The rows files of every segment and the look-up, made where missing.

@@ -268,15 +268,21 @@ fn the_watchers_batches_merge_once_the_book_is_quiet_not_while_a_command_waits()
 }
 
 /// Once the book is quiet, the watcher makes the look-up's caches (titles, last contacts,
-/// the agenda's facts) for the index as its batches left it: the first agenda after a
-/// change reads them, and shows what the files show, without computing them again.
+/// the agenda's facts) for the index as its batches left it, and keeps the agendas of
+/// now (rolo.toml's look-ahead and today's): the first agenda and today after a change
+/// read them, and show what the files show, without judging again.
 #[test]
 #[cfg(unix)]
-fn the_watcher_makes_the_lookup_once_the_book_is_quiet() {
+fn the_watcher_makes_the_lookup_and_keeps_the_agendas_once_the_book_is_quiet() {
     use std::os::unix::fs::MetadataExt;
     let w = Watched::new();
     let book = &w.book;
-    let caches = [".rolo/index/rolo-lookup", ".rolo/index/rolo-facts"];
+    let caches = [
+        ".rolo/index/rolo-lookup",
+        ".rolo/index/rolo-facts",
+        ".rolo/index/rolo-derived-agenda-7",
+        ".rolo/index/rolo-derived-agenda-0",
+    ];
     let made = |what: &str| {
         let asked = Instant::now();
         while !caches.iter().all(|c| book.exists(c)) {
@@ -316,10 +322,12 @@ fn the_watcher_makes_the_lookup_once_the_book_is_quiet() {
     }
     let inodes = || caches.map(|c| std::fs::metadata(book.path(c)).unwrap().ino());
     let before = inodes();
-    let agenda = book.rolo(["agenda", "--json"]);
-    assert_eq!(agenda.code, 0, "{agenda}");
-    assert!(agenda.stdout.contains("Выставить счёт"), "{agenda}");
-    assert_eq!(inodes(), before, "the agenda read the watcher's look-up, not one of its own");
-    assert_eq!(agenda.stdout, book.rolo_from_files(["agenda", "--json"]).stdout);
+    for args in [["agenda", "--json"], ["today", "--json"]] {
+        let agenda = book.rolo(args);
+        assert_eq!(agenda.code, 0, "{agenda}");
+        assert!(agenda.stdout.contains("Выставить счёт"), "{agenda}");
+        assert_eq!(agenda.stdout, book.rolo_from_files(args).stdout);
+    }
+    assert_eq!(inodes(), before, "the agendas read the watcher's caches, not ones of their own");
     asked_the_watcher(book);
 }
