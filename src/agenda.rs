@@ -9,7 +9,7 @@
 type HashSet<T> = foldhash::HashSet<T>;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use serde_json::{Map, Value as Json, json};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::config::Config;
 use crate::dates::{Cadence, When};
@@ -112,49 +112,59 @@ impl Item {
             _ => self.id.clone(),
         }
     }
+}
 
-    /// The `--json` object: `kind`, `date`, `type`, `id`, `title`, `owner`, `days` (from
-    /// today, negative in the past) and what the kind adds.
-    pub fn to_json(&self, today: NaiveDate) -> Json {
-        let mut m = Map::new();
-        m.insert("kind".into(), self.kind.name().into());
-        m.insert("date".into(), iso(self.day).into());
-        m.insert("type".into(), self.record.name().into());
-        m.insert("id".into(), self.id.clone().into());
-        m.insert("title".into(), self.title.clone().into());
-        m.insert("owner".into(), self.owner.clone().into());
-        m.insert("days".into(), (self.day - today).num_days().into());
-        let day = |d: &Option<NaiveDate>| d.map_or(Json::Null, |d| iso(d).into());
-        match &self.detail {
+/// An item as `--json` shows it: `kind`, `date`, `type`, `id`, `title`, `owner`, `days`
+/// (from `today`, negative in the past) and what its kind adds. Written straight, not
+/// built as a tree of values first (a large book's agenda has 18,000 items).
+pub struct ItemJson<'a> {
+    pub item: &'a Item,
+    pub today: NaiveDate,
+}
+
+impl Serialize for ItemJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let i = self.item;
+        let mut m = serializer.serialize_map(None)?;
+        m.serialize_entry("kind", i.kind.name())?;
+        m.serialize_entry("date", &iso(i.day))?;
+        m.serialize_entry("type", i.record.name())?;
+        m.serialize_entry("id", &i.id)?;
+        m.serialize_entry("title", &i.title)?;
+        m.serialize_entry("owner", &i.owner)?;
+        m.serialize_entry("days", &(i.day - self.today).num_days())?;
+        let day = |d: &Option<NaiveDate>| d.map(iso);
+        match &i.detail {
             Detail::Task { due, about, repeat } => {
-                m.insert("due".into(), due.to_toml().to_string().trim().into());
-                m.insert("about".into(), json!(about));
+                m.serialize_entry("due", due.to_toml().to_string().trim())?;
+                m.serialize_entry("about", about)?;
                 if let Some(r) = repeat {
-                    m.insert("repeat".into(), r.clone().into());
+                    m.serialize_entry("repeat", r)?;
                 }
             }
             Detail::FollowUp { cadence, from_default, last_contact } => {
-                m.insert("follow_up".into(), cadence.clone().into());
+                m.serialize_entry("follow_up", cadence)?;
                 if let Some(d) = from_default {
-                    m.insert("follow_up_from".into(), d.clone().into());
+                    m.serialize_entry("follow_up_from", d)?;
                 }
-                m.insert("last_contact".into(), day(last_contact));
+                m.serialize_entry("last_contact", &day(last_contact))?;
             }
             Detail::Birthday { birthday, age } => {
-                m.insert("birthday".into(), birthday.clone().into());
+                m.serialize_entry("birthday", birthday)?;
                 if let Some(a) = age {
-                    m.insert("age".into(), (*a).into());
+                    m.serialize_entry("age", a)?;
                 }
             }
             Detail::Deal { stage, value, currency, close, last_contact } => {
-                m.insert("stage".into(), stage.clone().into());
-                m.insert("value".into(), value.map_or(Json::Null, Json::from));
-                m.insert("currency".into(), currency.clone().into());
-                m.insert("close".into(), day(close));
-                m.insert("last_contact".into(), day(last_contact));
+                m.serialize_entry("stage", stage)?;
+                // A value that is no finite number is written as null, as JSON has none.
+                m.serialize_entry("value", value)?;
+                m.serialize_entry("currency", currency)?;
+                m.serialize_entry("close", &day(close))?;
+                m.serialize_entry("last_contact", &day(last_contact))?;
             }
         }
-        Json::Object(m)
+        m.end()
     }
 }
 
@@ -1097,7 +1107,8 @@ mod tests {
                 .records
                 .iter()
                 .map(|r| {
-                    let card = Json::Object(crate::model::view::card_json(r)).to_string();
+                    let card =
+                        serde_json::Value::Object(crate::model::view::card_json(r)).to_string();
                     Row::parse_keys(&card, keys).unwrap()
                 })
                 .collect()

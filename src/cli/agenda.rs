@@ -2,9 +2,7 @@
 //! read from the index (only the records that can concern the agenda) or, with
 //! `ROLO_NO_INDEX=1`, from every file; rendered by [`super::digest`].
 
-use serde_json::Value as Json;
-
-use rolo::agenda::{Agenda, Options};
+use rolo::agenda::{Agenda, ItemJson, Options};
 use rolo::{Book, Kind};
 
 use super::digest::{self, Format};
@@ -123,8 +121,9 @@ fn show(ctx: &Context, agenda: &Agenda) -> CliResult {
 }
 
 fn json(ctx: &Context, agenda: &Agenda) -> CliResult {
-    let items = agenda.items.iter().map(|i| i.to_json(agenda.today)).collect();
-    ctx.out.print_json(&Json::Array(items))?;
+    let today = agenda.today;
+    let items: Vec<_> = agenda.items.iter().map(|item| ItemJson { item, today }).collect();
+    ctx.out.print_json(&items)?;
     Ok(())
 }
 

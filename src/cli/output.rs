@@ -134,7 +134,7 @@ impl Output {
         Output { json: false, color: false, width: None }
     }
 
-    pub fn print_json(&self, value: &serde_json::Value) -> WriteResult {
+    pub fn print_json(&self, value: &(impl serde::Serialize + ?Sized)) -> WriteResult {
         let text = serde_json::to_string_pretty(value).map_err(|e| WriteFailed(e.into()))?;
         self.line(text)
     }
