@@ -189,9 +189,9 @@ pub struct Agenda {
     pub problems: Vec<String>,
     /// The moment it was judged at: it holds from then ([`Agenda::holds_at`]).
     pub judged: Option<DateTime<FixedOffset>>,
-    /// The last moment it holds before its day is over: the earliest due time not yet
-    /// past of an open task due at a time (it falls overdue just after). Everything else
-    /// in it changes only with the day.
+    /// The last moment it holds, if one comes before its day is over: the earliest due
+    /// time not yet past of an open task due at a time (it falls overdue just after; it
+    /// may be on a later day). Everything else in it changes only with the day.
     pub until: Option<DateTime<FixedOffset>>,
 }
 
@@ -584,8 +584,8 @@ impl<'a> Day<'a> {
             let about = t.strs("about");
             handled.extend(about.iter().copied());
             let Some(due) = t.when("due") else { continue };
-            // Due at a time not yet past: the agenda holds until then (one due on a later
-            // day changes it with the day).
+            // Due at a time not yet past: the agenda holds until then. One due on a later
+            // day counts too (the day changes the agenda first): none is left out.
             if !matches!(due, When::Date(_)) {
                 let at = due.instant();
                 if at >= self.now {

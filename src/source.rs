@@ -293,9 +293,9 @@ impl<'b> Source<'b> {
     }
 
     /// The agenda as of `now`: from the index, only the records its facts say may give an
-    /// item are read, and what they gave is kept beside the index for as long as it
-    /// holds (this state of the book, this config, zone, day and look-ahead, until a task
-    /// due at a time falls overdue).
+    /// item are read. With rolo.toml's look-ahead or today's, what they gave is kept
+    /// beside the index for as long as it holds (this state of the book, this config,
+    /// zone, day and owners, until a task due at a time falls overdue).
     pub fn agenda(
         &self,
         config: &Config,
@@ -303,7 +303,9 @@ impl<'b> Source<'b> {
         options: &agenda::Options,
     ) -> Result<Agenda> {
         Ok(match &self.index {
-            Some(index) => {
+            // Only the look-aheads asked for every day are kept (rolo.toml's, today's):
+            // each other `--days` would leave a file of its own.
+            Some(index) if [config.digest.days, 0].contains(&options.days) => {
                 let (name, key) = agenda_key(config, now, options);
                 if let Some(bytes) = index.derived(&name, &key)
                     && let Some(kept) = Agenda::decode(&bytes)
@@ -316,6 +318,7 @@ impl<'b> Source<'b> {
                 let _ = index.keep_derived(&name, &key, &agenda.encode());
                 agenda
             }
+            Some(index) => agenda_judged(index, config, now, options, Ends::Soon)?,
             None => {
                 let loaded = self.load(&[agenda::KINDS.as_slice(), &[Kind::Note]].concat())?;
                 let last_contact = links::last_contacts(&loaded);

@@ -88,6 +88,9 @@ fn lock_path(book: &Book) -> PathBuf {
 /// Watch the book until the process is stopped (or the book's `.rolo` is removed).
 /// Returns at once with [`Ended::AlreadyRunning`] when another watcher has the book.
 pub fn run(book: &Book, notices: &mut dyn FnMut(Notice)) -> Result<Ended> {
+    // The build this watcher runs, taken before an upgrade can replace its program file:
+    // what it keeps beside the index names the code that computed it.
+    crate::index::this_build();
     let root = book.root().to_path_buf();
     let rolo_dir = root.join(".rolo");
     fs::create_dir_all(&rolo_dir).at(&rolo_dir)?;
@@ -591,10 +594,11 @@ impl<'b> State<'b> {
     /// Once the book has been quiet a while (as the manifest is written): merge the
     /// segments the batches left, then make the index's caches for the index as it is
     /// then (the rows files of new segments, the look-up) and keep the agendas of now,
-    /// so that the first agenda or list after a change reads them instead of making them
-    /// (200-250 ms at 100,000 records, and ~100 ms for an agenda of 18,000 items). Tried once per quiet moment: what fails costs only speed, and the next
-    /// batch asks again. What the caches used is given back as a batch's is (at once
-    /// when no batch came yet).
+    /// so that the first agenda or list after a change reads them instead of making
+    /// them (200-250 ms at 100,000 records, and ~100 ms for an agenda of 18,000 items).
+    /// Tried once per quiet moment: what fails costs only speed, and the next batch asks
+    /// again. What the caches used is given back as a batch's is (at once when no batch
+    /// came yet).
     fn catch_up_index(&mut self, notices: &mut dyn FnMut(Notice)) {
         if !std::mem::take(&mut self.index_behind) {
             return;
@@ -605,23 +609,32 @@ impl<'b> State<'b> {
         // After the start alone, nothing a batch would use again is held: given back at
         // once (an idle watcher of 100,000 records held 47 MB instead of 28).
         let kept_for = if self.files == 0 { Duration::ZERO } else { BATCH_MEMORY_KEPT };
-        match SearchIndex::warm_caches(self.book, self.fingerprint) {
-            Ok(index) => {
-                // The agendas of now (its zone chosen once, as every command's is).
-                let clock = crate::clock::Clock::from_env(crate::clock::local_zone());
-                let kept = clock.and_then(|clock| {
-                    crate::source::keep_agendas(&index, &self.book.config, clock.now())
-                });
-                if let Err(e) = kept {
-                    notices(Notice::Trouble(format!("the agenda could not be kept: {e}")));
-                }
-                drop(index);
-                self.give_back_after(kept_for);
-            }
+        let mut kept = Ok(());
+        let keep = |index: &SearchIndex| kept = self.keep_agendas(index);
+        match SearchIndex::warm_caches(self.book, self.fingerprint, keep) {
+            Ok(()) => self.give_back_after(kept_for),
             Err(e) => {
                 notices(Notice::Trouble(format!("the index's caches could not be made: {e}")));
             }
         }
+        if let Err(e) = kept {
+            notices(Notice::Trouble(format!("the agenda could not be kept: {e}")));
+        }
+    }
+
+    /// The agendas of now, kept beside `index` as a command would keep them: with
+    /// rolo.toml as it is now (it may have changed since the start), in the zone chosen
+    /// at the start, which must still be the one a command would choose (else a command
+    /// keeps its own).
+    fn keep_agendas(&self, index: &SearchIndex) -> Result<()> {
+        let config = crate::config::Config::load(self.book.root())?;
+        let zone = crate::clock::local_zone();
+        let chosen = crate::clock::Zone::from_env(config.defaults.timezone.as_deref());
+        if chosen.is_ok_and(|chosen| chosen.rules() == zone.rules()) {
+            let now = crate::clock::Clock::from_env(zone)?.now();
+            crate::source::keep_agendas(index, &config, now)?;
+        }
+        Ok(())
     }
 
     /// Add the record files in lately made folders to the pending paths; forget the

@@ -1,6 +1,6 @@
 //! Summaries computed from the whole book and kept beside the index (`rolo-derived-NAME`),
 //! each good for exactly the state of the index it was computed from, and the build of
-//! rolo that computed it: a report that reads every note reads its few thousand counts
+//! rolo that computed it ([`this_build`]): a report that reads every note reads its few thousand counts
 //! instead, and the agenda its items, until the book changes.
 //!
 //! Like the rest of the index, a cache: a file that is missing, of another state, cut
@@ -39,21 +39,32 @@ impl SearchIndex {
     /// Two lines: the format, the build and the state of the index, then the key quoted
     /// (its line breaks escaped, so that no key can reach into the bytes).
     fn derived_header(&self, key: &str) -> String {
-        format!("{FORMAT} {} {}\n{key:?}\n", build(), self.state())
+        format!("{FORMAT} {} {}\n{key:?}\n", this_build(), self.state())
     }
 }
 
-/// The build of rolo running, as its program file's length and time: what another build
-/// computed (another version, or the same one changed) is never read, whatever it meant.
-fn build() -> &'static str {
+/// The build of rolo running: its version and its program file (length, times, and on
+/// Unix its inode and change time, which no copy or install keeps), taken the first time
+/// it is asked for. What another build computed (another version, or the same one
+/// changed) is not read: a summary's meaning may have changed with the code. A program
+/// whose file cannot be found gets a stamp of its own process, and reads back nothing.
+/// A long-running process (the watcher) asks at its start, before its file can be
+/// replaced by an upgrade.
+pub fn this_build() -> &'static str {
     static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     BUILD.get_or_init(|| {
         let file = std::env::current_exe().and_then(std::fs::metadata);
         let stamp = file.as_ref().ok().and_then(|m| {
             let time = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-            Some(format!("{}.{}", m.len(), time.as_nanos()))
+            #[cfg(unix)]
+            let node = {
+                use std::os::unix::fs::MetadataExt;
+                format!(".{}.{}.{}", m.ino(), m.ctime(), m.ctime_nsec())
+            };
+            #[cfg(not(unix))]
+            let node = String::new();
+            Some(format!("{}.{}.{}{node}", m.len(), time.as_nanos(), env!("CARGO_PKG_VERSION")))
         });
-        // Unknown: a fresh stamp each run, so nothing kept is read back.
         stamp.unwrap_or_else(|| format!("unknown-{}", std::process::id()))
     })
 }

@@ -7,6 +7,8 @@
 //! atomic and the manifest is written after the commit, so a process killed mid-update
 //! leaves at worst a few files to index again.
 
+pub use derived::this_build;
+
 pub mod addresses;
 mod derived;
 pub mod document;
@@ -277,15 +279,20 @@ impl SearchIndex {
     /// The caches of the index as it is, the book's walk having `fingerprint`: the rows
     /// files of every segment (a batch's or a merge's has none until a command reads
     /// rows) and the look-up ([`SearchIndex::warm_lookup`]). A watcher's, once the book
-    /// is quiet: the next command reads them instead of making them. Under the index's
-    /// lock, as a merge is: never beside a rebuild that empties the folder. The index
-    /// they were made for, for summaries of the book to be kept beside it.
-    pub fn warm_caches(book: &Book, fingerprint: (u64, u64)) -> Result<SearchIndex> {
+    /// is quiet: the next command reads them instead of making them; then `keep` keeps
+    /// what it will beside the index (summaries of the book). Under the index's lock, as
+    /// a merge is: never beside a rebuild that empties the folder.
+    pub fn warm_caches(
+        book: &Book,
+        fingerprint: (u64, u64),
+        keep: impl FnOnce(&SearchIndex),
+    ) -> Result<()> {
         let _lock = lock(book)?;
         let mut index = Self::open_existing(&index_dir(book))?;
         index.fingerprint = fingerprint;
         index.make_caches()?;
-        Ok(index)
+        keep(&index);
+        Ok(())
     }
 
     /// The rows files of every segment and the look-up, made where missing.

@@ -269,8 +269,9 @@ fn the_watchers_batches_merge_once_the_book_is_quiet_not_while_a_command_waits()
 
 /// Once the book is quiet, the watcher makes the look-up's caches (titles, last contacts,
 /// the agenda's facts) for the index as its batches left it, and keeps the agendas of
-/// now (rolo.toml's look-ahead and today's): the first agenda and today after a change
-/// read them, and show what the files show, without judging again.
+/// now (rolo.toml's look-ahead and today's, with rolo.toml as it is then): the first
+/// agenda and today after a change read them, and show what the files show, without
+/// judging again.
 #[test]
 #[cfg(unix)]
 fn the_watcher_makes_the_lookup_and_keeps_the_agendas_once_the_book_is_quiet() {
@@ -294,6 +295,11 @@ fn the_watcher_makes_the_lookup_and_keeps_the_agendas_once_the_book_is_quiet() {
     for cache in caches {
         std::fs::remove_file(book.path(cache)).unwrap();
     }
+    // rolo.toml changed while the watcher runs: it keeps the agendas with rolo.toml as
+    // it is now, as a command reads it.
+    let config = book.read("rolo.toml");
+    assert!(config.contains("stale_deal_days = 14"), "{config}");
+    book.write("rolo.toml", &config.replace("stale_deal_days = 14", "stale_deal_days = 10"));
     // A call with Anna and an overdue task about her, saved by hand.
     book.write(
         "notes/2026/2026-11-20-anna.md",
