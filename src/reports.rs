@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::dates::When;
@@ -19,7 +19,7 @@ use crate::pipeline::{
     Money, Range, created_at, currency, median, owner, round, same_stage, won_at,
 };
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FunnelStage {
     pub stage: String,
     /// Deals that reached this stage or a later one (lost does not count as later).
@@ -30,7 +30,7 @@ pub struct FunnelStage {
     pub median_days: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Funnel {
     pub stages: Vec<FunnelStage>,
     /// won / (won + lost), by the deals' current stage.
@@ -131,7 +131,7 @@ impl Period {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RevenueRow {
     pub period: String,
     pub currency: String,
@@ -165,7 +165,7 @@ pub fn revenue<V: View>(deals: &[V], config: &Config, range: Range, by: Period) 
         .collect()
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceRow {
     /// `None` for records that say nowhere where they came from.
     pub source: Option<String>,

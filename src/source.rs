@@ -234,6 +234,38 @@ impl<'b> Source<'b> {
         Ok(summary)
     }
 
+    /// A report on the book that `make` computes from this source, kept beside the index
+    /// as `name` and read back instead while the book, `args` (what else it depends on:
+    /// its range, its buckets), the config and the zone's rules stay as they are. Only a
+    /// report that reads back equal to itself is kept.
+    pub fn report<T>(
+        &self,
+        name: &str,
+        args: &str,
+        config: &Config,
+        make: impl FnOnce(&Self) -> Result<T>,
+    ) -> Result<T>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
+    {
+        let Some(index) = &self.index else { return make(self) };
+        let (name, key) = (format!("report-{name}"), format!("{args} {}", setting(config)));
+        if let Some(bytes) = index.derived(&name, &key)
+            && let Ok(kept) = serde_json::from_slice(&bytes)
+        {
+            return Ok(kept);
+        }
+        let report = make(self)?;
+        // A cache: if it cannot be written, the next report is made again. One whose
+        // JSON would not give it back (a value that is no number) is not kept.
+        if let Ok(bytes) = serde_json::to_vec(&report)
+            && serde_json::from_slice::<T>(&bytes).is_ok_and(|back| back == report)
+        {
+            let _ = index.keep_derived(&name, &key, &bytes);
+        }
+        Ok(report)
+    }
+
     /// The records of `kind` that `narrowing` may keep (a superset: the command's filter
     /// decides), as slim rows from the index: enough for a table.
     pub fn rows(&self, kind: Kind, narrowing: &Narrowing) -> Result<Found<Vec<Row>, Vec<Record>>> {
@@ -395,16 +427,21 @@ fn agenda_judged(
 
 /// Under what name and key an agenda is kept beside the index: one per look-ahead (the
 /// agenda's and today's side by side), for this day, these owners, the zone's rules and
-/// the config as read (its every value, in a digest).
+/// the config as read.
 fn agenda_key(
     config: &Config,
     now: DateTime<FixedOffset>,
     options: &agenda::Options,
 ) -> (String, String) {
-    let config = sha1_smol::Sha1::from(format!("{config:?}")).digest().to_string();
-    let zone = crate::clock::local_zone().rules();
-    let key = format!("{} {:?} {zone} {config}", now.date_naive(), options.owners);
+    let key = format!("{} {:?} {}", now.date_naive(), options.owners, setting(config));
     (format!("agenda-{}", options.days), key)
+}
+
+/// What a summary of the book depends on besides the book, in one line: the zone's
+/// rules (local days) and the config as read (its every value, in a digest).
+fn setting(config: &Config) -> String {
+    let config = sha1_smol::Sha1::from(format!("{config:?}")).digest();
+    format!("{} {config}", crate::clock::local_zone().rules())
 }
 
 /// The agenda from the index: the records the cached facts say may give an item, read

@@ -18,7 +18,7 @@ use rolo::{Book, Kind};
 
 use super::digest;
 use super::list::thousands;
-use super::pipeline::{Records, amounts, load_keys, whole_numbers};
+use super::pipeline::{Records, amounts, whole_numbers};
 use super::{CliError, CliResult, Context};
 use rolo::model::row::Keys;
 
@@ -85,37 +85,49 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
     let book = ctx.open_book()?;
     let config = &book.config;
     let (common, laid) = match &cmd {
-        ReportCommand::Funnel(c) => (
-            c,
-            from_records(ctx, &book, &[Kind::Deal], |records| {
-                let range = range(ctx, c)?;
-                Ok(rolo::for_both!(records, d => funnel(reports::funnel(&d.deals, config, range))))
-            })?,
-        ),
+        ReportCommand::Funnel(c) => {
+            let range = range(ctx, c)?;
+            let kept = kept(
+                ctx,
+                &book,
+                "funnel",
+                &format!("{range:?}"),
+                &[Kind::Deal],
+                |r| rolo::for_both!(r, d => reports::funnel(&d.deals, config, range)),
+            )?;
+            (c, funnel(kept))
+        }
         ReportCommand::Revenue(a) => {
             let by = match a.by {
                 RevenueBy::Month => Period::Month,
                 RevenueBy::Quarter => Period::Quarter,
                 RevenueBy::Owner => Period::Owner,
             };
-            let laid = from_records(ctx, &book, &[Kind::Deal], |records| {
-                let range = range(ctx, &a.common)?;
-                let rows =
-                    rolo::for_both!(records, d => reports::revenue(&d.deals, config, range, by));
-                Ok(revenue(&rows, by))
-            })?;
-            (&a.common, laid)
+            let range = range(ctx, &a.common)?;
+            let args = format!("{range:?} {by:?}");
+            let rows = kept(
+                ctx,
+                &book,
+                "revenue",
+                &args,
+                &[Kind::Deal],
+                |r| rolo::for_both!(r, d => reports::revenue(&d.deals, config, range, by)),
+            )?;
+            (&a.common, revenue(&rows, by))
         }
-        ReportCommand::Sources(c) => (
-            c,
-            from_records(ctx, &book, &[Kind::Contact, Kind::Deal], |records| {
-                let range = range(ctx, c)?;
-                let rows = rolo::for_both!(records, d => {
-                    reports::sources(&d.contacts, &d.deals, config, range)
-                });
-                Ok(sources(&rows))
-            })?,
-        ),
+        ReportCommand::Sources(c) => {
+            let range = range(ctx, c)?;
+            let kinds = [Kind::Contact, Kind::Deal];
+            let rows = kept(
+                ctx,
+                &book,
+                "sources",
+                &format!("{range:?}"),
+                &kinds,
+                |r| rolo::for_both!(r, d => reports::sources(&d.contacts, &d.deals, config, range)),
+            )?;
+            (c, sources(&rows))
+        }
         ReportCommand::Activity(a) => {
             // Every note counted once per state of the book (and kept), not per report.
             let summary = ctx.source(&book)?.activity(RECENT)?;
@@ -128,18 +140,27 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> CliResult {
 /// How many contacts `report activity` names as talked to most, and least, recently.
 const RECENT: usize = 5;
 
-/// A report `make` lays out of the records of `kinds` (every key), which are left for
-/// the process's exit to free.
-fn from_records(
+/// A report `make` computes from the records of `kinds` (every key, left for the
+/// process's exit to free), kept beside the index as `name` while the book, `args` (its
+/// range, its buckets), the config and the zone stay as they are.
+fn kept<T>(
     ctx: &Context,
     book: &Book,
+    name: &str,
+    args: &str,
     kinds: &[Kind],
-    make: impl FnOnce(&Records) -> Result<Laid, CliError>,
-) -> Result<Laid, CliError> {
-    let records = load_keys(ctx, book, kinds, Keys::ALL, false)?;
-    let laid = make(&records);
-    super::let_exit_free(records);
-    laid
+    make: impl FnOnce(&Records) -> T,
+) -> Result<T, CliError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq,
+{
+    let source = ctx.source(book)?;
+    Ok(source.report(name, args, &book.config, |source| {
+        let records = source.records(kinds, Keys::ALL, false)?;
+        let report = make(&records);
+        super::let_exit_free(records);
+        Ok(report)
+    })?)
 }
 
 fn range(ctx: &Context, c: &Common) -> Result<Range, CliError> {

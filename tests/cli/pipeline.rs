@@ -394,6 +394,59 @@ fn kept_activity_follows_every_change() {
     assert_eq!(activity("UTC0"), first);
 }
 
+/// The funnel, revenue and sources reports are kept beside the index and read back
+/// while the book, their range and buckets, rolo.toml and the zone stay as they are;
+/// each change, and a damaged copy, makes them again, as the files give them.
+#[test]
+fn kept_reports_follow_every_change() {
+    let book = sales_book();
+    let reports: [&[&str]; 4] = [
+        &["report", "funnel", "--json"],
+        &["report", "revenue", "--by", "owner", "--json"],
+        &["report", "sources", "--json"],
+        &["report", "sources", "--from", "2026-02-01", "--json"],
+    ];
+    // Each report from the index (twice: made, then read back) and from the files.
+    let agree = |what: &str| {
+        for args in reports {
+            let (made, again, slow) = (book.rolo(args), book.rolo(args), files_only(&book, args));
+            assert_eq!(made.ok(), slow.ok(), "{what}: {args:?}");
+            assert_eq!(again.ok(), slow.ok(), "{what}: {args:?}");
+        }
+    };
+    agree("made");
+    let kept = book.path(".rolo/index/rolo-derived-report-sources");
+    assert!(kept.exists(), "the sources report is kept");
+    // Read back: a source renamed in the kept copy shows.
+    let mark = || {
+        let bytes = String::from_utf8(std::fs::read(&kept).unwrap()).unwrap();
+        assert!(bytes.contains("\"ref\""), "{bytes}");
+        std::fs::write(&kept, bytes.replace("\"ref\"", "\"ярмарка\"")).unwrap();
+    };
+    mark();
+    let sources = ["report", "sources", "--from", "2026-02-01", "--json"];
+    assert!(book.rolo(sources).ok().contains("ярмарка"), "read back");
+    // Another range is another report.
+    assert!(!book.rolo(["report", "sources", "--json"]).ok().contains("ярмарка"));
+    // A hand edit, rolo.toml, a damaged copy: made again.
+    mark();
+    deal(
+        &book,
+        "h-new",
+        "title = \"Новая\"\nstage = \"won\"\nvalue = 700\ncurrency = \"EUR\"\nsource = \"ref\"\ncreated = 2026-03-01T00:00:00Z\n",
+    );
+    agree("a hand edit");
+    mark();
+    let toml = book.read("rolo.toml");
+    book.write("rolo.toml", &format!("{toml}\n[me]\nname = \"Жанар\"\n"));
+    let after = book.rolo(sources);
+    assert!(!after.ok().contains("ярмарка"), "rolo.toml changed: {after}");
+    mark();
+    let bytes = std::fs::read(&kept).unwrap();
+    std::fs::write(&kept, &bytes[..bytes.len() - 5]).unwrap();
+    agree("a damaged copy");
+}
+
 #[test]
 fn csv_headers() {
     let book = sales_book();
