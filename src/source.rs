@@ -335,22 +335,7 @@ impl<'b> Source<'b> {
         options: &agenda::Options,
     ) -> Result<Agenda> {
         Ok(match &self.index {
-            // Only the look-aheads asked for every day are kept (rolo.toml's, today's):
-            // each other `--days` would leave a file of its own.
-            Some(index) if [config.digest.days, 0].contains(&options.days) => {
-                let (name, key) = agenda_key(config, now, options);
-                if let Some(bytes) = index.derived(&name, &key)
-                    && let Some(kept) = Agenda::decode(&bytes)
-                    && kept.holds_at(now)
-                {
-                    return Ok(kept);
-                }
-                let agenda = agenda_judged(index, config, now, options, Ends::Soon)?;
-                // A cache: if it cannot be written, the next command judges again.
-                let _ = index.keep_derived(&name, &key, &agenda.encode());
-                agenda
-            }
-            Some(index) => agenda_judged(index, config, now, options, Ends::Soon)?,
+            Some(index) => kept_agenda(index, config, now, options, Ends::Soon)?,
             None => {
                 let loaded = self.load(&[agenda::KINDS.as_slice(), &[Kind::Note]].concat())?;
                 let last_contact = links::last_contacts(&loaded);
@@ -376,25 +361,51 @@ impl<'b> Source<'b> {
 }
 
 /// The agendas a reading command most likely asks for next, judged as of `now` and kept
-/// beside `index` (unless they already are): the look-ahead of rolo.toml's (`agenda`,
-/// `digest`) and today's, everyone's. What a watcher does once the book is quiet, so that
-/// the first agenda after a change reads them.
+/// beside `index` (unless they already are): those of the look-aheads kept, everyone's.
+/// What a watcher does once the book is quiet, so that the first agenda after a change
+/// reads them.
 pub fn keep_agendas(
     index: &SearchIndex,
     config: &Config,
     now: DateTime<FixedOffset>,
 ) -> Result<()> {
-    for days in [config.digest.days, 0] {
+    for days in kept_look_aheads(config) {
         let options = agenda::Options { days, owners: Vec::new() };
-        let (name, key) = agenda_key(config, now, &options);
-        let kept = index.derived(&name, &key).and_then(|bytes| Agenda::decode(&bytes));
-        if kept.is_some_and(|kept| kept.holds_at(now)) {
-            continue;
-        }
-        let agenda = agenda_judged(index, config, now, &options, Ends::Later)?;
-        index.keep_derived(&name, &key, &agenda.encode())?;
+        kept_agenda(index, config, now, &options, Ends::Later)?;
     }
     Ok(())
+}
+
+/// The look-aheads whose agendas are kept beside the index: rolo.toml's (`agenda`,
+/// `digest`) and today's, asked for every day. Each other `--days` would leave a file of
+/// its own.
+fn kept_look_aheads(config: &Config) -> [u32; 2] {
+    [config.digest.days, 0]
+}
+
+/// The agenda as of `now`: the one kept beside the index while it holds, else judged
+/// from the index's facts and rows (and kept, for a look-ahead that is; a cache that
+/// cannot be written is judged again next time).
+fn kept_agenda(
+    index: &SearchIndex,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    options: &agenda::Options,
+    ends: Ends,
+) -> Result<Agenda> {
+    if !kept_look_aheads(config).contains(&options.days) {
+        return agenda_judged(index, config, now, options, ends);
+    }
+    let (name, key) = agenda_key(config, now, options);
+    if let Some(bytes) = index.derived(&name, &key)
+        && let Some(kept) = Agenda::decode(&bytes)
+        && kept.holds_at(now)
+    {
+        return Ok(kept);
+    }
+    let agenda = agenda_judged(index, config, now, options, ends)?;
+    let _ = index.keep_derived(&name, &key, &agenda.encode());
+    Ok(agenda)
 }
 
 /// Whether the process ends once the command is done, so that what judging used can be
@@ -425,9 +436,8 @@ fn agenda_judged(
     })
 }
 
-/// Under what name and key an agenda is kept beside the index: one per look-ahead (the
-/// agenda's and today's side by side), for this day, these owners, the zone's rules and
-/// the config as read.
+/// Under what name and key an agenda is kept beside the index: one per kept look-ahead,
+/// for this day, these owners, the zone's rules and the config as read.
 fn agenda_key(
     config: &Config,
     now: DateTime<FixedOffset>,

@@ -1,7 +1,7 @@
 //! Summaries computed from the whole book and kept beside the index (`rolo-derived-NAME`),
 //! each good for exactly the state of the index it was computed from, and the build of
-//! rolo that computed it ([`this_build`]): a report that reads every note reads its few thousand counts
-//! instead, and the agenda its items, until the book changes.
+//! rolo that computed it ([`this_build`]): a report that reads every note reads its few
+//! thousand counts instead, the agenda its items, until the book changes.
 //!
 //! Like the rest of the index, a cache: a file that is missing, of another state, cut
 //! short or unreadable is computed again by the caller, never reported.
