@@ -2917,7 +2917,7 @@ _rolo() {
             return 0
             ;;
         rolo__subcmd__index)
-            opts="-h -V --rebuild --dir --json --color --no-hooks --help --version"
+            opts="-h -V --rebuild --settle --dir --json --color --no-hooks --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

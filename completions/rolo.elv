@@ -747,6 +747,7 @@ set edit:completion:arg-completer[rolo] = {|@words|
             cand --dir 'The book''s directory (else $ROLO_DIR, the nearest parent with rolo.toml, or ~/.local/share/rolo)'
             cand --color 'When to use colours'
             cand --rebuild 'Throw the index away and index every file again'
+            cand --settle 'Wait until the index''s last writes are on the disk (what rolo starts apart after a command that wrote without waiting)'
             cand --json 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
             cand --no-hooks 'Run no [[hooks]] of rolo.toml for this command'
             cand -h 'Print help'

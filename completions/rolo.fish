@@ -608,6 +608,7 @@ complete -c rolo -n "__fish_rolo_using_subcommand index" -l color -d 'When to us
 always\t''
 never\t''"
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l rebuild -d 'Throw the index away and index every file again'
+complete -c rolo -n "__fish_rolo_using_subcommand index" -l settle -d 'Wait until the index\'s last writes are on the disk (what rolo starts apart after a command that wrote without waiting)'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l json -d 'Print JSON: records as objects with their front-matter keys plus id, type, path and body'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -l no-hooks -d 'Run no [[hooks]] of rolo.toml for this command'
 complete -c rolo -n "__fish_rolo_using_subcommand index" -s h -l help -d 'Print help'

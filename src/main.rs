@@ -13,6 +13,7 @@ fn main() {
     rolo::index::before_bulk_indexing(allocator_for_bulk_indexing);
     rolo::index::before_reading_the_whole_book(allocator_for_the_whole_book);
     rolo::watch::when_idle(allocator_when_idle);
+    rolo::index::after_unsynced_writes(settle_apart);
     std::process::exit(cli::main(allocator_for_rebuild));
 }
 
@@ -46,6 +47,25 @@ fn allocator_for_rebuild() {
         }
         let _failed = restart.exec();
     }
+}
+
+/// After a command wrote the index without waiting for the disk: `rolo index --settle`
+/// started apart (not waited for, its output nowhere), to wait for the disk once the
+/// command lets go of the index's lock, as the watcher does after its answers. Should it
+/// not start, the next command to find the index left alone for 30 s settles it.
+fn settle_apart(root: &std::path::Path) {
+    let Ok(exe) = std::env::current_exe() else { return };
+    let started = std::process::Command::new(exe)
+        .arg("--dir")
+        .arg(root)
+        .args(["index", "--settle"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    // Not waited for: it outlives the command (its parent becomes init).
+    drop(started);
 }
 
 /// When `rolo watch` is idle after a walk of the book (or a minute after a batch):

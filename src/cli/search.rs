@@ -35,6 +35,10 @@ pub struct IndexArgs {
     /// Throw the index away and index every file again
     #[arg(long)]
     rebuild: bool,
+    /// Wait until the index's last writes are on the disk (what rolo starts apart after a
+    /// command that wrote without waiting)
+    #[arg(long, hide = true, conflicts_with = "rebuild")]
+    settle: bool,
 }
 
 impl IndexArgs {
@@ -181,6 +185,11 @@ pub fn run_search(ctx: &Context, a: &SearchArgs) -> CliResult {
 }
 
 pub fn run_index(ctx: &Context, a: &IndexArgs) -> CliResult {
+    if a.settle {
+        // Apart from the command that started it: no book opened, nothing recovered.
+        rolo::index::SearchIndex::settle(&ctx.discover.find()?)?;
+        return Ok(());
+    }
     let book = ctx.open_book()?;
     let (index, refresh) = open_index(ctx, &book, a.rebuild)?;
     let what = if refresh.rebuilt {

@@ -360,24 +360,52 @@ pub fn stamp(meta: &fs::Metadata) -> Stamp {
 }
 
 /// What was indexed: the text of the manifest file, a header line
-/// `rolo-manifest SUM COUNT` (the walk's [`fingerprint`]) then lines `size mtime_ns path`.
+/// `rolo-manifest SUM COUNT` (the walk's [`fingerprint`]) then lines `size mtime_ns path`;
+/// and what was indexed since it was written, from its changes file beside it (see
+/// [`Manifest::save_indexed`]).
 #[derive(Debug, Default)]
 pub struct Manifest {
     text: String,
+    /// The changes file's lines after its header, when it is of this manifest.
+    since: String,
 }
 
 const HEADER: &str = "rolo-manifest";
+/// The changes file's header: `rolo-manifest-changes BASE_SUM BASE_COUNT SUM COUNT`, the
+/// manifest's fingerprint it applies to, then what was indexed with both. Its lines are
+/// `size mtime_ns path` (indexed as it was then) or `- path` (not indexed).
+const SINCE_HEADER: &str = "rolo-manifest-changes";
+/// How many paths the changes file holds at most; past that the whole manifest is written
+/// again (at 105,000 files, 6 MB and 10-20 ms for each command that indexed one file).
+const SINCE_LIMIT: usize = 1000;
 
 impl Manifest {
-    /// Only the header: whether the book still looks exactly as when it was indexed (the
+    /// Only the headers: whether the book still looks exactly as when it was indexed (the
     /// walk's [`fingerprint`] given).
-    pub fn unchanged(path: &Path, (sum, count): (u64, u64)) -> bool {
-        first_line_is(path, &format!("{HEADER} {sum} {count}"))
+    pub fn unchanged(path: &Path, fingerprint: (u64, u64)) -> bool {
+        let Some(base) = first_line(path).as_deref().and_then(base_header) else {
+            return false;
+        };
+        let since = first_line(&changes_path(path)).as_deref().and_then(since_header);
+        match since {
+            Some((of, now)) if of == base => now == fingerprint,
+            _ => base == fingerprint,
+        }
     }
 
     pub fn load(path: &Path) -> Manifest {
         let text = fs::read_to_string(path).unwrap_or_default();
-        if text.starts_with(HEADER) { Manifest { text } } else { Manifest::default() }
+        let Some(base) = text.lines().next().and_then(base_header) else {
+            return Manifest::default();
+        };
+        let since = fs::read_to_string(changes_path(path)).unwrap_or_default();
+        let since = match since.split_once('\n') {
+            Some((header, lines)) if since_header(header).is_some_and(|(of, _)| of == base) => {
+                lines.to_string()
+            }
+            _ => String::new(),
+        };
+        Manifest { text, since }
     }
 
     /// Save what a walk found as indexed.
@@ -394,20 +422,128 @@ impl Manifest {
         path: &Path,
     ) -> Result<()> {
         use std::fmt::Write as _;
+        // The changes file goes first: were this write cut short, the manifest left would
+        // only be older than the index (a few files indexed again), never newer.
+        let since = changes_path(path);
+        match fs::remove_file(&since) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e).at(&since),
+            _ => {}
+        }
         let mut text = String::with_capacity(files.len() * 48 + 64);
         let _ = writeln!(text, "{HEADER} {sum} {count}");
         // Numbers written by itoa: a formatter call per line was 20 ms at 105,000 files.
         let mut numbers = itoa::Buffer::new();
         for (rel, stamp) in files {
-            text.push_str(numbers.format(stamp.size));
-            text.push(' ');
-            text.push_str(numbers.format(stamp.mtime_ns));
-            text.push(' ');
-            text.push_str(rel);
-            text.push('\n');
+            push_entry(&mut text, &mut numbers, rel, stamp);
         }
         write::replace_cache(path, text.as_bytes())
     }
+
+    /// After `changes` were indexed on top of what the manifest at `path` said (`failed`
+    /// among them not indexed): the walk `walked` is what is indexed now, but for `failed`.
+    /// While few paths changed since the manifest was written, only they are written, to
+    /// its changes file; else the whole manifest again.
+    pub fn save_indexed(
+        walked: Walked,
+        changes: ChangesRef,
+        failed: &std::collections::HashSet<&str>,
+        path: &Path,
+    ) -> Result<()> {
+        let indexed: Vec<Found>;
+        let (walked, fingerprint) = if failed.is_empty() {
+            (walked, walked.fingerprint)
+        } else {
+            indexed =
+                walked.files.iter().filter(|f| !failed.contains(f.rel.as_str())).cloned().collect();
+            let walked = Walked::new(&indexed);
+            (walked, walked.fingerprint)
+        };
+        let base = first_line(path).as_deref().and_then(base_header);
+        let since = base.and_then(|base| {
+            let mut since = Self::load(path).since_by_path()?;
+            for f in changes.changed {
+                let stamp = (!failed.contains(f.rel.as_str())).then_some(f.stamp);
+                since.insert(f.rel.clone(), stamp);
+            }
+            for rel in changes.removed {
+                since.insert(rel.clone(), None);
+            }
+            (since.len() <= SINCE_LIMIT).then_some((base, since))
+        });
+        let Some(((base_sum, base_count), since)) = since else {
+            return Self::save(walked, path);
+        };
+        use std::fmt::Write as _;
+        let (sum, count) = fingerprint;
+        let mut text = String::with_capacity(since.len() * 48 + 96);
+        let _ = writeln!(text, "{SINCE_HEADER} {base_sum} {base_count} {sum} {count}");
+        let mut numbers = itoa::Buffer::new();
+        for (rel, stamp) in &since {
+            match stamp {
+                Some(stamp) => push_entry(&mut text, &mut numbers, rel, *stamp),
+                None => {
+                    text.push_str("- ");
+                    text.push_str(rel);
+                    text.push('\n');
+                }
+            }
+        }
+        write::replace_cache(&changes_path(path), text.as_bytes())
+    }
+
+    /// The changes file's lines by path: the stamp indexed, or `None` for not indexed;
+    /// `None` as a whole if a line is damaged.
+    fn since_by_path(&self) -> Option<std::collections::BTreeMap<String, Option<Stamp>>> {
+        self.since_entries().map(|line| line.map(|(rel, stamp)| (rel.to_string(), stamp))).collect()
+    }
+
+    fn since_entries(&self) -> impl Iterator<Item = Option<(&str, Option<Stamp>)>> {
+        self.since.lines().map(|line| match line.strip_prefix("- ") {
+            Some(rel) => Some((rel, None)),
+            None => entry(line).map(|(rel, stamp)| (rel, Some(stamp))),
+        })
+    }
+}
+
+/// The changes file of the manifest at `path`.
+fn changes_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push("-changes");
+    path.with_file_name(name)
+}
+
+/// The first line of the file at `path`, if it can be read.
+fn first_line(path: &Path) -> Option<String> {
+    use std::io::BufRead;
+    let mut first = String::new();
+    std::io::BufReader::new(fs::File::open(path).ok()?).read_line(&mut first).ok()?;
+    Some(first.trim_end_matches(['\n', '\r']).to_string())
+}
+
+/// `rolo-manifest SUM COUNT` → the fingerprint.
+fn base_header(line: &str) -> Option<(u64, u64)> {
+    let mut words = line.strip_prefix(HEADER)?.strip_prefix(' ')?.split(' ');
+    let fingerprint = (words.next()?.parse().ok()?, words.next()?.parse().ok()?);
+    words.next().is_none().then_some(fingerprint)
+}
+
+/// `rolo-manifest-changes BASE_SUM BASE_COUNT SUM COUNT` → (the manifest's fingerprint,
+/// the fingerprint with the changes).
+fn since_header(line: &str) -> Option<((u64, u64), (u64, u64))> {
+    let mut words = line.strip_prefix(SINCE_HEADER)?.strip_prefix(' ')?.split(' ');
+    let mut number = || words.next()?.parse::<u64>().ok();
+    let of = (number()?, number()?);
+    let now = (number()?, number()?);
+    words.next().is_none().then_some((of, now))
+}
+
+fn push_entry(text: &mut String, numbers: &mut itoa::Buffer, rel: &str, stamp: Stamp) {
+    text.push_str(numbers.format(stamp.size));
+    text.push(' ');
+    text.push_str(numbers.format(stamp.mtime_ns));
+    text.push(' ');
+    text.push_str(rel);
+    text.push('\n');
 }
 
 /// The manifest's entries by path.
@@ -459,20 +595,51 @@ fn entry(line: &str) -> Option<(&str, Stamp)> {
 /// (a map of 105,000 paths took 35 ms of a command that finds one file edited).
 pub fn diff(manifest: Manifest, found: &[Found]) -> Changes {
     let everything = || Changes { changed: found.to_vec(), removed: Vec::new() };
-    let mut lines = manifest.text.lines();
-    if lines.next().is_none() {
+    let Some((mut changed, mut removed)) = diff_with_base(&manifest.text, found) else {
         return everything();
+    };
+    if !manifest.since.is_empty() {
+        // What was indexed since the manifest was written decides for its paths.
+        let since: Option<HashMap<&str, Option<Stamp>>> = manifest.since_entries().collect();
+        let Some(since) = since else { return everything() };
+        changed.retain(|&i| !since.contains_key(found[i].rel.as_str()));
+        removed.retain(|rel| !since.contains_key(rel.as_str()));
+        let mut found_again = std::collections::HashSet::with_capacity(since.len());
+        for (i, f) in found.iter().enumerate() {
+            if let Some(indexed) = since.get(f.rel.as_str()) {
+                found_again.insert(f.rel.as_str());
+                if *indexed != Some(f.stamp) {
+                    changed.push(i);
+                }
+            }
+        }
+        changed.sort_unstable();
+        for (rel, indexed) in since {
+            if indexed.is_some() && !found_again.contains(rel) {
+                removed.push(rel.to_string());
+            }
+        }
     }
-    let mut changes = Changes::default();
+    Changes { changed: changed.into_iter().map(|i| found[i].clone()).collect(), removed }
+}
+
+/// [`diff`] with the manifest's own lines: the positions in `found` of the files changed
+/// (in order), and the paths removed; `None` if a line is damaged.
+fn diff_with_base(text: &str, found: &[Found]) -> Option<(Vec<usize>, Vec<String>)> {
+    let mut lines = text.lines();
+    if lines.next().is_none() {
+        return Some(((0..found.len()).collect(), Vec::new()));
+    }
+    let mut changed = Vec::new();
     let mut lines = lines.peekable();
     let mut same = 0;
     while let (Some(line), Some(f)) = (lines.peek(), found.get(same)) {
-        let Some((rel, stamp)) = entry(line) else { return everything() };
+        let (rel, stamp) = entry(line)?;
         if rel != f.rel {
             break;
         }
         if stamp != f.stamp {
-            changes.changed.push(f.clone());
+            changed.push(same);
         }
         lines.next();
         same += 1;
@@ -480,16 +647,15 @@ pub fn diff(manifest: Manifest, found: &[Found]) -> Changes {
     let rest = &found[same..];
     let mut indexed = Entries::with_capacity_and_hasher(rest.len(), Default::default());
     for line in lines {
-        let Some((rel, stamp)) = entry(line) else { return everything() };
+        let (rel, stamp) = entry(line)?;
         indexed.insert(rel, stamp);
     }
-    for f in rest {
+    for (i, f) in rest.iter().enumerate() {
         if indexed.remove(f.rel.as_str()) != Some(f.stamp) {
-            changes.changed.push(f.clone());
+            changed.push(same + i);
         }
     }
-    changes.removed = indexed.into_keys().map(String::from).collect();
-    changes
+    Some((changed, indexed.into_keys().map(String::from).collect()))
 }
 
 pub fn manifest_path(index_dir: &Path) -> PathBuf {
@@ -689,6 +855,90 @@ mod tests {
             .collect();
         removed.sort();
         (changed.collect(), removed)
+    }
+
+    /// (changed, removed) of a diff, as [`expected`] gives them.
+    fn sorted(changes: Changes) -> (Vec<String>, Vec<String>) {
+        let changed = changes.changed.iter().map(|f| f.rel.clone()).collect();
+        let mut removed = changes.removed;
+        removed.sort();
+        (changed, removed)
+    }
+
+    #[test]
+    fn what_was_indexed_since_the_manifest_is_written_alone_and_read_back_with_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("manifest");
+        let since = changes_path(&path);
+        let none = std::collections::HashSet::new();
+        let base = files(50);
+        Manifest::save(Walked::new(&base), &path).unwrap();
+        let written = fs::read(&path).unwrap();
+        // Two edits, a file removed, one added (a Russian name).
+        let mut now = base.clone();
+        now[3].stamp.size += 1;
+        now[7].stamp.mtime_ns += 1;
+        now.remove(10);
+        now.push(Found::at("contacts/ерлан.md".into(), Stamp { size: 9, mtime_ns: 5 }).unwrap());
+        let changes = diff(Manifest::load(&path), &now);
+        Manifest::save_indexed(Walked::new(&now), changes.borrowed(), &none, &path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), written, "the manifest is not written again");
+        assert_eq!(fs::read_to_string(&since).unwrap().lines().count(), 1 + 4);
+        assert!(Manifest::unchanged(&path, fingerprint(&now)));
+        assert!(!Manifest::unchanged(&path, fingerprint(&base)));
+        assert!(diff(Manifest::load(&path), &now).is_empty());
+        // Against any other walk, the manifest and its changes say what the files
+        // indexed say: the removed file back, the added one gone, edited again, and
+        // the walk of the manifest itself.
+        let mut back = now.clone();
+        back.insert(0, base[10].clone());
+        let mut gone = now.clone();
+        gone.pop();
+        let mut again = now.clone();
+        again[3].stamp.size += 1;
+        again[30].stamp.size += 1;
+        for (n, walk) in [back, gone, again, base.clone(), Vec::new()].iter().enumerate() {
+            let got = sorted(diff(Manifest::load(&path), walk));
+            assert_eq!(got, expected(&now, walk), "walk {n}");
+        }
+        // A file that could not be read is not indexed: found changed the next time.
+        let mut later = now.clone();
+        later[20].stamp.size += 1;
+        later[21].stamp.size += 1;
+        let changes = diff(Manifest::load(&path), &later);
+        let failed: std::collections::HashSet<&str> = [later[21].rel.as_str()].into();
+        Manifest::save_indexed(Walked::new(&later), changes.borrowed(), &failed, &path).unwrap();
+        let mut indexed = later.clone();
+        indexed.remove(21);
+        assert!(Manifest::unchanged(&path, fingerprint(&indexed)));
+        assert_eq!(
+            sorted(diff(Manifest::load(&path), &later)),
+            (vec![later[21].rel.clone()], vec![])
+        );
+        // The changes of another manifest are not read; damaged changes mean every file.
+        let of_base = fs::read_to_string(&since).unwrap();
+        Manifest::save(Walked::new(&now), &path).unwrap();
+        assert!(!since.exists(), "the manifest written whole: its changes go first");
+        fs::write(&since, &of_base).unwrap();
+        assert!(Manifest::unchanged(&path, fingerprint(&now)));
+        assert!(diff(Manifest::load(&path), &now).is_empty());
+        let (header, lines) = of_base.split_once('\n').unwrap();
+        let (sum, count) = fingerprint(&now);
+        let mut words: Vec<&str> = header.split(' ').collect();
+        let (sum, count) = (sum.to_string(), count.to_string());
+        (words[1], words[2]) = (&sum, &count);
+        fs::write(&since, format!("{}\n{}", words.join(" "), lines.replacen(' ', "x ", 1)))
+            .unwrap();
+        let changes = diff(Manifest::load(&path), &now);
+        assert_eq!((changes.changed.len(), changes.removed.len()), (now.len(), 0));
+        // Past its limit, the whole manifest is written again instead.
+        let many = files(SINCE_LIMIT + 10);
+        Manifest::save(Walked::new(&many[..5]), &path).unwrap();
+        let changes = diff(Manifest::load(&path), &many);
+        Manifest::save_indexed(Walked::new(&many), changes.borrowed(), &none, &path).unwrap();
+        assert!(!since.exists());
+        assert!(Manifest::unchanged(&path, fingerprint(&many)));
+        assert!(diff(Manifest::load(&path), &many).is_empty());
     }
 
     #[test]

@@ -93,6 +93,19 @@ fn reading_the_whole_book() {
     }
 }
 
+/// What the program does after a command wrote the index without waiting for the disk
+/// ([`unsynced`]), given the book's folder: set by the binary, which can start itself
+/// to wait for the disk apart ([`after_unsynced_writes`]).
+static AFTER_UNSYNCED: std::sync::OnceLock<fn(&Path)> = std::sync::OnceLock::new();
+
+/// Have `settle` run after a command wrote the index without waiting for the disk, once
+/// it let go of the lock: it is to call [`SearchIndex::settle`] apart, without holding
+/// the command up. Without it, the first command to find the index left alone for
+/// [`unsynced::QUIET`] does.
+pub fn after_unsynced_writes(settle: fn(&Path)) {
+    let _ = AFTER_UNSYNCED.set(settle);
+}
+
 /// Memory for indexing: enough for 100k records in one pass within the memory budget.
 const WRITER_MEMORY: usize = 60_000_000;
 /// tantivy's minimum arena per thread, for updates of a few files.
@@ -175,12 +188,14 @@ impl SearchIndex {
         if Manifest::unchanged(&manifest, walked.fingerprint)
             && let Ok(index) = Self::open_existing(&dir)
         {
+            settle_when_quiet(book, &dir);
             return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
         }
-        let _lock = lock(book)?;
+        let lock = lock(book)?;
         // Under the lock, another process may have done the work, or have been
-        // mid-commit when we tried to open: look again before rebuilding.
-        if let Ok(index) = Self::open_existing(&dir) {
+        // mid-commit when we tried to open: look again before rebuilding. A few files
+        // indexed are written without waiting for the disk ([`unsynced`]).
+        if let Ok(index) = Self::open_unsynced(&dir) {
             let changes = fresh::diff(Manifest::load(&manifest), walked.files);
             if changes.is_empty() {
                 return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
@@ -188,6 +203,12 @@ impl SearchIndex {
             if let Ok(refresh) = index.apply(book, &dir, walked, changes)
                 && index.reader.reload().is_ok()
             {
+                drop(lock);
+                if unsynced::marked(&dir)
+                    && let Some(settle) = AFTER_UNSYNCED.get()
+                {
+                    settle(book.root());
+                }
                 return Ok((index, refresh));
             }
         }
@@ -305,7 +326,30 @@ impl SearchIndex {
     /// marker removed).
     pub fn make_durable(book: &Book) -> Result<()> {
         let dir = index_dir(book);
+        if !unsynced::marked(&dir) {
+            return Ok(());
+        }
+        // Under the lock: a command writing meanwhile relies on the marker staying.
+        let _lock = lock(book)?;
         unsynced::make_durable(&dir).at(&dir)
+    }
+
+    /// Wait until what commands wrote to the index of the book in `root` without waiting
+    /// for the disk is on it, and say so (the marker removed); nothing when another
+    /// process holds the index's lock: a writer, which has it settled once it lets go, or
+    /// another settling.
+    pub fn settle(root: &Path) -> Result<()> {
+        let dir = root.join(".rolo").join("index");
+        if !unsynced::marked(&dir) {
+            return Ok(());
+        }
+        let path = root.join(".rolo").join("lock");
+        let file = fs::OpenOptions::new().write(true).open(&path).at(&path)?;
+        match file.try_lock() {
+            Ok(()) => unsynced::make_durable(&dir).at(&dir),
+            Err(fs::TryLockError::WouldBlock) => Ok(()),
+            Err(fs::TryLockError::Error(e)) => Err(e).at(&path),
+        }
     }
 
     /// Throw the index away and index every file again, then make its caches (every
@@ -524,16 +568,20 @@ impl SearchIndex {
         if let Some(walked) = walked {
             let failed_paths: std::collections::HashSet<&str> =
                 failed.iter().map(|(rel, _)| rel.as_str()).collect();
-            if failed_paths.is_empty() {
-                Manifest::save(walked, &fresh::manifest_path(dir))?;
-            } else {
+            let manifest = fresh::manifest_path(dir);
+            if empty && failed_paths.is_empty() {
+                Manifest::save(walked, &manifest)?;
+            } else if empty {
                 let indexed: Vec<Found> = walked
                     .files
                     .iter()
                     .filter(|f| !failed_paths.contains(f.rel.as_str()))
                     .cloned()
                     .collect();
-                Manifest::save(Walked::new(&indexed), &fresh::manifest_path(dir))?;
+                Manifest::save(Walked::new(&indexed), &manifest)?;
+            } else {
+                // A few files indexed: a few lines written, not the whole manifest again.
+                Manifest::save_indexed(walked, changes, &failed_paths, &manifest)?;
             }
         }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
@@ -586,6 +634,15 @@ fn lock(book: &Book) -> Result<fs::File> {
         fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
     file.lock().at(&path)?;
     Ok(file)
+}
+
+/// Writes a command left to the page cache and nobody settled ([`SearchIndex::settle`]),
+/// settled by the first command to find the index left alone for [`unsynced::QUIET`]
+/// (then there is little left to wait for): a cache, so a failure only leaves the marker.
+fn settle_when_quiet(book: &Book, dir: &Path) {
+    if unsynced::marked_and_quiet(dir) {
+        let _ = SearchIndex::settle(book.root());
+    }
 }
 
 fn tantivy_error(dir: &Path, e: tantivy::TantivyError) -> Error {

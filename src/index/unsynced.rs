@@ -1,14 +1,17 @@
-//! Index writes without waiting for the disk, for the watcher.
+//! Index writes without waiting for the disk, for the watcher and for commands that
+//! index a few changed files.
 //!
 //! A tantivy commit of one changed file makes about sixteen `fdatasync`s (each new
 //! segment file, the list of managed files rewritten once per file, `meta.json`, the
-//! folder): half of the time between a hand edit and the answer to the next command.
-//! The index is a cache of the files, so the watcher writes without them and makes its
-//! work durable after it has answered (one `syncfs`). While it is busy, a marker in the
-//! index folder names the boot it wrote in (written once per burst of edits, removed
-//! when the book is quiet and everything is on the disk): an index found with the marker of another
-//! boot may have lost writes to a crash and is rebuilt. In the same boot the page cache
-//! holds every write, whoever reads it.
+//! folder): half of the time between a hand edit and the answer to the next command
+//! with a watcher, a quarter of a command's own re-indexing without one. The index is a
+//! cache of the files, so these writes do without them. Before the first of them, a
+//! marker in the index folder names the boot they are made in (written durably, once per
+//! burst of edits); it is removed once everything is on the disk (one `syncfs`): by the
+//! watcher when the book is quiet, or by the first command to open an index left alone
+//! for [`QUIET`]. An index found with the marker of another boot may have lost writes to
+//! a crash and is rebuilt. In the same boot the page cache holds every write, whoever
+//! reads it.
 //!
 //! Only where a boot can be named (Linux); elsewhere every write waits for the disk.
 
@@ -44,16 +47,36 @@ pub fn lost_to_a_crash(dir: &Path) -> bool {
     }
 }
 
-/// A directory that writes without waiting for the disk, when this boot can be named
-/// (the marker is written, durably, first); `None` where it cannot.
+/// How long an index is left alone before a command makes its writes durable: the
+/// kernel writes back what has been waiting 30 s by itself, so by then the `syncfs` has
+/// little or nothing left to wait for.
+pub const QUIET: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A directory that writes without waiting for the disk, when this boot can be named;
+/// `None` where it cannot. Opening it writes nothing: its first write writes the marker
+/// (durably) first.
 pub fn open(dir: &Path) -> tantivy::Result<Option<Unsynced>> {
     let Some(boot) = boot_id() else { return Ok(None) };
-    let marker = dir.join(MARKER);
-    if fs::read_to_string(&marker).ok().is_none_or(|b| b.trim() != boot) {
-        let written = write_durably(&marker, boot.as_bytes());
-        written.map_err(|e| tantivy::TantivyError::from(io_error(&marker, e)))?;
-    }
-    Ok(Some(Unsynced { inner: MmapDirectory::open(dir)?, root: dir.to_path_buf() }))
+    Ok(Some(Unsynced {
+        inner: MmapDirectory::open(dir)?,
+        root: dir.to_path_buf(),
+        boot: Arc::new(boot),
+        marked: Arc::new(std::sync::Mutex::new(false)),
+    }))
+}
+
+/// Whether writes made through [`Unsynced`] may not be on the disk yet.
+pub fn marked(dir: &Path) -> bool {
+    dir.join(MARKER).exists()
+}
+
+/// Whether the marker is there and the index folder has not changed for [`QUIET`] (every
+/// commit makes files in it).
+pub fn marked_and_quiet(dir: &Path) -> bool {
+    marked(dir)
+        && fs::metadata(dir)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= QUIET))
 }
 
 /// After writes made through [`Unsynced`]: wait until they are on the disk. The marker
@@ -99,18 +122,29 @@ fn write_durably(path: &Path, content: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-fn io_error(path: &Path, e: io::Error) -> tantivy::directory::error::OpenDirectoryError {
-    tantivy::directory::error::OpenDirectoryError::IoError {
-        io_error: Arc::new(e),
-        directory_path: path.to_path_buf(),
-    }
-}
-
 /// tantivy's memory-mapped directory, writing without `fsync`.
 #[derive(Clone, Debug)]
 pub struct Unsynced {
     inner: MmapDirectory,
     root: PathBuf,
+    boot: Arc<String>,
+    /// Whether this directory wrote the marker (or found this boot's) already.
+    marked: Arc<std::sync::Mutex<bool>>,
+}
+
+impl Unsynced {
+    /// Before any write: the marker of this boot, on the disk.
+    fn mark(&self) -> io::Result<()> {
+        let mut marked = self.marked.lock().unwrap_or_else(|e| e.into_inner());
+        if !*marked {
+            let marker = self.root.join(MARKER);
+            if fs::read_to_string(&marker).ok().is_none_or(|b| b.trim() != self.boot.as_str()) {
+                write_durably(&marker, self.boot.as_bytes())?;
+            }
+            *marked = true;
+        }
+        Ok(())
+    }
 }
 
 /// A new file of the index, flushed when tantivy is done with it, never synced.
@@ -137,6 +171,10 @@ impl Directory for Unsynced {
     }
 
     fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.mark().map_err(|e| DeleteError::IoError {
+            io_error: Arc::new(e),
+            filepath: path.to_path_buf(),
+        })?;
         self.inner.delete(path)
     }
 
@@ -145,6 +183,7 @@ impl Directory for Unsynced {
     }
 
     fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.mark().map_err(|e| OpenWriteError::wrap_io_error(e, path.to_path_buf()))?;
         let file = OpenOptions::new().write(true).create_new(true).open(self.root.join(path));
         let file = file.map_err(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
@@ -161,6 +200,7 @@ impl Directory for Unsynced {
     }
 
     fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
+        self.mark()?;
         let full = self.root.join(path);
         let tmp = full.with_file_name(format!(
             ".{}.{}.tmp",
@@ -194,8 +234,11 @@ mod tests {
         let dir = tmp.path();
         assert!(!lost_to_a_crash(dir), "no marker: every write was durable");
         let Some(unsynced) = open(dir).unwrap() else { return }; // no boot id here
-        assert!(!lost_to_a_crash(dir), "this boot's marker: the page cache has every write");
+        assert!(!marked(dir), "opened only: nothing written, no marker");
         let mut w = unsynced.open_write(Path::new("a.bin")).unwrap();
+        assert!(marked(dir), "the marker before the first write");
+        assert!(!lost_to_a_crash(dir), "this boot's marker: the page cache has every write");
+        assert!(!marked_and_quiet(dir), "just written");
         w.write_all(b"segment").unwrap();
         w.terminate().unwrap();
         unsynced.atomic_write(Path::new("meta.json"), b"{}").unwrap();

@@ -251,6 +251,96 @@ fn a_damaged_index_is_rebuilt_not_reported() {
 }
 
 #[test]
+fn a_few_files_indexed_are_written_as_changes_to_the_manifest_and_read_back() {
+    let b = book();
+    b.rolo(["index"]).ok();
+    let manifest = b.read(".rolo/index/rolo-manifest");
+    let changes = b.path(".rolo/index/rolo-manifest-changes");
+    assert!(!changes.exists());
+    // A hand edit, a file removed and one added: the command indexes them and writes
+    // only them beside the manifest.
+    let anna = b.read("contacts/anna-petrova.md").replace("по утрам", "по утрам, zanzibarite");
+    b.write("contacts/anna-petrova.md", &anna);
+    std::fs::remove_file(b.path("contacts/jurgen-grosser.md")).unwrap();
+    b.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
+    let run = b.rolo(["index"]);
+    assert!(run.stderr.contains("Updated the index: 2 indexed, 1 removed"), "{run}");
+    assert_eq!(b.read(".rolo/index/rolo-manifest"), manifest, "the manifest is not written again");
+    assert!(changes.exists());
+    // Read back with the manifest: nothing left to index, every search as the files say.
+    let run = b.rolo(["index"]);
+    assert!(run.stderr.contains("The index is up to date"), "{run}");
+    assert_eq!(hits(&b, &["zanzibarite"]), ["contact/anna-petrova"]);
+    assert!(hits(&b, &["Jürgen"]).is_empty());
+    assert_eq!(hits(&b, &["Ерлан"]), ["contact/erlan"]);
+    // The removed file back, and the added one gone again.
+    b.write("contacts/jurgen-grosser.md", "+++\nname = \"Jürgen Größer\"\n+++\n");
+    std::fs::remove_file(b.path("contacts/erlan.md")).unwrap();
+    let run = b.rolo(["index"]);
+    assert!(run.stderr.contains("Updated the index: 1 indexed, 1 removed"), "{run}");
+    assert!(b.rolo(["index"]).stderr.contains("The index is up to date"));
+    assert_eq!(hits(&b, &["Jürgen"]), ["contact/jurgen-grosser"]);
+    assert!(hits(&b, &["Ерлан"]).is_empty());
+    // Changes of another manifest are never read: the files are compared again.
+    b.write(
+        ".rolo/index/rolo-manifest-changes",
+        "rolo-manifest-changes 1 2 3 4\n- contacts/anna-petrova.md\n",
+    );
+    let run = b.rolo(["index"]);
+    assert!(run.stderr.contains("Updated the index: 2 indexed, 0 removed"), "{run}");
+    assert_eq!(hits(&b, &["zanzibarite"]), ["contact/anna-petrova"]);
+    // The manifest written whole (a rebuild): its changes go.
+    b.rolo(["index", "--rebuild"]).ok();
+    assert!(!changes.exists());
+    assert!(b.rolo(["index"]).stderr.contains("The index is up to date"));
+}
+
+/// Without a watcher, a command indexing a few files writes them without waiting for the
+/// disk, and starts a process apart that waits for it; failing that, the first command to
+/// find the index left alone for 30 s does; a marker of another boot (a crash before
+/// then) means a rebuild.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_commands_writes_reach_the_disk_apart_or_once_the_index_is_left_alone() {
+    let Ok(boot) = std::fs::read_to_string("/proc/sys/kernel/random/boot_id") else {
+        eprintln!("note: no boot id here: every write waits for the disk");
+        return;
+    };
+    let b = book();
+    b.rolo(["index"]).ok();
+    let marker = b.path(".rolo/index/rolo-unsynced");
+    assert!(!marker.exists(), "a rebuild waits for the disk");
+    let anna = b.read("contacts/anna-petrova.md").replace("по утрам", "по утрам, zanzibarite");
+    b.write("contacts/anna-petrova.md", &anna);
+    let index = b.path(".rolo/index");
+    let folder_changed = |since: std::time::SystemTime| {
+        std::fs::metadata(&index).unwrap().modified().unwrap() > since
+    };
+    let before = std::fs::metadata(&index).unwrap().modified().unwrap();
+    assert_eq!(hits(&b, &["zanzibarite"]), ["contact/anna-petrova"]);
+    assert!(folder_changed(before));
+    // Settled apart: the marker goes without another command.
+    let asked = std::time::Instant::now();
+    while marker.exists() {
+        assert!(asked.elapsed() < std::time::Duration::from_secs(20), "the marker stays");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Left by a command whose settling did not run: kept while the index was written
+    // lately, settled by the first command to find it left alone for 30 s.
+    b.write(".rolo/index/rolo-unsynced", &boot);
+    assert_eq!(hits(&b, &["Анна"]), ["contact/anna-petrova"]);
+    assert!(marker.exists(), "the index was written just now");
+    let left_alone = std::time::SystemTime::now() - std::time::Duration::from_secs(31);
+    std::fs::File::open(&index).unwrap().set_modified(left_alone).unwrap();
+    assert_eq!(hits(&b, &["Анна"]), ["contact/anna-petrova"]);
+    assert!(!marker.exists(), "left alone for 30 s: on the disk");
+    b.write(".rolo/index/rolo-unsynced", "a-boot-before-the-crash\n");
+    let run = b.rolo(["index"]);
+    assert!(run.stderr.contains("Rebuilt"), "{run}");
+    assert_eq!(hits(&b, &["zanzibarite"]), ["contact/anna-petrova"]);
+}
+
+#[test]
 fn index_command_reports_and_rebuilds() {
     let b = book();
     let first = b.rolo(["index"]);
