@@ -569,9 +569,14 @@ impl SearchIndex {
             let failed_paths: std::collections::HashSet<&str> =
                 failed.iter().map(|(rel, _)| rel.as_str()).collect();
             let manifest = fresh::manifest_path(dir);
-            if empty && failed_paths.is_empty() {
+            if target == Target::Existing(Merges::Now) {
+                // A command's few files, found by comparing the walk with the manifest:
+                // a few lines written, not the whole manifest again. (The watcher's
+                // changes are its own, not the manifest's: it writes the manifest whole.)
+                Manifest::save_indexed(walked, changes, &failed_paths, &manifest)?;
+            } else if failed_paths.is_empty() {
                 Manifest::save(walked, &manifest)?;
-            } else if empty {
+            } else {
                 let indexed: Vec<Found> = walked
                     .files
                     .iter()
@@ -579,9 +584,6 @@ impl SearchIndex {
                     .cloned()
                     .collect();
                 Manifest::save(Walked::new(&indexed), &manifest)?;
-            } else {
-                // A few files indexed: a few lines written, not the whole manifest again.
-                Manifest::save_indexed(walked, changes, &failed_paths, &manifest)?;
             }
         }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
