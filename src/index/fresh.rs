@@ -398,14 +398,7 @@ impl Manifest {
         let Some(base) = text.lines().next().and_then(base_header) else {
             return Manifest::default();
         };
-        let since = fs::read_to_string(changes_path(path)).unwrap_or_default();
-        let since = match since.split_once('\n') {
-            Some((header, lines)) if since_header(header).is_some_and(|(of, _)| of == base) => {
-                lines.to_string()
-            }
-            _ => String::new(),
-        };
-        Manifest { text, since }
+        Manifest { since: since_lines(path, base), text }
     }
 
     /// Save what a walk found as indexed.
@@ -460,7 +453,8 @@ impl Manifest {
         };
         let base = first_line(path).as_deref().and_then(base_header);
         let since = base.and_then(|base| {
-            let mut since = Self::load(path).since_by_path()?;
+            let lines = Manifest { text: String::new(), since: since_lines(path, base) };
+            let mut since = lines.since_by_path()?;
             for f in changes.changed {
                 let stamp = (!failed.contains(f.rel.as_str())).then_some(f.stamp);
                 since.insert(f.rel.clone(), stamp);
@@ -502,6 +496,21 @@ impl Manifest {
             Some(rel) => Some((rel, None)),
             None => entry(line).map(|(rel, stamp)| (rel, Some(stamp))),
         })
+    }
+}
+
+/// The lines of the changes file of the manifest at `path`, whose fingerprint is `base`,
+/// after its header; empty when there is none or it is of another manifest.
+fn since_lines(path: &Path, base: (u64, u64)) -> String {
+    let mut text = fs::read_to_string(changes_path(path)).unwrap_or_default();
+    let header = text.split_once('\n').map(|(header, _)| since_header(header));
+    match header {
+        Some(Some((of, _))) if of == base => {
+            let lines = text.find('\n').map_or(text.len(), |n| n + 1);
+            text.drain(..lines);
+            text
+        }
+        _ => String::new(),
     }
 }
 
