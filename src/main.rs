@@ -49,10 +49,11 @@ fn allocator_for_rebuild() {
     }
 }
 
-/// After a command wrote the index without waiting for the disk: `rolo index --settle`
-/// started apart (not waited for, its output nowhere), to wait for the disk once the
-/// command lets go of the index's lock, as the watcher does after its answers. Should it
-/// not start, the next command to find the index left alone for 30 s settles it.
+/// After a command wrote the index without waiting for the disk (the first to, since it
+/// was last settled): `rolo index --settle` started apart (not waited for, its output
+/// nowhere), to wait for the disk once the index has been left alone for a second, as
+/// the watcher does once the book is quiet. Should it not start, the next command to find
+/// the index left alone for 30 s settles it.
 fn settle_apart(root: &std::path::Path) {
     let Ok(exe) = std::env::current_exe() else { return };
     let started = std::process::Command::new(exe)

@@ -187,7 +187,11 @@ pub fn run_search(ctx: &Context, a: &SearchArgs) -> CliResult {
 pub fn run_index(ctx: &Context, a: &IndexArgs) -> CliResult {
     if a.settle {
         // Apart from the command that started it: no book opened, nothing recovered.
-        rolo::index::SearchIndex::settle(&ctx.discover.find()?)?;
+        // Once the burst of edits and commands that started it is over (ten minutes at
+        // most: then the next command to find the index left alone does).
+        use rolo::index::unsynced::QUIET_APART;
+        let patience = std::time::Duration::from_secs(600);
+        rolo::index::SearchIndex::settle(&ctx.discover.find()?, QUIET_APART, patience)?;
         return Ok(());
     }
     let book = ctx.open_book()?;

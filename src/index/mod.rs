@@ -24,6 +24,7 @@ pub mod watcher;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::{LogMergePolicy, MergePolicy, NoMergePolicy};
@@ -98,10 +99,10 @@ fn reading_the_whole_book() {
 /// to wait for the disk apart ([`after_unsynced_writes`]).
 static AFTER_UNSYNCED: std::sync::OnceLock<fn(&Path)> = std::sync::OnceLock::new();
 
-/// Have `settle` run after a command wrote the index without waiting for the disk, once
-/// it let go of the lock: it is to call [`SearchIndex::settle`] apart, without holding
-/// the command up. Without it, the first command to find the index left alone for
-/// [`unsynced::QUIET`] does.
+/// Have `settle` run after a command wrote the index without waiting for the disk (the
+/// first to since the last settling: it wrote the marker), once it let go of the lock:
+/// it is to call [`SearchIndex::settle`] apart, without holding the command up. Without
+/// it, the first command to find the index left alone for [`unsynced::QUIET`] does.
 pub fn after_unsynced_writes(settle: fn(&Path)) {
     let _ = AFTER_UNSYNCED.set(settle);
 }
@@ -204,7 +205,7 @@ impl SearchIndex {
                 && index.reader.reload().is_ok()
             {
                 drop(lock);
-                if unsynced::marked(&dir)
+                if unsynced::marker_written_here()
                     && let Some(settle) = AFTER_UNSYNCED.get()
                 {
                     settle(book.root());
@@ -334,21 +335,31 @@ impl SearchIndex {
         unsynced::make_durable(&dir).at(&dir)
     }
 
-    /// Wait until what commands wrote to the index of the book in `root` without waiting
-    /// for the disk is on it, and say so (the marker removed); nothing when another
-    /// process holds the index's lock: a writer, which has it settled once it lets go, or
-    /// another settling.
-    pub fn settle(root: &Path) -> Result<()> {
+    /// Once the index of the book in `root` has been left alone for `quiet`, wait until
+    /// what commands wrote to it without waiting for the disk is on it, and say so (the
+    /// marker removed). Looked at every quarter of a second for up to `patience` (zero:
+    /// once); while another process holds the index's lock (a writer, or another
+    /// settling), or the index keeps changing, it waits on.
+    pub fn settle(root: &Path, quiet: Duration, patience: Duration) -> Result<()> {
         let dir = root.join(".rolo").join("index");
-        if !unsynced::marked(&dir) {
-            return Ok(());
-        }
         let path = root.join(".rolo").join("lock");
-        let file = fs::OpenOptions::new().write(true).open(&path).at(&path)?;
-        match file.try_lock() {
-            Ok(()) => unsynced::make_durable(&dir).at(&dir),
-            Err(fs::TryLockError::WouldBlock) => Ok(()),
-            Err(fs::TryLockError::Error(e)) => Err(e).at(&path),
+        let started = std::time::Instant::now();
+        loop {
+            if !unsynced::marked(&dir) {
+                return Ok(());
+            }
+            if unsynced::marked_and_quiet(&dir, quiet) {
+                let file = fs::OpenOptions::new().write(true).open(&path).at(&path)?;
+                match file.try_lock() {
+                    Ok(()) => return unsynced::make_durable(&dir).at(&dir),
+                    Err(fs::TryLockError::WouldBlock) => {}
+                    Err(fs::TryLockError::Error(e)) => return Err(e).at(&path),
+                }
+            }
+            if started.elapsed() >= patience {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(250));
         }
     }
 
@@ -642,8 +653,8 @@ fn lock(book: &Book) -> Result<fs::File> {
 /// settled by the first command to find the index left alone for [`unsynced::QUIET`]
 /// (then there is little left to wait for): a cache, so a failure only leaves the marker.
 fn settle_when_quiet(book: &Book, dir: &Path) {
-    if unsynced::marked_and_quiet(dir) {
-        let _ = SearchIndex::settle(book.root());
+    if unsynced::marked_and_quiet(dir, unsynced::QUIET) {
+        let _ = SearchIndex::settle(book.root(), unsynced::QUIET, Duration::ZERO);
     }
 }
 

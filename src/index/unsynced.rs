@@ -8,8 +8,9 @@
 //! cache of the files, so these writes do without them. Before the first of them, a
 //! marker in the index folder names the boot they are made in (written durably, once per
 //! burst of edits); it is removed once everything is on the disk (one `syncfs`): by the
-//! watcher when the book is quiet, or by the first command to open an index left alone
-//! for [`QUIET`]. An index found with the marker of another boot may have lost writes to
+//! watcher when the book is quiet, by the process a command that wrote the marker starts
+//! apart once the index is left alone for [`QUIET_APART`], or by the first command to
+//! open an index left alone for [`QUIET`]. An index found with the marker of another boot may have lost writes to
 //! a crash and is rebuilt. In the same boot the page cache holds every write, whoever
 //! reads it.
 //!
@@ -47,10 +48,22 @@ pub fn lost_to_a_crash(dir: &Path) -> bool {
     }
 }
 
-/// How long an index is left alone before a command makes its writes durable: the
+/// How long an index is left alone before any command makes its writes durable: the
 /// kernel writes back what has been waiting 30 s by itself, so by then the `syncfs` has
 /// little or nothing left to wait for.
 pub const QUIET: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long an index is left alone before the process started apart to settle it does
+/// (a burst of edits and commands is settled once, after it).
+pub const QUIET_APART: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Whether this process wrote the marker (its first write without waiting for the disk
+/// since the last settling): then it has the index settled apart.
+static WROTE_MARKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process wrote the marker.
+pub fn marker_written_here() -> bool {
+    WROTE_MARKER.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// A directory that writes without waiting for the disk, when this boot can be named;
 /// `None` where it cannot. Opening it writes nothing: its first write writes the marker
@@ -70,13 +83,13 @@ pub fn marked(dir: &Path) -> bool {
     dir.join(MARKER).exists()
 }
 
-/// Whether the marker is there and the index folder has not changed for [`QUIET`] (every
+/// Whether the marker is there and the index folder has not changed for `quiet` (every
 /// commit makes files in it).
-pub fn marked_and_quiet(dir: &Path) -> bool {
+pub fn marked_and_quiet(dir: &Path, quiet: std::time::Duration) -> bool {
     marked(dir)
         && fs::metadata(dir)
             .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= QUIET))
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= quiet))
 }
 
 /// After writes made through [`Unsynced`]: wait until they are on the disk. The marker
@@ -140,6 +153,7 @@ impl Unsynced {
             let marker = self.root.join(MARKER);
             if fs::read_to_string(&marker).ok().is_none_or(|b| b.trim() != self.boot.as_str()) {
                 write_durably(&marker, self.boot.as_bytes())?;
+                WROTE_MARKER.store(true, std::sync::atomic::Ordering::Relaxed);
             }
             *marked = true;
         }
@@ -238,7 +252,8 @@ mod tests {
         let mut w = unsynced.open_write(Path::new("a.bin")).unwrap();
         assert!(marked(dir), "the marker before the first write");
         assert!(!lost_to_a_crash(dir), "this boot's marker: the page cache has every write");
-        assert!(!marked_and_quiet(dir), "just written");
+        assert!(marker_written_here());
+        assert!(!marked_and_quiet(dir, QUIET_APART), "just written");
         w.write_all(b"segment").unwrap();
         w.terminate().unwrap();
         unsynced.atomic_write(Path::new("meta.json"), b"{}").unwrap();

@@ -319,6 +319,9 @@ fn a_commands_writes_reach_the_disk_apart_or_once_the_index_is_left_alone() {
     let before = std::fs::metadata(&index).unwrap().modified().unwrap();
     assert_eq!(hits(&b, &["zanzibarite"]), ["contact/anna-petrova"]);
     assert!(folder_changed(before));
+    // A burst: another edit and search at once, settled together after it.
+    b.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
+    assert_eq!(hits(&b, &["Ерлан"]), ["contact/erlan"]);
     // Settled apart: the marker goes without another command.
     let asked = std::time::Instant::now();
     while marker.exists() {
