@@ -345,7 +345,9 @@ impl SearchIndex {
         let path = root.join(".rolo").join("lock");
         let started = std::time::Instant::now();
         loop {
-            if !unsynced::marked(&dir) {
+            // Never the marker of another boot: its writes may be lost, and the next
+            // command rebuilds the index.
+            if !unsynced::marked(&dir) || unsynced::lost_to_a_crash(&dir) {
                 return Ok(());
             }
             if unsynced::marked_and_quiet(&dir, quiet) {
@@ -660,4 +662,38 @@ fn settle_when_quiet(book: &Book, dir: &Path) {
 
 fn tantivy_error(dir: &Path, e: tantivy::TantivyError) -> Error {
     Error::io(dir, std::io::Error::other(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    /// Settling waits for the disk and removes this boot's marker, never another boot's
+    /// (the next command rebuilds that index), nor one another process holds the lock
+    /// over.
+    #[test]
+    fn settling_removes_only_this_boots_marker_and_only_under_the_lock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let dir = root.join(".rolo").join("index");
+        std::fs::create_dir_all(&dir).unwrap();
+        let lock = root.join(".rolo").join("lock");
+        std::fs::write(&lock, "").unwrap();
+        let marker = dir.join("rolo-unsynced");
+        let Ok(boot) = std::fs::read_to_string("/proc/sys/kernel/random/boot_id") else {
+            return; // no boot id here: nothing is written without waiting for the disk
+        };
+        let settle = || super::SearchIndex::settle(root, Duration::ZERO, Duration::ZERO);
+        std::fs::write(&marker, "a-boot-before-the-crash").unwrap();
+        settle().unwrap();
+        assert!(marker.exists(), "another boot's marker stays");
+        std::fs::write(&marker, boot.trim()).unwrap();
+        let held = std::fs::File::open(&lock).unwrap();
+        held.lock().unwrap();
+        settle().unwrap();
+        assert!(marker.exists(), "the lock is held: a writer relies on the marker");
+        held.unlock().unwrap();
+        settle().unwrap();
+        assert!(!marker.exists(), "settled");
+    }
 }
