@@ -100,7 +100,8 @@ fn reading_the_whole_book() {
 static AFTER_UNSYNCED: std::sync::OnceLock<fn(&Path)> = std::sync::OnceLock::new();
 
 /// Have `settle` run after a command wrote the index without waiting for the disk (the
-/// first to since the last settling: it wrote the marker), once it let go of the lock:
+/// first to since the last settling, or one that found nobody attending the marker:
+/// [`unsynced::settling_wanted`]), once it let go of the lock:
 /// it is to call [`SearchIndex::settle`] apart, without holding the command up. Without
 /// it, the first command to find the index left alone for [`unsynced::QUIET`] does.
 pub fn after_unsynced_writes(settle: fn(&Path)) {
@@ -205,7 +206,7 @@ impl SearchIndex {
                 && index.reader.reload().is_ok()
             {
                 drop(lock);
-                if unsynced::marker_written_here()
+                if unsynced::settling_wanted(&dir)
                     && let Some(settle) = AFTER_UNSYNCED.get()
                 {
                     settle(book.root());
@@ -361,6 +362,9 @@ impl SearchIndex {
             if started.elapsed() >= patience {
                 return Ok(());
             }
+            // Waiting: the marker is attended (a command finding it unattended would
+            // start another settling).
+            unsynced::attend(&dir);
             std::thread::sleep(Duration::from_millis(250));
         }
     }

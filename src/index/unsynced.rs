@@ -56,13 +56,33 @@ pub const QUIET: std::time::Duration = std::time::Duration::from_secs(30);
 /// (a burst of edits and commands is settled once, after it).
 pub const QUIET_APART: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// Whether this process wrote the marker (its first write without waiting for the disk
-/// since the last settling): then it has the index settled apart.
+/// How fresh the process settling apart keeps the marker's modification time while it
+/// waits (it looks four times a second): a marker older than this has nobody waiting to
+/// settle it (a watcher stopped in a burst of edits, a settling killed).
+pub const ATTENDED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Whether this process wrote without waiting for the disk, and whether it wrote the
+/// marker (its first such write since the last settling).
+static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 static WROTE_MARKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Whether this process wrote the marker.
-pub fn marker_written_here() -> bool {
-    WROTE_MARKER.load(std::sync::atomic::Ordering::Relaxed)
+/// Whether this process is to have the index in `dir` settled apart: it wrote without
+/// waiting for the disk, and either wrote the marker or found it unattended.
+pub fn settling_wanted(dir: &Path) -> bool {
+    use std::sync::atomic::Ordering::Relaxed;
+    let unattended = || {
+        fs::metadata(dir.join(MARKER))
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= ATTENDED))
+    };
+    WROTE.load(Relaxed) && (WROTE_MARKER.load(Relaxed) || unattended())
+}
+
+/// The marker's modification time set to now: someone is waiting to settle it.
+pub fn attend(dir: &Path) {
+    if let Ok(marker) = OpenOptions::new().write(true).open(dir.join(MARKER)) {
+        let _ = marker.set_modified(std::time::SystemTime::now());
+    }
 }
 
 /// A directory that writes without waiting for the disk, when this boot can be named;
@@ -149,6 +169,7 @@ impl Unsynced {
     /// Before any write: the marker of this boot, on the disk.
     fn mark(&self) -> io::Result<()> {
         let mut marked = self.marked.lock().unwrap_or_else(|e| e.into_inner());
+        WROTE.store(true, std::sync::atomic::Ordering::Relaxed);
         if !*marked {
             let marker = self.root.join(MARKER);
             if fs::read_to_string(&marker).ok().is_none_or(|b| b.trim() != self.boot.as_str()) {
@@ -252,7 +273,7 @@ mod tests {
         let mut w = unsynced.open_write(Path::new("a.bin")).unwrap();
         assert!(marked(dir), "the marker before the first write");
         assert!(!lost_to_a_crash(dir), "this boot's marker: the page cache has every write");
-        assert!(marker_written_here());
+        assert!(settling_wanted(dir), "this process wrote the marker");
         assert!(!marked_and_quiet(dir, QUIET_APART), "just written");
         w.write_all(b"segment").unwrap();
         w.terminate().unwrap();

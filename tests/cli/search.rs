@@ -337,6 +337,18 @@ fn a_commands_writes_reach_the_disk_apart_or_once_the_index_is_left_alone() {
     std::fs::File::open(&index).unwrap().set_modified(left_alone).unwrap();
     assert_eq!(hits(&b, &["Анна"]), ["contact/anna-petrova"]);
     assert!(!marker.exists(), "left alone for 30 s: on the disk");
+    // Left by a watcher stopped in a burst of edits: nobody attends it, so the next
+    // command that writes has it settled apart, though it did not write it.
+    b.write(".rolo/index/rolo-unsynced", &boot);
+    let unattended = std::time::SystemTime::now() - std::time::Duration::from_secs(5);
+    std::fs::File::options().write(true).open(&marker).unwrap().set_modified(unattended).unwrap();
+    b.write("contacts/erlan.md", "+++\nname = \"Ерлан Сейтов\"\n+++\n");
+    assert_eq!(hits(&b, &["Сейтов"]), ["contact/erlan"]);
+    let asked = std::time::Instant::now();
+    while marker.exists() {
+        assert!(asked.elapsed() < std::time::Duration::from_secs(20), "nobody settles it");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     b.write(".rolo/index/rolo-unsynced", "a-boot-before-the-crash\n");
     let run = b.rolo(["index"]);
     assert!(run.stderr.contains("Rebuilt"), "{run}");
