@@ -259,11 +259,7 @@ pub fn record_kind(rel: &Path) -> Option<Kind> {
 /// Whether the file at `path` begins with the line `line` (a cache's header, naming
 /// the state it was written for): only that line is read.
 pub(super) fn first_line_is(path: &Path, line: &str) -> bool {
-    use std::io::BufRead;
-    let Ok(file) = fs::File::open(path) else { return false };
-    let mut first = String::new();
-    let read = std::io::BufReader::new(file).read_line(&mut first);
-    read.is_ok() && first.trim_end_matches(['\n', '\r']) == line
+    first_line(path).is_some_and(|first| first == line)
 }
 
 /// The hash a file adds to a walk's [`fingerprint`].
@@ -432,6 +428,22 @@ impl Manifest {
         write::replace_cache(path, text.as_bytes())
     }
 
+    /// [`Manifest::save`] of what a walk found but `failed` (files not indexed after all:
+    /// tried again next time).
+    pub fn save_all_but(
+        walked: Walked,
+        failed: &std::collections::HashSet<&str>,
+        path: &Path,
+    ) -> Result<()> {
+        if failed.is_empty() {
+            // No copy of the walk (at 100,000 files, 14 MB at a rebuild's peak).
+            return Self::save(walked, path);
+        }
+        let indexed: Vec<Found> =
+            walked.files.iter().filter(|f| !failed.contains(f.rel.as_str())).cloned().collect();
+        Self::save(Walked::new(&indexed), path)
+    }
+
     /// After `changes` were indexed on top of what the manifest at `path` said (`failed`
     /// among them not indexed): the walk `walked` is what is indexed now, but for `failed`.
     /// While few paths changed since the manifest was written, only they are written, to
@@ -442,19 +454,9 @@ impl Manifest {
         failed: &std::collections::HashSet<&str>,
         path: &Path,
     ) -> Result<()> {
-        let indexed: Vec<Found>;
-        let (walked, fingerprint) = if failed.is_empty() {
-            (walked, walked.fingerprint)
-        } else {
-            indexed =
-                walked.files.iter().filter(|f| !failed.contains(f.rel.as_str())).cloned().collect();
-            let walked = Walked::new(&indexed);
-            (walked, walked.fingerprint)
-        };
         let base = first_line(path).as_deref().and_then(base_header);
         let since = base.and_then(|base| {
-            let lines = Manifest { text: String::new(), since: since_lines(path, base) };
-            let mut since = lines.since_by_path()?;
+            let mut since = since_by_path(&since_lines(path, base))?;
             for f in changes.changed {
                 let stamp = (!failed.contains(f.rel.as_str())).then_some(f.stamp);
                 since.insert(f.rel.clone(), stamp);
@@ -465,10 +467,17 @@ impl Manifest {
             (since.len() <= SINCE_LIMIT).then_some((base, since))
         });
         let Some(((base_sum, base_count), since)) = since else {
-            return Self::save(walked, path);
+            return Self::save_all_but(walked, failed, path);
         };
         use std::fmt::Write as _;
-        let (sum, count) = fingerprint;
+        // The walk's fingerprint without the files not indexed.
+        let (sum, count) = walked
+            .files
+            .iter()
+            .filter(|f| failed.contains(f.rel.as_str()))
+            .fold(walked.fingerprint, |(sum, count), f| {
+                (sum.wrapping_sub(entry_hash(f)), count - 1)
+            });
         let mut text = String::with_capacity(since.len() * 48 + 96);
         let _ = writeln!(text, "{SINCE_HEADER} {base_sum} {base_count} {sum} {count}");
         let mut numbers = itoa::Buffer::new();
@@ -484,19 +493,21 @@ impl Manifest {
         }
         write::replace_cache(&changes_path(path), text.as_bytes())
     }
+}
 
-    /// The changes file's lines by path: the stamp indexed, or `None` for not indexed;
-    /// `None` as a whole if a line is damaged.
-    fn since_by_path(&self) -> Option<std::collections::BTreeMap<String, Option<Stamp>>> {
-        self.since_entries().map(|line| line.map(|(rel, stamp)| (rel.to_string(), stamp))).collect()
-    }
+/// The lines of a changes file (after its header) by path: the stamp indexed, or `None`
+/// for not indexed; `None` as a whole if a line is damaged.
+fn since_by_path(lines: &str) -> Option<std::collections::BTreeMap<String, Option<Stamp>>> {
+    since_entries(lines).map(|line| line.map(|(rel, stamp)| (rel.to_string(), stamp))).collect()
+}
 
-    fn since_entries(&self) -> impl Iterator<Item = Option<(&str, Option<Stamp>)>> {
-        self.since.lines().map(|line| match line.strip_prefix("- ") {
-            Some(rel) => Some((rel, None)),
-            None => entry(line).map(|(rel, stamp)| (rel, Some(stamp))),
-        })
-    }
+/// Each line of a changes file: its path and the stamp indexed (`None`: not indexed);
+/// `None` for a damaged line.
+fn since_entries(lines: &str) -> impl Iterator<Item = Option<(&str, Option<Stamp>)>> {
+    lines.lines().map(|line| match line.strip_prefix("- ") {
+        Some(rel) => Some((rel, None)),
+        None => entry(line).map(|(rel, stamp)| (rel, Some(stamp))),
+    })
 }
 
 /// The lines of the changes file of the manifest at `path`, whose fingerprint is `base`,
@@ -611,7 +622,7 @@ pub fn diff(manifest: Manifest, found: &[Found]) -> Changes {
         // What was indexed since the manifest was written decides for its paths (looked
         // up for every file found: a fast hash, 105,000 paths took 3 ms with std's).
         let since: Option<HashMap<&str, Option<Stamp>, foldhash::fast::RandomState>> =
-            manifest.since_entries().collect();
+            since_entries(&manifest.since).collect();
         let Some(since) = since else { return everything() };
         changed.retain(|&i| !since.contains_key(found[i].rel.as_str()));
         removed.retain(|rel| !since.contains_key(rel.as_str()));

@@ -123,6 +123,19 @@ enum Target {
     Existing(Merges),
 }
 
+/// What an update writes of the manifest, the list of files indexed.
+#[derive(Clone, Copy)]
+enum ManifestUpdate<'a> {
+    /// Nothing: left behind, to be caught up by [`SearchIndex::save_manifest`] (a
+    /// manifest behind the index only makes a walking command index a few files again).
+    Behind,
+    /// Every record file as `walked` found them, indexed: written whole.
+    Whole(Walked<'a>),
+    /// The same, its changes found by comparing the walk with the manifest (a command's):
+    /// only they are written while they are few ([`Manifest::save_indexed`]).
+    Changes(Walked<'a>),
+}
+
 /// When the segment a small update adds merges with the others.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Merges {
@@ -144,7 +157,12 @@ fn small_update_merges() -> LogMergePolicy {
 }
 
 pub fn index_dir(book: &Book) -> PathBuf {
-    book.root().join(".rolo").join("index")
+    index_dir_at(book.root())
+}
+
+/// The index folder of the book in `root`.
+fn index_dir_at(root: &Path) -> PathBuf {
+    root.join(".rolo").join("index")
 }
 
 impl SearchIndex {
@@ -190,7 +208,11 @@ impl SearchIndex {
         if Manifest::unchanged(&manifest, walked.fingerprint)
             && let Ok(index) = Self::open_existing(&dir)
         {
-            settle_when_quiet(book, &dir);
+            // Writes a command left to the page cache and nobody settled apart are
+            // settled by the first command to find the index left alone for a while
+            // (then there is little left to wait for). A cache: a failure leaves the
+            // marker, and a crash then means a rebuild.
+            let _ = Self::settle(book.root(), unsynced::QUIET, Duration::ZERO);
             return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
         }
         let lock = lock(book)?;
@@ -230,7 +252,7 @@ impl SearchIndex {
             Ok(index) => index.index_all(
                 book,
                 &dir,
-                walked,
+                walked.map_or(ManifestUpdate::Behind, ManifestUpdate::Whole),
                 changes.borrowed(),
                 Target::Existing(Merges::Later),
                 &mut |_, _| {},
@@ -342,8 +364,7 @@ impl SearchIndex {
     /// once); while another process holds the index's lock (a writer, or another
     /// settling), or the index keeps changing, it waits on.
     pub fn settle(root: &Path, quiet: Duration, patience: Duration) -> Result<()> {
-        let dir = root.join(".rolo").join("index");
-        let path = root.join(".rolo").join("lock");
+        let dir = index_dir_at(root);
         let started = std::time::Instant::now();
         loop {
             // Never the marker of another boot: its writes may be lost, and the next
@@ -352,7 +373,7 @@ impl SearchIndex {
                 return Ok(());
             }
             if unsynced::marked_and_quiet(&dir, quiet) {
-                let file = fs::OpenOptions::new().write(true).open(&path).at(&path)?;
+                let (file, path) = lock_file(root)?;
                 match file.try_lock() {
                     Ok(()) => return unsynced::make_durable(&dir).at(&dir),
                     Err(fs::TryLockError::WouldBlock) => {}
@@ -456,7 +477,7 @@ impl SearchIndex {
         let mut refresh = index.index_all(
             book,
             &dir,
-            Some(walked),
+            ManifestUpdate::Whole(walked),
             ChangesRef { changed: walked.files, removed: &[] },
             Target::Empty,
             progress,
@@ -469,7 +490,8 @@ impl SearchIndex {
 
     fn apply(&self, book: &Book, dir: &Path, walked: Walked, changes: Changes) -> Result<Refresh> {
         let target = Target::Existing(Merges::Now);
-        self.index_all(book, dir, Some(walked), changes.borrowed(), target, &mut |_, _| {})
+        let manifest = ManifestUpdate::Changes(walked);
+        self.index_all(book, dir, manifest, changes.borrowed(), target, &mut |_, _| {})
     }
 
     /// Delete what changed or went away, add what changed, commit, then save the manifest.
@@ -480,7 +502,7 @@ impl SearchIndex {
         &self,
         book: &Book,
         dir: &Path,
-        walked: Option<Walked>,
+        manifest: ManifestUpdate,
         changes: ChangesRef,
         target: Target,
         progress: Progress,
@@ -582,25 +604,14 @@ impl SearchIndex {
         let mut writer = writer;
         writer.commit().map_err(|e| tantivy_error(dir, e))?;
         let _ = writer.wait_merging_threads();
-        if let Some(walked) = walked {
-            let failed_paths: std::collections::HashSet<&str> =
-                failed.iter().map(|(rel, _)| rel.as_str()).collect();
-            let manifest = fresh::manifest_path(dir);
-            if target == Target::Existing(Merges::Now) {
-                // A command's few files, found by comparing the walk with the manifest:
-                // a few lines written, not the whole manifest again. (The watcher's
-                // changes are its own, not the manifest's: it writes the manifest whole.)
-                Manifest::save_indexed(walked, changes, &failed_paths, &manifest)?;
-            } else if failed_paths.is_empty() {
-                Manifest::save(walked, &manifest)?;
-            } else {
-                let indexed: Vec<Found> = walked
-                    .files
-                    .iter()
-                    .filter(|f| !failed_paths.contains(f.rel.as_str()))
-                    .cloned()
-                    .collect();
-                Manifest::save(Walked::new(&indexed), &manifest)?;
+        let failed_paths: std::collections::HashSet<&str> =
+            failed.iter().map(|(rel, _)| rel.as_str()).collect();
+        let path = fresh::manifest_path(dir);
+        match manifest {
+            ManifestUpdate::Behind => {}
+            ManifestUpdate::Whole(walked) => Manifest::save_all_but(walked, &failed_paths, &path)?,
+            ManifestUpdate::Changes(walked) => {
+                Manifest::save_indexed(walked, changes, &failed_paths, &path)?;
             }
         }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;
@@ -646,22 +657,20 @@ fn worker_panicked(dir: &Path) -> Error {
 
 /// The update lock: one process updates the index at a time; others wait for it.
 fn lock(book: &Book) -> Result<fs::File> {
-    let dir = book.root().join(".rolo");
-    fs::create_dir_all(&dir).at(&dir)?;
-    let path = dir.join("lock");
-    let file =
-        fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
+    let (file, path) = lock_file(book.root())?;
     file.lock().at(&path)?;
     Ok(file)
 }
 
-/// Writes a command left to the page cache and nobody settled ([`SearchIndex::settle`]),
-/// settled by the first command to find the index left alone for [`unsynced::QUIET`]
-/// (then there is little left to wait for): a cache, so a failure only leaves the marker.
-fn settle_when_quiet(book: &Book, dir: &Path) {
-    if unsynced::marked_and_quiet(dir, unsynced::QUIET) {
-        let _ = SearchIndex::settle(book.root(), unsynced::QUIET, Duration::ZERO);
-    }
+/// The update lock's file of the book in `root` (made if missing), not locked yet; and
+/// its path.
+fn lock_file(root: &Path) -> Result<(fs::File, PathBuf)> {
+    let dir = root.join(".rolo");
+    fs::create_dir_all(&dir).at(&dir)?;
+    let path = dir.join("lock");
+    let file =
+        fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).at(&path)?;
+    Ok((file, path))
 }
 
 fn tantivy_error(dir: &Path, e: tantivy::TantivyError) -> Error {

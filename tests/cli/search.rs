@@ -4,7 +4,7 @@
 
 use std::process::Stdio;
 
-use crate::support::{Run, TestBook, run};
+use crate::support::{Run, TestBook, eventually, run};
 
 /// A book with a few records in several languages, written by hand as users do.
 fn book() -> TestBook {
@@ -323,11 +323,7 @@ fn a_commands_writes_reach_the_disk_apart_or_once_the_index_is_left_alone() {
     b.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
     assert_eq!(hits(&b, &["Ерлан"]), ["contact/erlan"]);
     // Settled apart: the marker goes without another command.
-    let asked = std::time::Instant::now();
-    while marker.exists() {
-        assert!(asked.elapsed() < std::time::Duration::from_secs(20), "the marker stays");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    eventually(|| !marker.exists(), || "the marker stays".into());
     // Left by a command whose settling did not run: kept while the index was written
     // lately, settled by the first command to find it left alone for 30 s.
     b.write(".rolo/index/rolo-unsynced", &boot);
@@ -344,11 +340,7 @@ fn a_commands_writes_reach_the_disk_apart_or_once_the_index_is_left_alone() {
     std::fs::File::options().write(true).open(&marker).unwrap().set_modified(unattended).unwrap();
     b.write("contacts/erlan.md", "+++\nname = \"Ерлан Сейтов\"\n+++\n");
     assert_eq!(hits(&b, &["Сейтов"]), ["contact/erlan"]);
-    let asked = std::time::Instant::now();
-    while marker.exists() {
-        assert!(asked.elapsed() < std::time::Duration::from_secs(20), "nobody settles it");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    eventually(|| !marker.exists(), || "nobody settles it".into());
     b.write(".rolo/index/rolo-unsynced", "a-boot-before-the-crash\n");
     let run = b.rolo(["index"]);
     assert!(run.stderr.contains("Rebuilt"), "{run}");

@@ -168,6 +168,16 @@ pub fn run(mut cmd: Command) -> Run {
     }
 }
 
+/// Wait until `done` (what a watcher or a process started apart does at its own pace),
+/// looking every 20 ms for up to 20 s; then fail with `what` (asked at that moment).
+pub fn eventually(mut done: impl FnMut() -> bool, what: impl Fn() -> String) {
+    let asked = std::time::Instant::now();
+    while !done() {
+        assert!(asked.elapsed() < std::time::Duration::from_secs(20), "{}", what());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// The repository's own directory (for data-example/ and completions/).
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

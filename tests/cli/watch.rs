@@ -6,7 +6,7 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::fixtures::{add, commit_all};
-use crate::support::TestBook;
+use crate::support::{TestBook, eventually};
 
 /// A book with a few records and a watcher running for it (killed when dropped).
 struct Watched {
@@ -132,11 +132,8 @@ fn the_manifest_is_caught_up_once_the_book_is_quiet_and_a_walk_copes_when_it_is_
     book.write("contacts/erlan.md", "+++\nname = \"Ерлан Ахметов\"\n+++\n");
     assert_eq!(found(book, "Ерлан"), ["erlan"]);
     let manifest = book.path(".rolo/index/rolo-manifest");
-    let asked = Instant::now();
-    while !std::fs::read_to_string(&manifest).unwrap().contains("contacts/erlan.md") {
-        assert!(asked.elapsed() < Duration::from_secs(20), "the manifest stays behind");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let caught_up = || std::fs::read_to_string(&manifest).unwrap().contains("contacts/erlan.md");
+    eventually(caught_up, || "the manifest stays behind".into());
     // Killed right after a batch, before catching up: a walking command finds the
     // manifest behind, indexes those files again and answers right.
     let text = book.read("contacts/erlan.md").replace("Ерлан Ахметов", "Ерлан Сейтов");
@@ -216,11 +213,7 @@ fn the_watchers_writes_reach_the_disk_after_it_answers_and_a_crash_means_a_rebui
     asked_the_watcher(book);
     // Once the question is answered, the watcher waits for the disk and says so by
     // removing its marker.
-    let asked = Instant::now();
-    while marker.exists() {
-        assert!(asked.elapsed() < Duration::from_secs(20), "the marker stays");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    eventually(|| !marker.exists(), || "the marker stays".into());
     // A machine that crashed before the watcher's writes reached the disk: the marker
     // names an earlier boot. The next command rebuilds the index and answers right.
     w.watcher.kill().unwrap();
@@ -253,11 +246,7 @@ fn the_watchers_batches_merge_once_the_book_is_quiet_not_while_a_command_waits()
     let busy = segments(book);
     assert!(busy >= before + 8, "{before} segments, then {busy} after 10 edits");
     // Quiet for a moment: the small segments merge into one.
-    let asked = Instant::now();
-    while segments(book) > before + 1 {
-        assert!(asked.elapsed() < Duration::from_secs(20), "{} segments stay", segments(book));
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    eventually(|| segments(book) <= before + 1, || format!("{} segments stay", segments(book)));
     // And the merged index answers as before (a record edited since is there once).
     let text = book.read("contacts/guest-3.md").replace("Гость3", "Гость3 Ахметов");
     book.write("contacts/guest-3.md", &text);
@@ -285,11 +274,7 @@ fn the_watcher_makes_the_lookup_and_keeps_the_agendas_once_the_book_is_quiet() {
         ".rolo/index/rolo-derived-agenda-0",
     ];
     let made = |what: &str| {
-        let asked = Instant::now();
-        while !caches.iter().all(|c| book.exists(c)) {
-            assert!(asked.elapsed() < Duration::from_secs(20), "no look-up made {what}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        eventually(|| caches.iter().all(|c| book.exists(c)), || format!("no look-up made {what}"));
     };
     made("after the watcher's start");
     for cache in caches {
