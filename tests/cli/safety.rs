@@ -319,13 +319,17 @@ fn kill_9_at_random_moments_of_an_import_is_all_or_nothing() {
         let mut child = spawn(&book, &["import", "vcard", "cards.vcf"]);
         std::thread::sleep(Duration::from_millis(rng.below(took + took / 4)));
         let _ = child.kill();
-        let _ = child.wait();
+        let import = finish(child);
         let after = book.rolo(["contact", "list", "--json"]);
         assert_eq!(after.code, 0, "round {round}: {after}");
         let listed = after.json().as_array().unwrap().len();
         assert!(listed == 0 || listed == CARDS, "round {round}: a torn import: {listed} contacts");
         outcomes.insert(listed);
-        assert_eq!(status(&book), "", "round {round}: committed");
+        let log = book.git(&["log", "--format=%s"]);
+        let (import, list) = (&import.stderr, &after.stderr);
+        let committed =
+            format!("import said:\n{import}\nthen contact list said:\n{list}\nlog:\n{log}");
+        assert_eq!(status(&book), "", "round {round}: {listed} listed, committed?\n{committed}");
         for rel in files(&book.root()) {
             assert!(!rel.ends_with(".tmp"), "round {round}: {rel}");
         }
