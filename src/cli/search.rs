@@ -189,9 +189,8 @@ pub fn run_index(ctx: &Context, a: &IndexArgs) -> CliResult {
         // Apart from the command that started it: no book opened, nothing recovered.
         // Once the burst of edits and commands that started it is over (ten minutes at
         // most: then the next command to find the index left alone does).
-        use rolo::index::unsynced::QUIET_APART;
         let patience = std::time::Duration::from_secs(600);
-        rolo::index::SearchIndex::settle(&ctx.discover.find()?, QUIET_APART, patience)?;
+        rolo::index::SearchIndex::settle_apart(&ctx.discover.find()?, patience)?;
         return Ok(());
     }
     let book = ctx.open_book()?;

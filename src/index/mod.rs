@@ -99,11 +99,11 @@ fn reading_the_whole_book() {
 /// to wait for the disk apart ([`after_unsynced_writes`]).
 static AFTER_UNSYNCED: std::sync::OnceLock<fn(&Path)> = std::sync::OnceLock::new();
 
-/// Have `settle` run after a command wrote the index without waiting for the disk (the
-/// first to since the last settling, or one that found nobody attending the marker:
-/// [`unsynced::settling_wanted`]), once it let go of the lock:
-/// it is to call [`SearchIndex::settle`] apart, without holding the command up. Without
-/// it, the first command to find the index left alone for [`unsynced::QUIET`] does.
+/// Have `settle` run after a command wrote the index without waiting for the disk while
+/// no process waits to settle it ([`unsynced::settling_wanted`]), once it let go of the
+/// lock: it is to call [`SearchIndex::settle_apart`] apart, without holding the command
+/// up. Without it, the first command to find the index left alone for
+/// [`unsynced::QUIET`] does.
 pub fn after_unsynced_writes(settle: fn(&Path)) {
     let _ = AFTER_UNSYNCED.set(settle);
 }
@@ -383,10 +383,28 @@ impl SearchIndex {
             if started.elapsed() >= patience {
                 return Ok(());
             }
-            // Waiting: the marker is attended (a command finding it unattended would
-            // start another settling).
-            unsynced::attend(&dir);
             std::thread::sleep(Duration::from_millis(250));
+        }
+    }
+
+    /// [`SearchIndex::settle`] by the process a command started apart (`rolo index
+    /// --settle`), once the index has been left alone for [`unsynced::QUIET_APART`]. One
+    /// such process waits at a time ([`unsynced::attend`]); another started meanwhile
+    /// ends at once.
+    pub fn settle_apart(root: &Path, patience: Duration) -> Result<()> {
+        let dir = index_dir_at(root);
+        let started = std::time::Instant::now();
+        loop {
+            let Some(attending) = unsynced::attend(&dir).at(&dir)? else { return Ok(()) };
+            let left = patience.saturating_sub(started.elapsed());
+            Self::settle(root, unsynced::QUIET_APART, left)?;
+            drop(attending);
+            // A command that wrote while this process was ending found it still waiting
+            // and started none: look again once the lock is let go.
+            let again = unsynced::marked(&dir) && !unsynced::lost_to_a_crash(&dir);
+            if !again || started.elapsed() >= patience {
+                return Ok(());
+            }
         }
     }
 

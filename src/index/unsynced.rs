@@ -8,9 +8,10 @@
 //! cache of the files, so these writes do without them. Before the first of them, a
 //! marker in the index folder names the boot they are made in (written durably, once per
 //! burst of edits); it is removed once everything is on the disk (one `syncfs`): by the
-//! watcher when the book is quiet, by the process a command that wrote the marker starts
-//! apart once the index is left alone for [`QUIET_APART`], or by the first command to
-//! open an index left alone for [`QUIET`]. An index found with the marker of another boot may have lost writes to
+//! watcher when the book is quiet, by a process a command that wrote starts apart (when
+//! none is waiting already: [`attend`]) once the index is left alone for [`QUIET_APART`],
+//! or by the first command to open an index left alone for [`QUIET`]. An index found with
+//! the marker of another boot may have lost writes to
 //! a crash and is rebuilt. In the same boot the page cache holds every write, whoever
 //! reads it.
 //!
@@ -56,32 +57,36 @@ pub const QUIET: std::time::Duration = std::time::Duration::from_secs(30);
 /// (a burst of edits and commands is settled once, after it).
 pub const QUIET_APART: std::time::Duration = std::time::Duration::from_secs(1);
 
-/// How fresh the process settling apart keeps the marker's modification time while it
-/// waits (it looks four times a second): a marker older than this has nobody waiting to
-/// settle it (a watcher stopped in a burst of edits, a settling killed).
-pub const ATTENDED: std::time::Duration = std::time::Duration::from_secs(2);
+/// Locked by the process waiting to settle the index apart, for as long as it waits: the
+/// kernel lets go of it when that process ends, however it ends.
+const SETTLING: &str = "rolo-settling";
 
-/// Whether this process wrote without waiting for the disk, and whether it wrote the
-/// marker (its first such write since the last settling).
+/// Whether this process wrote without waiting for the disk.
 static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-static WROTE_MARKER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Whether this process is to have the index in `dir` settled apart: it wrote without
-/// waiting for the disk, and either wrote the marker or found it unattended.
+/// waiting for the disk, and no process is waiting to settle it (none started yet, or the
+/// one that was has ended: a watcher stopped in a burst of edits, a settling killed).
 pub fn settling_wanted(dir: &Path) -> bool {
-    use std::sync::atomic::Ordering::Relaxed;
-    let unattended = || {
-        fs::metadata(dir.join(MARKER))
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= ATTENDED))
+    let attended = || {
+        settling_lock(dir).is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
     };
-    WROTE.load(Relaxed) && (WROTE_MARKER.load(Relaxed) || unattended())
+    WROTE.load(std::sync::atomic::Ordering::Relaxed) && !attended()
 }
 
-/// The marker's modification time set to now: someone is waiting to settle it.
-pub fn attend(dir: &Path) {
-    if let Ok(marker) = OpenOptions::new().write(true).open(dir.join(MARKER)) {
-        let _ = marker.set_modified(std::time::SystemTime::now());
+/// The file locked by the process waiting to settle (made if missing), not locked yet.
+fn settling_lock(dir: &Path) -> io::Result<File> {
+    OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(SETTLING))
+}
+
+/// Become the process waiting to settle the index in `dir`: the lock, held until it is
+/// dropped; `None` when another process is waiting already.
+pub fn attend(dir: &Path) -> io::Result<Option<File>> {
+    let lock = settling_lock(dir)?;
+    match lock.try_lock() {
+        Ok(()) => Ok(Some(lock)),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(e),
     }
 }
 
@@ -174,7 +179,6 @@ impl Unsynced {
             let marker = self.root.join(MARKER);
             if fs::read_to_string(&marker).ok().is_none_or(|b| b.trim() != self.boot.as_str()) {
                 write_durably(&marker, self.boot.as_bytes())?;
-                WROTE_MARKER.store(true, std::sync::atomic::Ordering::Relaxed);
             }
             *marked = true;
         }
@@ -262,6 +266,17 @@ impl Directory for Unsynced {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_process_waits_to_settle_at_a_time() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let first = attend(dir).unwrap().expect("nobody waits yet");
+        assert!(attend(dir).unwrap().is_none(), "the first one waits");
+        assert!(!settling_wanted(dir), "a command that wrote starts none while one waits");
+        drop(first);
+        assert!(attend(dir).unwrap().is_some(), "free once the first is done");
+    }
 
     #[test]
     fn a_marker_of_another_boot_means_writes_may_be_lost() {

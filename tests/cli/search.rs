@@ -333,14 +333,22 @@ fn a_commands_writes_reach_the_disk_apart_or_once_the_index_is_left_alone() {
     std::fs::File::open(&index).unwrap().set_modified(left_alone).unwrap();
     assert_eq!(hits(&b, &["Анна"]), ["contact/anna-petrova"]);
     assert!(!marker.exists(), "left alone for 30 s: on the disk");
-    // Left by a watcher stopped in a burst of edits: nobody attends it, so the next
-    // command that writes has it settled apart, though it did not write it.
+    // Left just now by a watcher stopped in a burst of edits: nobody waits to settle it,
+    // so the next command that writes has it settled apart, though it did not write it.
     b.write(".rolo/index/rolo-unsynced", &boot);
-    let unattended = std::time::SystemTime::now() - std::time::Duration::from_secs(5);
-    std::fs::File::options().write(true).open(&marker).unwrap().set_modified(unattended).unwrap();
     b.write("contacts/erlan.md", "+++\nname = \"Ерлан Сейтов\"\n+++\n");
     assert_eq!(hits(&b, &["Сейтов"]), ["contact/erlan"]);
     eventually(|| !marker.exists(), || "nobody settles it".into());
+    // One process waits to settle at a time: another started meanwhile ends at once and
+    // leaves the marker to it (here the test holds the waiting one's lock).
+    b.write(".rolo/index/rolo-unsynced", &boot);
+    let waiting = std::fs::File::create(b.path(".rolo/index/rolo-settling")).unwrap();
+    waiting.lock().unwrap();
+    b.rolo(["index", "--settle"]).ok();
+    assert!(marker.exists(), "settled by a second process, not the one waiting");
+    drop(waiting);
+    b.rolo(["index", "--settle"]).ok();
+    assert!(!marker.exists(), "the one waiting gone: settled");
     b.write(".rolo/index/rolo-unsynced", "a-boot-before-the-crash\n");
     let run = b.rolo(["index"]);
     assert!(run.stderr.contains("Rebuilt"), "{run}");
