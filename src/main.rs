@@ -49,8 +49,8 @@ fn allocator_for_rebuild() {
     }
 }
 
-/// After a command wrote the index without waiting for the disk (the first to, since it
-/// was last settled): `rolo index --settle` started apart (not waited for, its output
+/// After a command wrote the index without waiting for the disk while no process waits
+/// to settle it: `rolo index --settle` started apart (not waited for, its output
 /// nowhere), to wait for the disk once the index has been left alone for a second, as
 /// the watcher does once the book is quiet. Should it not start, the next command to find
 /// the index left alone for 30 s settles it.

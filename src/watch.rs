@@ -797,7 +797,7 @@ mod tests {
         state.catch_up_manifest(&mut |_| {});
         let manifest =
             fresh::Manifest::load(&fresh::manifest_path(&crate::index::index_dir(&book)));
-        assert!(fresh::diff(manifest, &fresh::scan(tmp.path()).unwrap()).is_empty());
+        assert!(fresh::diff(&manifest, &fresh::scan(tmp.path()).unwrap()).is_empty());
     }
 
     #[test]

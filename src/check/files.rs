@@ -81,7 +81,7 @@ pub(super) fn scan(root: &Path, cache: Option<&Path>) -> Result<Scan> {
     }
     // The same size and modification time as when a file was last read and found clean:
     // the same content, as the search index assumes too.
-    let unread = cache.map(|path| fresh::diff(Manifest::load(path), &records));
+    let unread = cache.map(|path| fresh::diff(&Manifest::load(path), &records));
     let to_read: &[Found] = unread.as_ref().map_or(&records, |changes| &changes.changed);
     let facts: Vec<Facts> = parallel(to_read, |f| {
         thread_local! {

@@ -389,6 +389,11 @@ impl Manifest {
         }
     }
 
+    /// The fingerprint its header names; `None` for an empty manifest.
+    fn base(&self) -> Option<(u64, u64)> {
+        self.text.lines().next().and_then(base_header)
+    }
+
     pub fn load(path: &Path) -> Manifest {
         let text = fs::read_to_string(path).unwrap_or_default();
         let Some(base) = text.lines().next().and_then(base_header) else {
@@ -444,19 +449,19 @@ impl Manifest {
         Self::save(Walked::new(&indexed), path)
     }
 
-    /// After `changes` were indexed on top of what the manifest at `path` said (`failed`
-    /// among them not indexed): the walk `walked` is what is indexed now, but for `failed`.
-    /// While few paths changed since the manifest was written, only they are written, to
-    /// its changes file; else the whole manifest again.
+    /// After `changes` were indexed on top of what `manifest` (loaded from `path`) said
+    /// (`failed` among them not indexed): the walk `walked` is what is indexed now, but
+    /// for `failed`. While few paths changed since the manifest was written, only they are
+    /// written, to its changes file; else the whole manifest again.
     pub fn save_indexed(
         walked: Walked,
+        manifest: &Manifest,
         changes: ChangesRef,
         failed: &std::collections::HashSet<&str>,
         path: &Path,
     ) -> Result<()> {
-        let base = first_line(path).as_deref().and_then(base_header);
-        let since = base.and_then(|base| {
-            let mut since = since_by_path(&since_lines(path, base))?;
+        let since = manifest.base().and_then(|base| {
+            let mut since = since_by_path(&manifest.since)?;
             for f in changes.changed {
                 let stamp = (!failed.contains(f.rel.as_str())).then_some(f.stamp);
                 since.insert(f.rel.clone(), stamp);
@@ -613,7 +618,7 @@ fn entry(line: &str) -> Option<(&str, Stamp)> {
 /// from one, and a folder lists its files in the same order while they stay): the two
 /// are compared line by line, and only what is left once they part is looked up by path
 /// (a map of 105,000 paths took 35 ms of a command that finds one file edited).
-pub fn diff(manifest: Manifest, found: &[Found]) -> Changes {
+pub fn diff(manifest: &Manifest, found: &[Found]) -> Changes {
     let everything = || Changes { changed: found.to_vec(), removed: Vec::new() };
     let Some((mut changed, mut removed)) = diff_with_base(&manifest.text, found) else {
         return everything();
@@ -749,17 +754,17 @@ mod tests {
         let mut rels: Vec<&str> = found.iter().map(|f| f.rel.as_str()).collect();
         rels.sort();
         assert_eq!(rels, ["contacts/a.md", "notes/2026/2026-01-01-a.md"]);
-        let empty = diff(Manifest::default(), &found);
+        let empty = diff(&Manifest::default(), &found);
         assert_eq!(empty.changed.len(), 2);
         let path = root.join("manifest");
         Manifest::save(Walked::new(&found), &path).unwrap();
         assert!(Manifest::unchanged(&path, fingerprint(&found)));
-        assert!(diff(Manifest::load(&path), &found).is_empty());
+        assert!(diff(&Manifest::load(&path), &found).is_empty());
         fs::write(root.join("contacts/a.md"), "+++\nname = \"A\"\n+++\n").unwrap();
         fs::remove_file(root.join("notes/2026/2026-01-01-a.md")).unwrap();
         let again = scan(root).unwrap();
         assert!(!Manifest::unchanged(&path, fingerprint(&again)));
-        let d = diff(Manifest::load(&path), &again);
+        let d = diff(&Manifest::load(&path), &again);
         assert_eq!(d.changed.len(), 1);
         assert_eq!(d.removed, ["notes/2026/2026-01-01-a.md"]);
     }
@@ -902,13 +907,15 @@ mod tests {
         now[7].stamp.mtime_ns += 1;
         now.remove(10);
         now.push(Found::at("contacts/ерлан.md".into(), Stamp { size: 9, mtime_ns: 5 }).unwrap());
-        let changes = diff(Manifest::load(&path), &now);
-        Manifest::save_indexed(Walked::new(&now), changes.borrowed(), &none, &path).unwrap();
+        let loaded = Manifest::load(&path);
+        let changes = diff(&loaded, &now);
+        Manifest::save_indexed(Walked::new(&now), &loaded, changes.borrowed(), &none, &path)
+            .unwrap();
         assert_eq!(fs::read(&path).unwrap(), written, "the manifest is not written again");
         assert_eq!(fs::read_to_string(&since).unwrap().lines().count(), 1 + 4);
         assert!(Manifest::unchanged(&path, fingerprint(&now)));
         assert!(!Manifest::unchanged(&path, fingerprint(&base)));
-        assert!(diff(Manifest::load(&path), &now).is_empty());
+        assert!(diff(&Manifest::load(&path), &now).is_empty());
         // Against any other walk, the manifest and its changes say what the files
         // indexed say: the removed file back, the added one gone, edited again, and
         // the walk of the manifest itself.
@@ -920,21 +927,23 @@ mod tests {
         again[3].stamp.size += 1;
         again[30].stamp.size += 1;
         for (n, walk) in [back, gone, again, base.clone(), Vec::new()].iter().enumerate() {
-            let got = sorted(diff(Manifest::load(&path), walk));
+            let got = sorted(diff(&Manifest::load(&path), walk));
             assert_eq!(got, expected(&now, walk), "walk {n}");
         }
         // A file that could not be read is not indexed: found changed the next time.
         let mut later = now.clone();
         later[20].stamp.size += 1;
         later[21].stamp.size += 1;
-        let changes = diff(Manifest::load(&path), &later);
+        let loaded = Manifest::load(&path);
+        let changes = diff(&loaded, &later);
         let failed: std::collections::HashSet<&str> = [later[21].rel.as_str()].into();
-        Manifest::save_indexed(Walked::new(&later), changes.borrowed(), &failed, &path).unwrap();
+        Manifest::save_indexed(Walked::new(&later), &loaded, changes.borrowed(), &failed, &path)
+            .unwrap();
         let mut indexed = later.clone();
         indexed.remove(21);
         assert!(Manifest::unchanged(&path, fingerprint(&indexed)));
         assert_eq!(
-            sorted(diff(Manifest::load(&path), &later)),
+            sorted(diff(&Manifest::load(&path), &later)),
             (vec![later[21].rel.clone()], vec![])
         );
         // The changes of another manifest are not read; damaged changes mean every file.
@@ -943,7 +952,7 @@ mod tests {
         assert!(!since.exists(), "the manifest written whole: its changes go first");
         fs::write(&since, &of_base).unwrap();
         assert!(Manifest::unchanged(&path, fingerprint(&now)));
-        assert!(diff(Manifest::load(&path), &now).is_empty());
+        assert!(diff(&Manifest::load(&path), &now).is_empty());
         let (header, lines) = of_base.split_once('\n').unwrap();
         let (sum, count) = fingerprint(&now);
         let mut words: Vec<&str> = header.split(' ').collect();
@@ -951,16 +960,18 @@ mod tests {
         (words[1], words[2]) = (&sum, &count);
         fs::write(&since, format!("{}\n{}", words.join(" "), lines.replacen(' ', "x ", 1)))
             .unwrap();
-        let changes = diff(Manifest::load(&path), &now);
+        let changes = diff(&Manifest::load(&path), &now);
         assert_eq!((changes.changed.len(), changes.removed.len()), (now.len(), 0));
         // Past its limit, the whole manifest is written again instead.
         let many = files(SINCE_LIMIT + 10);
         Manifest::save(Walked::new(&many[..5]), &path).unwrap();
-        let changes = diff(Manifest::load(&path), &many);
-        Manifest::save_indexed(Walked::new(&many), changes.borrowed(), &none, &path).unwrap();
+        let loaded = Manifest::load(&path);
+        let changes = diff(&loaded, &many);
+        Manifest::save_indexed(Walked::new(&many), &loaded, changes.borrowed(), &none, &path)
+            .unwrap();
         assert!(!since.exists());
         assert!(Manifest::unchanged(&path, fingerprint(&many)));
-        assert!(diff(Manifest::load(&path), &many).is_empty());
+        assert!(diff(&Manifest::load(&path), &many).is_empty());
     }
 
     #[test]
@@ -997,7 +1008,7 @@ mod tests {
         cases.push((base.clone(), Vec::new()));
         for (n, (manifest, found)) in cases.iter().enumerate() {
             Manifest::save(Walked::new(manifest), &path).unwrap();
-            let changes = diff(Manifest::load(&path), found);
+            let changes = diff(&Manifest::load(&path), found);
             let changed: Vec<String> = changes.changed.iter().map(|f| f.rel.clone()).collect();
             let mut removed = changes.removed.clone();
             removed.sort();
@@ -1007,7 +1018,7 @@ mod tests {
         Manifest::save(Walked::new(&base), &path).unwrap();
         let text = fs::read_to_string(&path).unwrap().replacen("\n3 ", "\nthree ", 1);
         fs::write(&path, text).unwrap();
-        let changes = diff(Manifest::load(&path), &base);
+        let changes = diff(&Manifest::load(&path), &base);
         assert_eq!((changes.changed.len(), changes.removed.len()), (base.len(), 0));
     }
 }

@@ -131,9 +131,9 @@ enum ManifestUpdate<'a> {
     Behind,
     /// Every record file as `walked` found them, indexed: written whole.
     Whole(Walked<'a>),
-    /// The same, its changes found by comparing the walk with the manifest (a command's):
-    /// only they are written while they are few ([`Manifest::save_indexed`]).
-    Changes(Walked<'a>),
+    /// The same, its changes found by comparing the walk with this manifest (a
+    /// command's): only they are written while they are few ([`Manifest::save_indexed`]).
+    Changes(Walked<'a>, &'a Manifest),
 }
 
 /// When the segment a small update adds merges with the others.
@@ -220,11 +220,13 @@ impl SearchIndex {
         // mid-commit when we tried to open: look again before rebuilding. A few files
         // indexed are written without waiting for the disk ([`unsynced`]).
         if let Ok(index) = Self::open_unsynced(&dir) {
-            let changes = fresh::diff(Manifest::load(&manifest), walked.files);
+            let indexed = Manifest::load(&manifest);
+            let changes = fresh::diff(&indexed, walked.files);
             if changes.is_empty() {
                 return Ok((index, Refresh { problems: known_problems(), ..Refresh::default() }));
             }
-            if let Ok(refresh) = index.apply(book, &dir, walked, changes)
+            if let Ok(refresh) =
+                index.apply(book, &dir, ManifestUpdate::Changes(walked, &indexed), changes)
                 && index.reader.reload().is_ok()
             {
                 drop(lock);
@@ -369,7 +371,7 @@ impl SearchIndex {
         loop {
             // Never the marker of another boot: its writes may be lost, and the next
             // command rebuilds the index.
-            if !unsynced::marked(&dir) || unsynced::lost_to_a_crash(&dir) {
+            if !unsynced::unsettled(&dir) {
                 return Ok(());
             }
             if unsynced::marked_and_quiet(&dir, quiet) {
@@ -401,8 +403,7 @@ impl SearchIndex {
             drop(attending);
             // A command that wrote while this process was ending found it still waiting
             // and started none: look again once the lock is let go.
-            let again = unsynced::marked(&dir) && !unsynced::lost_to_a_crash(&dir);
-            if !again || started.elapsed() >= patience {
+            if !unsynced::unsettled(&dir) || started.elapsed() >= patience {
                 return Ok(());
             }
         }
@@ -506,9 +507,14 @@ impl SearchIndex {
         Ok((index, refresh))
     }
 
-    fn apply(&self, book: &Book, dir: &Path, walked: Walked, changes: Changes) -> Result<Refresh> {
+    fn apply(
+        &self,
+        book: &Book,
+        dir: &Path,
+        manifest: ManifestUpdate,
+        changes: Changes,
+    ) -> Result<Refresh> {
         let target = Target::Existing(Merges::Now);
-        let manifest = ManifestUpdate::Changes(walked);
         self.index_all(book, dir, manifest, changes.borrowed(), target, &mut |_, _| {})
     }
 
@@ -628,8 +634,8 @@ impl SearchIndex {
         match manifest {
             ManifestUpdate::Behind => {}
             ManifestUpdate::Whole(walked) => Manifest::save_all_but(walked, &failed_paths, &path)?,
-            ManifestUpdate::Changes(walked) => {
-                Manifest::save_indexed(walked, changes, &failed_paths, &path)?;
+            ManifestUpdate::Changes(walked, indexed) => {
+                Manifest::save_indexed(walked, indexed, changes, &failed_paths, &path)?;
             }
         }
         fresh::save_problems(&fresh::problems_path(dir), &problems)?;

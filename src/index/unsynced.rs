@@ -11,9 +11,8 @@
 //! watcher when the book is quiet, by a process a command that wrote starts apart (when
 //! none is waiting already: [`attend`]) once the index is left alone for [`QUIET_APART`],
 //! or by the first command to open an index left alone for [`QUIET`]. An index found with
-//! the marker of another boot may have lost writes to
-//! a crash and is rebuilt. In the same boot the page cache holds every write, whoever
-//! reads it.
+//! the marker of another boot may have lost writes to a crash and is rebuilt. In the same
+//! boot the page cache holds every write, whoever reads it.
 //!
 //! Only where a boot can be named (Linux); elsewhere every write waits for the disk.
 
@@ -68,21 +67,16 @@ static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new
 /// waiting for the disk, and no process is waiting to settle it (none started yet, or the
 /// one that was has ended: a watcher stopped in a burst of edits, a settling killed).
 pub fn settling_wanted(dir: &Path) -> bool {
-    let attended = || {
-        settling_lock(dir).is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
-    };
-    WROTE.load(std::sync::atomic::Ordering::Relaxed) && !attended()
-}
-
-/// The file locked by the process waiting to settle (made if missing), not locked yet.
-fn settling_lock(dir: &Path) -> io::Result<File> {
-    OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(SETTLING))
+    // Free if this process can take it (let go again at once); a lock that cannot be
+    // looked at means a settling started all the same.
+    WROTE.load(std::sync::atomic::Ordering::Relaxed) && !matches!(attend(dir), Ok(None))
 }
 
 /// Become the process waiting to settle the index in `dir`: the lock, held until it is
 /// dropped; `None` when another process is waiting already.
 pub fn attend(dir: &Path) -> io::Result<Option<File>> {
-    let lock = settling_lock(dir)?;
+    let lock =
+        OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(SETTLING))?;
     match lock.try_lock() {
         Ok(()) => Ok(Some(lock)),
         Err(fs::TryLockError::WouldBlock) => Ok(None),
@@ -106,6 +100,12 @@ pub fn open(dir: &Path) -> tantivy::Result<Option<Unsynced>> {
 /// Whether writes made through [`Unsynced`] may not be on the disk yet.
 pub fn marked(dir: &Path) -> bool {
     dir.join(MARKER).exists()
+}
+
+/// Whether writes made in this boot through [`Unsynced`] may not be on the disk yet:
+/// what settling waits for (another boot's marker means a rebuild instead).
+pub fn unsettled(dir: &Path) -> bool {
+    marked(dir) && !lost_to_a_crash(dir)
 }
 
 /// Whether the marker is there and the index folder has not changed for `quiet` (every
