@@ -371,7 +371,9 @@ pub fn keep_agendas(
 ) -> Result<()> {
     for days in kept_look_aheads(config) {
         let options = agenda::Options { days, owners: Vec::new() };
-        kept_agenda(index, config, now, &options, Ends::Later)?;
+        // The watcher's own work: a file it cannot write is said, not passed over.
+        let (_, kept) = agenda_kept(index, config, now, &options, Ends::Later)?;
+        kept?;
     }
     Ok(())
 }
@@ -383,9 +385,9 @@ fn kept_look_aheads(config: &Config) -> [u32; 2] {
     [config.digest.days, 0]
 }
 
-/// The agenda as of `now`: the one kept beside the index while it holds, else judged
-/// from the index's facts and rows (and kept, for a look-ahead that is; a cache that
-/// cannot be written is judged again next time).
+/// The agenda as of `now`: for a look-ahead kept beside the index, [`agenda_kept`] (a
+/// cache that cannot be written is judged again next time); else judged from the
+/// index's facts and rows.
 fn kept_agenda(
     index: &SearchIndex,
     config: &Config,
@@ -396,16 +398,28 @@ fn kept_agenda(
     if !kept_look_aheads(config).contains(&options.days) {
         return agenda_judged(index, config, now, options, ends);
     }
+    agenda_kept(index, config, now, options, ends).map(|(agenda, _)| agenda)
+}
+
+/// The agenda of a kept look-ahead: the one kept beside the index while it holds, else
+/// judged and kept; with whether keeping it went well.
+fn agenda_kept(
+    index: &SearchIndex,
+    config: &Config,
+    now: DateTime<FixedOffset>,
+    options: &agenda::Options,
+    ends: Ends,
+) -> Result<(Agenda, Result<()>)> {
     let (name, key) = agenda_key(config, now, options);
     if let Some(bytes) = index.derived(&name, &key)
         && let Some(kept) = Agenda::decode(&bytes)
         && kept.holds_at(now)
     {
-        return Ok(kept);
+        return Ok((kept, Ok(())));
     }
     let agenda = agenda_judged(index, config, now, options, ends)?;
-    let _ = index.keep_derived(&name, &key, &agenda.encode());
-    Ok(agenda)
+    let kept = index.keep_derived(&name, &key, &agenda.encode());
+    Ok((agenda, kept))
 }
 
 /// Whether the process ends once the command is done, so that what judging used can be
@@ -535,4 +549,26 @@ fn neighbourhood(index: &SearchIndex, record: &Record, entry: &Entry) -> Result<
     let mut seen = HashSet::new();
     cards.retain(|c| seen.insert((c.kind, c.id.clone())));
     Ok(Catalog::new(cards, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The watcher says when it cannot keep an agenda (its own work); a command passes
+    /// over it (a cache: the next command judges again).
+    #[test]
+    fn an_agenda_that_cannot_be_kept_is_said_by_the_watcher_and_passed_over_by_a_command() {
+        let tmp = tempfile::tempdir().unwrap();
+        Book::init(tmp.path()).unwrap();
+        let book = Book::open(tmp.path()).unwrap();
+        let (index, _) = SearchIndex::open_fresh(&book, &mut |_, _| {}).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-23T10:00:00+05:00").unwrap();
+        // Where today's agenda would be kept, a folder holding a file: nothing replaces it.
+        let blocked = crate::index::index_dir(&book).join("rolo-derived-agenda-0");
+        std::fs::create_dir_all(blocked.join("in-the-way")).unwrap();
+        assert!(keep_agendas(&index, &book.config, now).is_err());
+        let today = agenda::Options { days: 0, owners: Vec::new() };
+        assert!(kept_agenda(&index, &book.config, now, &today, Ends::Soon).is_ok());
+    }
 }
